@@ -1,0 +1,67 @@
+/**
+ * Section headings (FORMAT.md §1). Real headings vary — ordinal present or missing, full-width
+ * or ASCII punctuation, prefixed by 行政机关, worded as a different section — so a heading is
+ * recognised by its words; an in-sequence ordinal with other words is accepted as a last
+ * resort. Sub-headings（（一）, 1.）and table row labels (一、本年新收…) are never headings.
+ */
+import type { Format, SectionDef } from '../formats';
+import type { Heading } from '../model';
+import { squash, parseOrdinal, trimRange } from '../text/normalize';
+import { matchLabel } from './labels';
+
+const MAX_HEADING_LENGTH = 40;
+const SENTENCE_END = /[。；;，,！!？?]$/;
+
+export interface HeadingDetector {
+  test(line: number, lineText: string, lineStart: number): boolean;
+  headings: Heading[];
+}
+
+/** Where the heading's words are inside the line: markdown `#`, `**` and indentation stripped. */
+export function headingTextRange(lineText: string, lineStart: number): { start: number; end: number } {
+  let s = 0;
+  let e = lineText.length;
+  const lead = /^[\s\u3000]*(#{1,6}[ \t]+)?(\*\*|__)?[\s\u3000]*/.exec(lineText);
+  if (lead) s = lead[0].length;
+  const trail = /[\s\u3000]*(\*\*|__)?[\s\u3000]*#*[\s\u3000]*$/.exec(lineText.slice(s));
+  if (trail) e = s + trail.index;
+  const r = trimRange(lineText, s, e);
+  return { start: lineStart + r.start, end: lineStart + r.end };
+}
+
+function recognise(format: Format, squashed: string): SectionDef | undefined {
+  for (const section of format.sections) {
+    if (section.recognisedBy.some((words) => words.every((w) => squashed.includes(w)))) return section;
+  }
+  return undefined;
+}
+
+export function createHeadingDetector(format: Format): HeadingDetector {
+  const headings: Heading[] = [];
+  let lastNumber = 0;
+  return {
+    headings,
+    test(line, lineText, lineStart) {
+      // A tab-led line is a table cell (seed 001 repeats section titles as table captions).
+      if (lineText.startsWith('\t')) return false;
+      const range = headingTextRange(lineText, lineStart);
+      const text = lineText.slice(range.start - lineStart, range.end - lineStart);
+      if (!text || text.length > MAX_HEADING_LENGTH || SENTENCE_END.test(text)) return false;
+      const squashed = squash(text);
+      const ordinal = parseOrdinal(squashed);
+      if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return false;
+      if (matchLabel(text)) return false;
+      const words = ordinal ? squashed.slice(ordinal.length) : squashed;
+      let section = recognise(format, words);
+      let matchedBy: Heading['matchedBy'] = 'words';
+      if (!section && ordinal && ordinal.value === lastNumber + 1 && ordinal.value <= 6 && text.length <= 25 && !/[：:]/.test(text)) {
+        section = format.sections.find((s) => s.number === ordinal.value);
+        matchedBy = 'ordinal';
+      }
+      if (!section) return false;
+      lastNumber = section.number;
+      headings.push({ section, lineRange: { start: lineStart, end: lineStart + lineText.length }, textRange: range, text, line, matchedBy, ordinal: ordinal?.value });
+      return true;
+    },
+  };
+}

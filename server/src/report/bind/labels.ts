@@ -1,0 +1,144 @@
+/**
+ * Matching cell text to the format's row, column and caption labels (FORMAT.md §8). Lenient by
+ * design — ordinals, white space, full-width forms and trailing 数量/情况 do not matter — but
+ * generic words (总计, 其他) only count with their ordinal or inside their group, so column
+ * headers are never read as rows.
+ */
+import { formats, type ApplicationsRow, type Format, type FormatId } from '../formats';
+import { labelKey, squash, type LabelKey } from '../text/normalize';
+import type { TableKind } from '../model';
+
+export type LabelHit =
+  | { table: 'applications'; role: 'row'; row: ApplicationsRow; exact: boolean }
+  | { table: 'applications'; role: 'header' }
+  | { table: 'activeDisclosure'; role: 'row'; rowId: string }
+  | { table: 'activeDisclosure'; role: 'caption'; item: number }
+  | { table: 'activeDisclosure'; role: 'header' }
+  | { table: 'reviewLitigation'; role: 'header' };
+
+/** Longest label text (squashed, no ordinal) a row-label cell may have beyond the canonical one. */
+const LABEL_SLACK = 12;
+
+interface ApplicationsEntry {
+  row: ApplicationsRow;
+  label: string;
+  keys: string[];
+  ordinal?: ReturnType<typeof labelKey>['ordinal'];
+}
+
+/** Rows of both formats (the same ids name the same rows), so binding can precede detection. */
+function applicationsEntries(): ApplicationsEntry[] {
+  const seen = new Map<string, ApplicationsEntry>();
+  for (const f of [formats['2021'], formats['2019']]) {
+    for (const row of f.applications.rows) {
+      if (seen.has(row.id)) continue;
+      seen.set(row.id, {
+        row,
+        label: squash(row.label.zh).replace(/(数量|情况)$/, ''),
+        keys: row.keys.map(squash),
+        ordinal: labelKey(row.ordinal + 'x').ordinal,
+      });
+    }
+  }
+  return [...seen.values()];
+}
+
+const APPLICATIONS = applicationsEntries();
+const APPLICATIONS_HEADERS = new Set(
+  [
+    ...formats['2021'].applications.columns.map((c) => c.label.zh),
+    ...formats['2021'].applications.columns.flatMap((c) => (c.group ? [c.group.zh] : [])),
+    '申请人情况',
+  ]
+    .map(squash)
+    .filter((s) => s !== '总计' && s !== '其他'),
+);
+
+const AD_ROWS = new Map<string, string>();
+const AD_HEADERS = new Set<string>();
+for (const f of [formats['2021'], formats['2019']]) {
+  for (const block of f.activeDisclosure.blocks) {
+    for (const row of block.rows) {
+      AD_ROWS.set(squash(row.label.zh), row.id);
+      for (const a of row.aliases) if (!AD_ROWS.has(squash(a))) AD_ROWS.set(squash(a), row.id);
+    }
+  }
+  AD_HEADERS.add(squash(f.data.activeDisclosure.labelHeader.zh));
+}
+
+const RL = formats['2021'].data.reviewLitigation;
+const RL_HEADERS = new Set(
+  [...RL.groups.map((g) => g.label.zh), ...RL.groups.flatMap((g) => (g.parent ? [g.parent.zh] : [])), ...RL.outcomes.map((o) => o.label.zh)]
+    .map(squash)
+    .filter((s) => s !== '总计'),
+);
+
+const CAPTION = /^第二十条第\(([一二三四五六七八九十]+)\)项/;
+const EMPHASIS = /^[*_#>\s]+|[*_\s]+$/g;
+
+function sameOrdinal(a: LabelKey['ordinal'], b: LabelKey['ordinal']): boolean {
+  if (!a || !b) return false;
+  const paren = (s: string) => s === 'cn-paren' || s === 'num-paren';
+  return a.value === b.value && paren(a.style) === paren(b.style);
+}
+
+/**
+ * The label a cell carries, if any. `group` is the table 三 group the previous rows were in,
+ * which lets “3.其他” bind to （六）3 and a bare “总计” to （七）.
+ */
+export function matchLabel(cellText: string, group?: string): LabelHit | undefined {
+  if (!cellText || cellText.length > 80) return undefined;
+  const cleaned = cellText.replace(EMPHASIS, '');
+  const key = labelKey(cleaned);
+  const rest = key.rest;
+  if (!rest) return undefined;
+
+  const adRow = AD_ROWS.get(rest);
+  if (adRow && !key.ordinal) return { table: 'activeDisclosure', role: 'row', rowId: adRow };
+  const sq = squash(cleaned);
+  const caption = CAPTION.exec(sq);
+  if (caption) {
+    const item = labelKey(`${caption[1]}、x`).ordinal?.value;
+    if (item) return { table: 'activeDisclosure', role: 'caption', item };
+  }
+  if (AD_HEADERS.has(sq)) return { table: 'activeDisclosure', role: 'header' };
+
+  let best: { entry: ApplicationsEntry; exact: boolean; keyLength: number } | undefined;
+  for (const entry of APPLICATIONS) {
+    const exact = rest === entry.label;
+    if (entry.row.generic) {
+      if (!exact) continue;
+      const byOrdinal = sameOrdinal(key.ordinal, entry.ordinal);
+      const byGroup = !key.ordinal && group !== undefined && (group === entry.row.parent || (entry.row.id === 'resultTotal' && group !== undefined));
+      if (!byOrdinal && !byGroup) continue;
+      return { table: 'applications', role: 'row', row: entry.row, exact: true };
+    }
+    if (rest.length > entry.label.length + LABEL_SLACK) continue;
+    const hitKey = exact ? entry.label.length : Math.max(0, ...entry.keys.filter((k) => rest.includes(k)).map((k) => k.length));
+    if (!hitKey) continue;
+    if (!best || exact > best.exact || (exact === best.exact && hitKey > best.keyLength)) best = { entry, exact, keyLength: hitKey };
+  }
+  if (best) return { table: 'applications', role: 'row', row: best.entry.row, exact: best.exact };
+
+  if (APPLICATIONS_HEADERS.has(sq) || sq.includes('勾稽关系')) return { table: 'applications', role: 'header' };
+  if (RL_HEADERS.has(sq)) return { table: 'reviewLitigation', role: 'header' };
+  return undefined;
+}
+
+/** Which format a table 二's headers and row labels speak for. */
+export function activeDisclosureEvidence(squashedText: string): FormatId | undefined {
+  let score2021 = 0;
+  let score2019 = 0;
+  for (const w of formats['2021'].data.activeDisclosure.signatureWords) if (squashedText.includes(squash(w))) score2021++;
+  for (const w of formats['2019'].data.activeDisclosure.signatureWords) if (squashedText.includes(squash(w))) score2019++;
+  if (score2021 === score2019) return undefined;
+  return score2021 > score2019 ? '2021' : '2019';
+}
+
+export function tableOf(hit: LabelHit): TableKind {
+  return hit.table;
+}
+
+export function formatOf(id: FormatId): Format {
+  return formats[id];
+}

@@ -1,0 +1,254 @@
+/**
+ * Binds the rows the layouts found to the three official tables. Rows are recognised by their
+ * labels wherever they are (seed 003 has table 三 with no section heading above it), values
+ * are aligned from the right — group labels and vertical header fragments on the left vary
+ * from draft to draft, the value columns do not — and a row whose count is off is kept
+ * unbound rather than guessed (FORMAT.md §7).
+ */
+import { formats, type FormatId } from '../formats';
+import type { ActiveDisclosureTable, ApplicationsTable, BoundCell, BoundRow, BoundTable, LayoutKind, RawCell, RawRow, ReviewLitigationTable, TableKind } from '../model';
+import type { Segment } from '../layouts';
+import { splitAtLabels } from '../layouts/cellPerLine';
+import { looksLikeValue, parseCellValue } from '../text/cellValue';
+import { squash } from '../text/normalize';
+import { activeDisclosureEvidence, matchLabel, type LabelHit } from './labels';
+import type { ColumnDef, ReviewColumn, SectionDef } from '../formats';
+
+interface Classified {
+  table: TableKind;
+  role: 'row' | 'caption' | 'header';
+  rowId?: string;
+  labelIndex: number;
+}
+
+interface Collecting {
+  kind: TableKind;
+  rows: Array<{ raw: RawRow; rowId: string; labelIndex: number }>;
+  rawRows: RawRow[];
+  otherRows: RawRow[];
+  rowIds: Set<string>;
+}
+
+const REVIEW_VALUE_COUNT = 15;
+
+function classify(row: RawRow, context: { group?: string }): Classified | undefined {
+  let group = context.group;
+  let rowHit: { hit: LabelHit; index: number } | undefined;
+  let caption = false;
+  const headers = new Map<TableKind, number>();
+  row.cells.forEach((cell, index) => {
+    if (cell.empty) return;
+    const hit = matchLabel(cell.text, group);
+    if (!hit) return;
+    if (hit.role === 'row') {
+      rowHit = { hit, index };
+      if (hit.table === 'applications' && hit.role === 'row') group = hit.row.kind === 'group' ? hit.row.id : hit.row.parent;
+    } else if (hit.role === 'caption') caption = true;
+    else headers.set(hit.table, (headers.get(hit.table) ?? 0) + 1);
+  });
+  if (rowHit) {
+    const hit = rowHit.hit;
+    context.group = group;
+    const rowId = hit.role !== 'row' ? undefined : hit.table === 'applications' ? hit.row.id : hit.rowId;
+    return { table: hit.table, role: 'row', rowId, labelIndex: rowHit.index };
+  }
+  if (caption) return { table: 'activeDisclosure', role: 'caption', labelIndex: -1 };
+  if (headers.size) {
+    const [table] = [...headers.entries()].sort((a, b) => b[1] - a[1])[0];
+    return { table, role: 'header', labelIndex: -1 };
+  }
+  return undefined;
+}
+
+function isProse(row: RawRow): boolean {
+  return row.cells.some((c) => c.text.length > 40 || /[。；]$/.test(c.text));
+}
+
+/** A row of table 四's fifteen figures carries no label of its own. */
+function isReviewValueRow(row: RawRow): boolean {
+  const filled = row.cells.filter((c) => !c.empty);
+  if (filled.length < 5 || row.cells.length < 10 || row.cells.length > 20) return false;
+  return filled.filter((c) => looksLikeValue(c.text)).length >= filled.length - 1;
+}
+
+export function alignValues(cells: RawCell[], labelIndex: number, expected: number): { valueCells: RawCell[]; matches: boolean } {
+  const vals = cells.slice(labelIndex + 1);
+  // Ragged trailing cells (seed 002's `| |||`) and a leading empty sub-label column (seed 003's
+  // `一、本年新收…→→0`) are not values; wrapped label fragments are not either.
+  while (vals.length > expected && vals[vals.length - 1].empty) vals.pop();
+  while (vals.length > expected && (vals[0].empty || !looksLikeValue(vals[0].text))) vals.shift();
+  return { valueCells: vals, matches: vals.length === expected };
+}
+
+function boundRow(raw: RawRow, id: string, labelIndex: number, columns: ReadonlyArray<ColumnDef | ReviewColumn>): BoundRow {
+  const { valueCells, matches } = alignValues(raw.cells, labelIndex, columns.length);
+  const cells: BoundCell[] = matches
+    ? valueCells.map((cell, i) => {
+        const column = columns[i];
+        const kind = 'kind' in column ? column.kind : 'count';
+        const unit = 'unit' in column ? column.unit : undefined;
+        return { rowId: id, columnId: column.id, column, raw: cell, value: parseCellValue(cell.text, kind, unit) };
+      })
+    : [];
+  return {
+    id,
+    raw,
+    labelCell: labelIndex >= 0 ? raw.cells[labelIndex] : undefined,
+    expected: columns.length,
+    valueCells,
+    cells,
+    cellCountMatches: matches,
+  };
+}
+
+function layoutOf(rows: RawRow[]): LayoutKind {
+  const counts = new Map<LayoutKind, number>();
+  for (const r of rows) counts.set(r.layout, (counts.get(r.layout) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+function rangeOf(rows: RawRow[]) {
+  return { start: Math.min(...rows.map((r) => r.range.start)), end: Math.max(...rows.map((r) => r.range.end)) };
+}
+
+export interface BindOptions {
+  /** Format to assume when a table's own shape does not tell. */
+  fallbackFormat: FormatId;
+  override?: FormatId;
+}
+
+function finish(c: Collecting, options: BindOptions): BoundTable | undefined {
+  if (!c.rawRows.length) return undefined;
+  const base = { layout: layoutOf(c.rawRows), range: rangeOf(c.rawRows), rawRows: c.rawRows };
+  if (c.kind === 'applications') {
+    const ids = new Set(c.rows.map((r) => r.rowId));
+    let evidence: FormatId | undefined;
+    if (formats['2021'].data.applications.signatureRows.some((id) => ids.has(id)) || ids.has('otherReasons')) evidence = '2021';
+    else {
+      const other = c.rows.find((r) => r.rowId === 'otherHandling');
+      if (other && other.raw.cells.slice(other.labelIndex + 1).some((cell) => !cell.empty && looksLikeValue(cell.text))) evidence = '2019';
+    }
+    const format = formats[options.override ?? evidence ?? options.fallbackFormat];
+    const rows: BoundRow[] = [];
+    const otherRows = [...c.otherRows];
+    for (const r of c.rows) {
+      const def = format.applications.rowById.get(r.rowId);
+      if (!def || def.kind === 'group') otherRows.push(r.raw);
+      else rows.push(boundRow(r.raw, r.rowId, r.labelIndex, format.applications.columns));
+    }
+    const table: ApplicationsTable = {
+      kind: 'applications',
+      ...base,
+      rows,
+      otherRows,
+      format: format.id,
+      formatEvidence: evidence !== undefined && !options.override,
+      rowDefs: format.applications.rowById,
+    };
+    return table;
+  }
+  if (c.kind === 'activeDisclosure') {
+    const words = c.rawRows
+      .flatMap((r) => r.cells.filter((cell) => !cell.empty && !looksLikeValue(cell.text)).map((cell) => squash(cell.text)))
+      .join('|');
+    const evidence = activeDisclosureEvidence(words);
+    const format = formats[options.override ?? evidence ?? options.fallbackFormat];
+    const rows: BoundRow[] = [];
+    const otherRows = [...c.otherRows];
+    for (const r of c.rows) {
+      const def = format.activeDisclosure.rowById.get(r.rowId);
+      if (!def) otherRows.push(r.raw);
+      else rows.push(boundRow(r.raw, r.rowId, r.labelIndex, def.block.columns));
+    }
+    const table: ActiveDisclosureTable = {
+      kind: 'activeDisclosure',
+      ...base,
+      rows,
+      otherRows,
+      format: format.id,
+      formatEvidence: evidence !== undefined && !options.override,
+      blocks: new Map(format.activeDisclosure.blocks.map((b) => [b.id, b])),
+      rowDefs: format.activeDisclosure.rowById,
+    };
+    return table;
+  }
+  const format = formats[options.override ?? options.fallbackFormat];
+  const rows = c.rows.map((r) => boundRow(r.raw, r.rowId, r.labelIndex, format.reviewLitigation.columns));
+  const table: ReviewLitigationTable = {
+    kind: 'reviewLitigation',
+    ...base,
+    rows,
+    otherRows: c.otherRows,
+    format: format.id,
+    formatEvidence: false,
+  };
+  return table;
+}
+
+export function bindTables(segments: Segment[], sectionAt: (line: number) => SectionDef | undefined, options: BindOptions): BoundTable[] {
+  const tables: BoundTable[] = [];
+  let current: Collecting | undefined;
+  let section: SectionDef | undefined;
+  const context: { group?: string } = {};
+
+  const close = () => {
+    if (current) {
+      const t = finish(current, options);
+      if (t) tables.push(t);
+    }
+    current = undefined;
+    context.group = undefined;
+  };
+  const open = (kind: TableKind) => {
+    close();
+    current = { kind, rows: [], rawRows: [], otherRows: [], rowIds: new Set() };
+    return current;
+  };
+
+  const take = (row: RawRow) => {
+    const hit = classify(row, context);
+    if (hit) {
+      const duplicate = hit.role === 'row' && hit.rowId !== undefined && current?.kind === hit.table && current.rowIds.has(hit.rowId);
+      const table = current && current.kind === hit.table && !duplicate ? current : open(hit.table);
+      table.rawRows.push(row);
+      if (hit.role === 'row' && hit.rowId !== undefined) {
+        table.rows.push({ raw: row, rowId: hit.rowId, labelIndex: hit.labelIndex });
+        table.rowIds.add(hit.rowId);
+      } else table.otherRows.push(row);
+      return;
+    }
+    const inReviewSection = section?.table === 'reviewLitigation';
+    if (isReviewValueRow(row) && ((current?.kind === 'reviewLitigation' && !current.rowIds.has('values')) || (!current && inReviewSection))) {
+      const table = current ?? open('reviewLitigation');
+      table.rawRows.push(row);
+      table.rows.push({ raw: row, rowId: 'values', labelIndex: -1 });
+      table.rowIds.add('values');
+      return;
+    }
+    if (!current) return;
+    if (isProse(row)) close();
+    else {
+      current.rawRows.push(row);
+      current.otherRows.push(row);
+    }
+  };
+
+  for (const segment of segments) {
+    if (segment.kind === 'heading') {
+      close();
+      section = sectionAt(segment.line);
+      continue;
+    }
+    const row = segment.row;
+    if (row.layout === 'cell-per-line' && row.cells.length > 2) {
+      const isLabel = (cell: RawCell) => {
+        const hit = matchLabel(cell.text, 'results');
+        return hit !== undefined && hit.role !== 'header';
+      };
+      const isValue = (cell: RawCell) => looksLikeValue(cell.text);
+      for (const part of splitAtLabels(row, isLabel, isValue)) take(part);
+    } else take(row);
+  }
+  close();
+  return tables;
+}

@@ -1,0 +1,92 @@
+/**
+ * Runs the rules over a parsed report and renders what they find: configured severities
+ * applied, rules that are off skipped, messages in the requested locale. The CLI, the
+ * language server and fix-all all call this one function.
+ */
+import type { FormatId, Locale } from './formats';
+import type { Report } from './model';
+import { renderMessage } from './messages';
+import { parse } from './parse';
+import { analyse, type Arithmetic } from './rules/arithmetic';
+import { ruleByCode, rules, type RuleCode, type Severity, type TextEdit } from './rules';
+import type { OffsetRange } from './text/lineIndex';
+
+export interface CheckOptions {
+  locale?: Locale;
+  /** Severity per rule code, or `off`. Unlisted rules keep their default severity. */
+  rules?: Partial<Record<RuleCode, Severity | 'off'>>;
+  format?: 'auto' | FormatId;
+  /** Called when a rule throws; by default the rule's findings are dropped and it is logged. */
+  onRuleError?: (code: RuleCode, error: unknown) => void;
+}
+
+export interface RenderedFix {
+  title: string;
+  edits: TextEdit[];
+  preferred: boolean;
+}
+
+export interface Diagnostic {
+  code: RuleCode;
+  severity: Severity;
+  range: OffsetRange;
+  message: string;
+  fix?: RenderedFix;
+  related?: Array<{ range: OffsetRange; message: string }>;
+}
+
+export interface CheckResult {
+  report: Report;
+  diagnostics: Diagnostic[];
+}
+
+const ORDER = new Map(rules.map((r, i) => [r.code, i]));
+
+export function severityOf(code: RuleCode, options: CheckOptions): Severity | 'off' {
+  return options.rules?.[code] ?? ruleByCode.get(code)!.severity;
+}
+
+export function checkReport(report: Report, options: CheckOptions = {}): Diagnostic[] {
+  const locale = options.locale ?? 'zh-CN';
+  const enabled = (code: RuleCode) => severityOf(code, options) !== 'off';
+  let arithmetic: Arithmetic | undefined;
+  const context = {
+    report,
+    enabled,
+    arithmetic: () => (arithmetic ??= analyse(report.tables, enabled)),
+    eol: report.lines.eol,
+  };
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = severityOf(rule.code, options);
+    if (severity === 'off') continue;
+    let findings;
+    try {
+      findings = rule.check(context);
+    } catch (error) {
+      if (options.onRuleError) options.onRuleError(rule.code, error);
+      else console.error(`govreport: rule ${rule.code} failed:`, error);
+      continue;
+    }
+    for (const f of findings) {
+      // A finding may be reported under another code (a root cause under the first enabled sum rule).
+      const owner = ruleByCode.get(f.code) ?? rule;
+      const render = (m: typeof f.message) => renderMessage(owner.messages, m, locale);
+      out.push({
+        code: f.code,
+        severity: severityOf(f.code, options) === 'off' ? severity : (severityOf(f.code, options) as Severity),
+        range: f.range,
+        message: render(f.message),
+        fix: f.fix && { title: render(f.fix.title), edits: f.fix.edits, preferred: f.fix.preferred ?? false },
+        related: f.related?.map((r) => ({ range: r.range, message: render(r.message) })),
+      });
+    }
+  }
+  out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || ORDER.get(a.code)! - ORDER.get(b.code)!);
+  return out;
+}
+
+export function check(text: string, options: CheckOptions = {}): CheckResult {
+  const report = parse(text, { format: options.format });
+  return { report, diagnostics: checkReport(report, options) };
+}

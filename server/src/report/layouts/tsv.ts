@@ -1,0 +1,45 @@
+/**
+ * Tab-separated rows: what pasting a Word or Excel table gives (seeds 003, 004). Group labels
+ * may sit in the first cells or be omitted, so cells are kept exactly as the tabs split them
+ * and alignment to columns is left to binding.
+ */
+import type { RawCell, RawRow } from '../model';
+import { trimRange } from '../text/normalize';
+
+/** A tab-separated row has at least two cells with content, or content and three tabs. */
+export function isTsvRow(line: string): boolean {
+  if (!line.includes('\t')) return false;
+  let filled = 0;
+  let tabs = 0;
+  let inCell = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 9) {
+      tabs++;
+      inCell = false;
+    } else if (!inCell && c !== 32 && c !== 0xa0 && c !== 0x3000) {
+      inCell = true;
+      filled++;
+    }
+  }
+  return filled >= 2 || (filled >= 1 && tabs >= 3);
+}
+
+export function tsvRow(text: string, start: number, end: number, line: number): RawRow {
+  const cells: RawCell[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text.charCodeAt(i) === 9) {
+      const r = trimRange(text, from, i);
+      const empty = r.start === r.end;
+      cells.push({
+        text: text.slice(r.start, r.end),
+        range: empty ? { start: from, end: from } : r,
+        inner: { start: from, end: i },
+        empty,
+      });
+      from = i + 1;
+    }
+  }
+  return { layout: 'tsv', cells, range: { start, end }, startLine: line, endLine: line };
+}

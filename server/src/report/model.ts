@@ -1,0 +1,156 @@
+/**
+ * The positioned model of a report draft. Every fact the rules judge carries the exact source
+ * range it came from, so a finding can point at the narrowest wrong text and a fix can
+ * replace exactly that text.
+ */
+import type { CellValue } from './text/cellValue';
+import type { LineIndex, OffsetRange } from './text/lineIndex';
+import type { ActiveDisclosureBlock, ActiveDisclosureRow, ApplicationsRow, ColumnDef, Format, FormatId, ReviewColumn, SectionDef } from './formats';
+
+export type LayoutKind = 'markdown' | 'tsv' | 'cell-per-line' | 'html';
+
+export interface RawCell {
+  /** Source text of the cell, trimmed (HTML: tags stripped, entities decoded). */
+  text: string;
+  /** Trimmed content; for an empty cell, where a value would be typed (may be empty). */
+  range: OffsetRange;
+  /** Everything between the cell's delimiters. */
+  inner: OffsetRange;
+  empty: boolean;
+}
+
+export interface RawRow {
+  layout: LayoutKind;
+  cells: RawCell[];
+  /** From the first to the last character of the row's source lines. */
+  range: OffsetRange;
+  startLine: number;
+  endLine: number;
+}
+
+/** A table as found in the text, before it is bound to the format. */
+export interface RawTable {
+  layout: LayoutKind;
+  rows: RawRow[];
+  range: OffsetRange;
+}
+
+export interface Heading {
+  section: SectionDef;
+  /** The whole heading line, markdown markers included. */
+  lineRange: OffsetRange;
+  /** The heading text without markdown markers and surrounding white space. */
+  textRange: OffsetRange;
+  text: string;
+  line: number;
+  /** How it was recognised: its words, or only its ordinal in sequence. */
+  matchedBy: 'words' | 'ordinal';
+  ordinal?: number;
+}
+
+export interface Section {
+  def: SectionDef;
+  heading: Heading;
+  /** From the end of the heading line to the next heading (or the end of the text). */
+  contentRange: OffsetRange;
+}
+
+export type TableKind = 'activeDisclosure' | 'applications' | 'reviewLitigation';
+
+export interface BoundCell {
+  rowId: string;
+  columnId: string;
+  column: ColumnDef | ReviewColumn;
+  raw: RawCell;
+  value: CellValue;
+}
+
+export interface BoundRow {
+  /** Row id in the format (table 四's single value row is `values`). */
+  id: string;
+  raw: RawRow;
+  /** The cell that carries the row label, when the row has one. */
+  labelCell?: RawCell;
+  /** Number of value columns the format expects. */
+  expected: number;
+  /** The cells found where values belong (after the label), trimmed of ragged empties. */
+  valueCells: RawCell[];
+  /** Bound cells, aligned to the columns; empty when the count does not match. */
+  cells: BoundCell[];
+  cellCountMatches: boolean;
+}
+
+interface BoundTableBase {
+  layout: LayoutKind;
+  range: OffsetRange;
+  rows: BoundRow[];
+  /** Header, caption, group and unrecognised rows, in order. */
+  otherRows: RawRow[];
+  /** Every row of the table as found, in order. */
+  rawRows: RawRow[];
+  /** The section the table sits in, if any. */
+  section?: Section;
+  /** Which format the table's own headers and rows follow. */
+  format: FormatId;
+  /** True when the table's shape decided `format` (not the year or a default). */
+  formatEvidence: boolean;
+}
+
+export interface ActiveDisclosureTable extends BoundTableBase {
+  kind: 'activeDisclosure';
+  blocks: Map<string, ActiveDisclosureBlock>;
+  rowDefs: Map<string, { row: ActiveDisclosureRow; block: ActiveDisclosureBlock }>;
+}
+
+export interface ApplicationsTable extends BoundTableBase {
+  kind: 'applications';
+  rowDefs: Map<string, ApplicationsRow>;
+}
+
+export interface ReviewLitigationTable extends BoundTableBase {
+  kind: 'reviewLitigation';
+}
+
+export type BoundTable = ActiveDisclosureTable | ApplicationsTable | ReviewLitigationTable;
+
+export interface TitleInfo {
+  range: OffsetRange;
+  text: string;
+  body?: string;
+  year?: number;
+  yearRange?: OffsetRange;
+  /** The title names 政府信息公开工作年度报告. */
+  namesReport: boolean;
+}
+
+export interface PeriodInfo {
+  range: OffsetRange;
+  startYear?: number;
+  endYear?: number;
+}
+
+export interface SignatureInfo {
+  body: string;
+  bodyRange: OffsetRange;
+  date?: { year: number; month: number; day: number; range: OffsetRange };
+}
+
+export interface Report {
+  text: string;
+  lines: LineIndex;
+  title?: TitleInfo;
+  period?: PeriodInfo;
+  signature?: SignatureInfo;
+  /** Report year: from the title, else the statistics period, else section 一. */
+  year?: { value: number; source: 'title' | 'period' | 'body'; range: OffsetRange };
+  /** The format the tables follow (or, without tables, the one the year implies). */
+  format: Format | undefined;
+  formatSource: 'tables' | 'year' | 'override' | 'none';
+  headings: Heading[];
+  sections: Section[];
+  tables: BoundTable[];
+  /** Offset where the report body starts (first heading or first table). */
+  bodyStart: number;
+  /** Lines that are prose: not headings, not table rows. */
+  proseLines: number[];
+}

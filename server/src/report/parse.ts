@@ -1,0 +1,94 @@
+/**
+ * text → Report: title, year, statistics period, the six sections, and the three tables
+ * bound to the format, every fact with its source range. Pure and synchronous: the language
+ * server calls it on every change, the CLI on every file.
+ */
+import { formatForYear, formats, type FormatId } from './formats';
+import type { Report, Section } from './model';
+import { readLayouts } from './layouts';
+import { createHeadingDetector } from './bind/headings';
+import { bindTables } from './bind/tables';
+import { findPeriod, findSignature, findTitle, firstYearIn } from './bind/title';
+import { LineIndex } from './text/lineIndex';
+
+export interface ParseOptions {
+  /** `auto` (default) detects the format from the tables, then the year. */
+  format?: 'auto' | FormatId;
+}
+
+export function parse(text: string, options: ParseOptions = {}): Report {
+  const lines = new LineIndex(text);
+  const detector = createHeadingDetector(formats['2021']);
+  const layout = readLayouts(text, lines, (line, lineText) => detector.test(line, lineText, lines.lineStarts[line]));
+  const headings = detector.headings;
+
+  const sections: Section[] = headings.map((heading, i) => ({
+    def: heading.section,
+    heading,
+    contentRange: { start: heading.lineRange.end, end: i + 1 < headings.length ? headings[i + 1].lineRange.start : text.length },
+  }));
+
+  const firstHeadingLine = headings.length ? headings[0].line : lines.lineCount;
+  const title = findTitle(text, lines, firstHeadingLine);
+  const overview = sections.find((s) => s.def.id === 'overview');
+  const introEnd = overview ? overview.contentRange.end : sections.length ? sections[0].heading.lineRange.start : Math.min(text.length, 4000);
+  const period = findPeriod(text, 0, Math.min(introEnd, 20000));
+  const signature = findSignature(lines, headings.length ? headings[headings.length - 1].line + 1 : Math.max(0, lines.lineCount - 5));
+
+  let year: Report['year'];
+  if (title?.year !== undefined && title.yearRange) year = { value: title.year, source: 'title', range: title.yearRange };
+  else if (period?.startYear !== undefined) year = { value: period.startYear, source: 'period', range: period.range };
+  else if (overview) {
+    const found = firstYearIn(text, overview.contentRange.start, overview.contentRange.end);
+    if (found) year = { value: found.year, source: 'body', range: found.range };
+  }
+
+  const override = options.format && options.format !== 'auto' ? options.format : undefined;
+  const yearFormat = year ? formatForYear(year.value) : undefined;
+  const headingAt = new Map(headings.map((h) => [h.line, h.section]));
+  const tables = bindTables(layout.segments, (line) => headingAt.get(line), {
+    fallbackFormat: override ?? yearFormat ?? '2021',
+    override,
+  });
+  for (const table of tables) {
+    table.section = sections.find((s) => s.contentRange.start <= table.range.start && table.range.start < s.contentRange.end);
+  }
+
+  let formatId: FormatId | undefined;
+  let formatSource: Report['formatSource'] = 'none';
+  const evidence = tables.find((t) => t.kind === 'activeDisclosure' && t.formatEvidence) ?? tables.find((t) => t.formatEvidence);
+  if (override) {
+    formatId = override;
+    formatSource = 'override';
+  } else if (evidence) {
+    formatId = evidence.format;
+    formatSource = 'tables';
+  } else if (yearFormat) {
+    formatId = yearFormat;
+    formatSource = 'year';
+  }
+
+  const tableLines = new Set<number>();
+  for (const t of tables) for (const r of t.rawRows) for (let l = r.startLine; l <= r.endLine; l++) tableLines.add(l);
+  const titleLines = title ? new Set([lines.positionAt(title.range.start).line, lines.positionAt(title.range.end).line]) : new Set<number>();
+  const proseLines = layout.textLines.filter((l) => !tableLines.has(l) && !titleLines.has(l));
+
+  const firstTable = tables.length ? tables[0].range.start : text.length;
+  const bodyStart = Math.min(headings.length ? headings[0].lineRange.start : text.length, firstTable);
+
+  return {
+    text,
+    lines,
+    title,
+    period,
+    signature,
+    year,
+    format: formatId ? formats[formatId] : undefined,
+    formatSource,
+    headings,
+    sections,
+    tables,
+    bodyStart,
+    proseLines,
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The sums of tables 三 and 四 (FORMAT.md §3, §4) as linear constraints over cells, evaluated
+ * once per check and shared by the four arithmetic rules. A constraint with a missing row, a
+ * miscounted row or an unreadable cell is not judged: its root cause is reported instead.
+ *
+ * One wrong cell breaks every sum it is part of — a wrong （一）予以公开 figure breaks its row's
+ * 总计 and its column's （七）总计. When a single cell, changed by one amount, would mend all
+ * the broken sums it sits in and breaks none that hold, that cell is reported once as the
+ * root cause rather than every sum separately.
+ */
+import { formats, type Text } from '../formats';
+import type { BoundCell, BoundTable } from '../model';
+import { RULE_CODES, type RuleCode } from './types';
+import { cellAt, isApplications, isReview, rowName } from './describe';
+
+export interface Term {
+  cell: BoundCell | undefined;
+  coef: 1 | -1;
+  rowId: string;
+  columnId: string;
+}
+
+export interface Constraint {
+  code: RuleCode;
+  table: BoundTable;
+  /** What the sum runs along: a row's applicant total, a column's result total, … */
+  subject: Text;
+  terms: Term[];
+  /** The cell a fix recomputes. */
+  target: Term;
+}
+
+export interface Violation {
+  constraint: Constraint;
+  /** Σ coef·value; zero when the sum holds. */
+  residual: number;
+  target: BoundCell;
+  /** What the target must hold for the sum to hold (may be negative: then no fix). */
+  expected: number;
+  /**
+   * Sums that hold and contain the target: the target agrees with them, so the parts are
+   * more likely wrong (seed 002 counts one request under both （一） and （四）), and
+   * rewriting the target would break them.
+   */
+  corroboratedBy: Constraint[];
+}
+
+export interface RootCause {
+  cell: BoundCell;
+  table: BoundTable;
+  violations: Violation[];
+  expected: number;
+  /** The code it is reported under: the first enabled code among its violations. */
+  code: RuleCode;
+}
+
+export interface Arithmetic {
+  /** Violations of `code` that no root cause explains. */
+  plain(code: RuleCode): Violation[];
+  rootCauses(code: RuleCode): RootCause[];
+  /** Cells a violation or root cause will rewrite (their blankness is not worth a note). */
+  isTarget(cell: BoundCell): boolean;
+}
+
+function valueOf(cell: BoundCell | undefined): number | undefined {
+  if (!cell) return undefined;
+  if (cell.value.kind === 'number') return cell.value.value;
+  if (cell.value.kind === 'blank') return 0;
+  return undefined;
+}
+
+function term(table: BoundTable, rowId: string, columnId: string, coef: 1 | -1): Term {
+  return { cell: cellAt(table, rowId, columnId), coef, rowId, columnId };
+}
+
+export function constraintsOf(table: BoundTable): Constraint[] {
+  const out: Constraint[] = [];
+  if (isApplications(table)) {
+    const apps = formats[table.format].data.applications;
+    const valueRows = apps.rows.filter((r) => r.kind === 'value');
+    for (const row of valueRows) {
+      const total = term(table, row.id, apps.applicantTotal.total, 1);
+      out.push({
+        code: 'sum-applicant-total',
+        table,
+        subject: rowName(table, row.id),
+        terms: [total, ...apps.applicantTotal.parts.map((c) => term(table, row.id, c, -1))],
+        target: total,
+      });
+    }
+    for (const column of apps.columns) {
+      const total = term(table, apps.resultTotal.total, column.id, 1);
+      out.push({
+        code: 'sum-result-total',
+        table,
+        subject: column.label,
+        terms: [total, ...apps.resultTotal.parts.map((r) => term(table, r, column.id, -1))],
+        target: total,
+      });
+      const left = apps.balance.left.map((r) => term(table, r, column.id, 1));
+      const right = apps.balance.right.map((r) => term(table, r, column.id, -1));
+      const terms = [...left, ...right];
+      out.push({
+        code: 'balance',
+        table,
+        subject: column.label,
+        terms,
+        target: terms.find((t) => t.rowId === apps.balance.derived)!,
+      });
+    }
+  } else if (isReview(table)) {
+    const rl = formats[table.format].data.reviewLitigation;
+    for (const group of rl.groups) {
+      const total = term(table, 'values', `${group.id}.${group.total}`, 1);
+      out.push({
+        code: 'sum-review-litigation',
+        table,
+        subject: group.parent ? { zh: `${group.parent.zh}（${group.label.zh}）`, en: `${group.parent.en} (${group.label.en})` } : group.label,
+        terms: [total, ...group.parts.map((p) => term(table, 'values', `${group.id}.${p}`, -1))],
+        target: total,
+      });
+    }
+  }
+  return out;
+}
+
+export function evaluate(constraint: Constraint): Violation | undefined {
+  let residual = 0;
+  for (const t of constraint.terms) {
+    const v = valueOf(t.cell);
+    if (v === undefined) return undefined;
+    residual += t.coef * v;
+  }
+  if (Math.abs(residual) < 1e-9) return undefined;
+  const target = constraint.target.cell!;
+  return { constraint, residual, target, expected: valueOf(target)! - residual / constraint.target.coef, corroboratedBy: [] };
+}
+
+export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boolean): Arithmetic {
+  const violations: Violation[] = [];
+  const roots: RootCause[] = [];
+  for (const table of tables) {
+    const constraints = constraintsOf(table);
+    const judged: Array<{ constraint: Constraint; violation?: Violation }> = [];
+    for (const c of constraints) {
+      if (c.terms.some((t) => valueOf(t.cell) === undefined)) continue;
+      const violation = evaluate(c);
+      judged.push({ constraint: c, violation });
+      if (violation) violations.push(violation);
+    }
+    const holding = judged.filter((j) => !j.violation).map((j) => j.constraint);
+    for (const j of judged) {
+      if (j.violation) j.violation.corroboratedBy = holding.filter((c) => c.terms.some((t) => t.cell === j.violation!.target));
+    }
+    roots.push(...rootCausesOf(table, judged, enabled));
+  }
+  const explained = new Set(roots.flatMap((r) => r.violations));
+  const targets = new Set<BoundCell>([...violations.map((v) => v.target), ...roots.map((r) => r.cell)]);
+  return {
+    plain: (code) => violations.filter((v) => v.constraint.code === code && !explained.has(v)),
+    rootCauses: (code) => roots.filter((r) => r.code === code),
+    isTarget: (cell) => targets.has(cell),
+  };
+}
+
+function rootCausesOf(
+  table: BoundTable,
+  judged: Array<{ constraint: Constraint; violation?: Violation }>,
+  enabled: (code: RuleCode) => boolean,
+): RootCause[] {
+  const out: RootCause[] = [];
+  let open = judged.filter((j) => j.violation).map((j) => j.violation!);
+  if (open.length < 2) return out;
+  const holding = judged.filter((j) => !j.violation).map((j) => j.constraint);
+  for (;;) {
+    let best: RootCause | undefined;
+    const candidates = new Set<BoundCell>();
+    for (const v of open) for (const t of v.constraint.terms) if (t.cell) candidates.add(t.cell);
+    for (const cell of candidates) {
+      if (holding.some((c) => c.terms.some((t) => t.cell === cell))) continue;
+      const mine = open.filter((v) => v.constraint.terms.some((t) => t.cell === cell));
+      if (mine.length < 2) continue;
+      // The amount the cell is off by, as each broken sum sees it, must agree.
+      const errors = mine.map((v) => v.residual / v.constraint.terms.find((t) => t.cell === cell)!.coef);
+      if (errors.some((e) => Math.abs(e - errors[0]) > 1e-9)) continue;
+      if (best && best.violations.length >= mine.length) continue;
+      const current = valueOf(cell)!;
+      const codes = [...new Set(mine.map((v) => v.constraint.code))];
+      const code = RULE_CODES.find((c) => codes.includes(c) && enabled(c)) ?? codes[0];
+      best = { cell, table, violations: mine, expected: current - errors[0], code };
+    }
+    if (!best) break;
+    out.push(best);
+    open = open.filter((v) => !best!.violations.includes(v));
+  }
+  return out;
+}
+
+export function describeTerm(table: BoundTable, t: Term): Text {
+  // Table 四's sums run inside one group, which the message names: the outcome is enough.
+  if (isReview(table)) return t.cell ? t.cell.column.label : { zh: t.columnId, en: t.columnId };
+  return rowName(table, t.rowId);
+}

@@ -1,0 +1,65 @@
+/**
+ * How findings name the places they talk about: 表三「（七）总计」行「自然人」列. The words come
+ * from the format data, in both languages.
+ */
+import { applicationsRowLabel, type Text } from '../formats';
+import type { ApplicationsTable, BoundCell, BoundTable, ReviewLitigationTable, ActiveDisclosureTable } from '../model';
+import type { ReviewColumn } from '../formats';
+
+export const TABLE_NAMES: Record<BoundTable['kind'], Text> = {
+  activeDisclosure: { zh: '表二', en: 'table 2' },
+  applications: { zh: '表三', en: 'table 3' },
+  reviewLitigation: { zh: '表四', en: 'table 4' },
+};
+
+export function rowName(table: BoundTable, rowId: string): Text {
+  if (table.kind === 'applications') {
+    const def = table.rowDefs.get(rowId);
+    // “1.本机关不掌握…” repeats its number in every group: name the group's ordinal too.
+    const parent = def?.parent ? table.rowDefs.get(def.parent) : undefined;
+    const prefix = parent && parent.id !== 'results' ? parent.ordinal : '';
+    if (def) return { zh: prefix + applicationsRowLabel(def), en: def.label.en };
+  } else if (table.kind === 'activeDisclosure') {
+    const def = table.rowDefs.get(rowId);
+    if (def) return def.row.label;
+  }
+  return { zh: rowId, en: rowId };
+}
+
+export function reviewColumnName(column: ReviewColumn): Text {
+  return { zh: `${column.groupLabel.zh}·${column.label.zh}`, en: `${column.groupLabel.en} · ${column.label.en}` };
+}
+
+export function columnName(cell: BoundCell): Text {
+  const c = cell.column;
+  return 'groupLabel' in c ? reviewColumnName(c as ReviewColumn) : c.label;
+}
+
+/** 表三「（一）予以公开」行「自然人」列 */
+export function cellName(table: BoundTable, cell: BoundCell): Text {
+  const t = TABLE_NAMES[table.kind];
+  const col = columnName(cell);
+  if (table.kind === 'reviewLitigation') return { zh: `${t.zh}「${col.zh}」`, en: `${t.en}, “${col.en}”` };
+  const row = rowName(table, cell.rowId);
+  return { zh: `${t.zh}「${row.zh}」行「${col.zh}」列`, en: `${t.en}, row “${row.en}”, column “${col.en}”` };
+}
+
+export function isApplications(t: BoundTable): t is ApplicationsTable {
+  return t.kind === 'applications';
+}
+export function isReview(t: BoundTable): t is ReviewLitigationTable {
+  return t.kind === 'reviewLitigation';
+}
+export function isActiveDisclosure(t: BoundTable): t is ActiveDisclosureTable {
+  return t.kind === 'activeDisclosure';
+}
+
+export function cellAt(table: BoundTable, rowId: string, columnId: string): BoundCell | undefined {
+  const row = table.rows.find((r) => r.id === rowId);
+  return row?.cells.find((c) => c.columnId === columnId);
+}
+
+/** A number as the message shows it. */
+export function figure(value: number): string {
+  return Number.isInteger(value) ? String(value) : String(Math.round(value * 10000) / 10000);
+}

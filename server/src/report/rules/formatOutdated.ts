@@ -1,0 +1,71 @@
+/**
+ * format-outdated: a report for 2021 or later whose tables follow the 2019 trial format. The
+ * fix replaces the table with the 2021 one, carrying over every figure that maps (the format
+ * data says which: 本年新制作数量 → 本年制发件数, 对外公开总数量 → 现行有效件数, （六）其他处理 →
+ * （六）3.其他, …); cells with no 2019 counterpart are written as 0 for the author to check.
+ */
+import { formats } from '../formats';
+import type { BoundTable } from '../model';
+import { renderTable, type ValueSource } from '../templates';
+import { formatValue } from '../text/cellValue';
+import { cellAt, TABLE_NAMES } from './describe';
+import { lineEndAt, lineStartAt } from './support';
+import type { Rule } from './types';
+
+function carriedValues(table: BoundTable): ValueSource {
+  const to = formats['2021'];
+  const value = (rowId: string, columnId: string) => {
+    const cell = cellAt(table, rowId, columnId);
+    return cell?.value.kind === 'number' ? formatValue(cell.value.value) : undefined;
+  };
+  return (rowId, columnId) => {
+    if (table.kind === 'activeDisclosure') {
+      const from = to.activeDisclosure.rowById.get(rowId)?.row.from2019[columnId];
+      return from ? value(from.row, from.column) : undefined;
+    }
+    if (table.kind === 'applications') {
+      const from = to.applications.rowById.get(rowId)?.from2019 ?? rowId;
+      return value(from, columnId);
+    }
+    return value(rowId, columnId);
+  };
+}
+
+export const formatOutdated: Rule = {
+  code: 'format-outdated',
+  severity: 'error',
+  description: {
+    zh: '2021年及以后的年度报告须使用2021年新版格式（国办公开办函〔2021〕30号）',
+    en: 'Reports for 2021 and later must use the 2021 format (国办公开办函〔2021〕30号)',
+  },
+  messages: {
+    outdated: {
+      zh: '{year}年度报告的{table}仍使用2019年试行格式，应改用2021年新版格式',
+      en: 'The {year} report’s {table} still follows the 2019 trial format; use the 2021 format',
+    },
+    fixUpgrade: {
+      zh: '改为2021年新版{table}（沿用可对应的数字，其余填 0，请核对）',
+      en: 'Replace with the 2021 {table} (figures that map are kept, the rest are 0: please check)',
+    },
+  },
+  check({ report, eol }) {
+    if (!report.year || report.year.value < 2021) return [];
+    return report.tables
+      .filter((t) => t.format === '2019' && t.formatEvidence && t.kind !== 'reviewLitigation')
+      .map((table) => {
+        const first = table.rawRows[0];
+        const start = lineStartAt(report, table.range.start);
+        const end = lineEndAt(report, table.range.end);
+        return {
+          code: 'format-outdated' as const,
+          range: { start: first.cells.find((c) => !c.empty)?.range.start ?? first.range.start, end: first.range.end },
+          message: { id: 'outdated', args: { year: report.year!.value, table: TABLE_NAMES[table.kind] } },
+          fix: {
+            title: { id: 'fixUpgrade', args: { table: TABLE_NAMES[table.kind] } },
+            edits: [{ range: { start, end }, newText: renderTable(table.kind, formats['2021'], carriedValues(table), eol) }],
+            preferred: true,
+          },
+        };
+      });
+  },
+};

@@ -1,0 +1,44 @@
+/** Every rule, in the order of FORMAT.md §9. */
+import { activeDisclosureRange } from './activeDisclosureRange';
+import { balance } from './balance';
+import { cellBlank } from './cellBlank';
+import { cellNotNumber } from './cellNotNumber';
+import { formatOutdated } from './formatOutdated';
+import { reportTitle } from './reportTitle';
+import { sectionEmpty } from './sectionEmpty';
+import { sectionMissing } from './sectionMissing';
+import { sectionOrder } from './sectionOrder';
+import { sectionTitle } from './sectionTitle';
+import { sumApplicantTotal } from './sumApplicantTotal';
+import { sumResultTotal } from './sumResultTotal';
+import { sumReviewLitigation } from './sumReviewLitigation';
+import { tableCellCount } from './tableCellCount';
+import { tableMissing } from './tableMissing';
+import { tableRowMissing } from './tableRowMissing';
+import { RULE_CODES, type Rule, type RuleCode } from './types';
+
+export const rules: Rule[] = [
+  sectionMissing,
+  sectionOrder,
+  sectionTitle,
+  sectionEmpty,
+  reportTitle,
+  formatOutdated,
+  tableMissing,
+  tableRowMissing,
+  tableCellCount,
+  cellNotNumber,
+  cellBlank,
+  sumApplicantTotal,
+  sumResultTotal,
+  balance,
+  sumReviewLitigation,
+  activeDisclosureRange,
+];
+
+export const ruleByCode = new Map<RuleCode, Rule>(rules.map((r) => [r.code, r]));
+
+// Every code of FORMAT.md §9 this engine claims has exactly one rule.
+for (const code of RULE_CODES) if (!ruleByCode.has(code)) throw new Error(`no rule for ${code}`);
+
+export * from './types';

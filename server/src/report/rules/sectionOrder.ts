@@ -1,0 +1,61 @@
+/**
+ * section-order: the six sections come in order, once each. A section that comes too late
+ * can be moved, heading and content together, to before the first section that should
+ * follow it; a repeated section is reported without a fix (which copy to keep is the
+ * author's call).
+ */
+import type { Finding, Rule } from './types';
+
+export const sectionOrder: Rule = {
+  code: 'section-order',
+  severity: 'warning',
+  description: { zh: '六个部分应按顺序出现，且各出现一次', en: 'The six sections must appear in order, once each' },
+  messages: {
+    outOfOrder: { zh: '「{title}」应位于「{before}」之前', en: '“{title}” should come before “{before}”' },
+    repeated: { zh: '「{title}」重复出现（第 {first} 行已有此部分）', en: '“{title}” appears again (already at line {first})' },
+    fixMove: { zh: '将本部分移到「{before}」之前', en: 'Move this section before “{before}”' },
+  },
+  check({ report, eol }) {
+    const findings: Finding[] = [];
+    const seen = new Map<string, number>();
+    let furthest: (typeof report.sections)[number] | undefined;
+    report.sections.forEach((section, index) => {
+      const h = section.heading;
+      const first = seen.get(section.def.id);
+      if (first !== undefined) {
+        findings.push({
+          code: 'section-order',
+          range: h.textRange,
+          message: { id: 'repeated', args: { title: section.def.title, first: first + 1 } },
+        });
+        return;
+      }
+      seen.set(section.def.id, h.line);
+      if (furthest && furthest.def.number > section.def.number) {
+        const target = report.sections.slice(0, index).find((s) => s.def.number > section.def.number)!;
+        const start = h.lineRange.start;
+        const end = section.contentRange.end;
+        let block = report.text.slice(start, end);
+        if (!block.endsWith(eol)) block += eol + eol;
+        const repeatedLater = report.sections.slice(index + 1).some((s) => s.def.id === section.def.id);
+        findings.push({
+          code: 'section-order',
+          range: h.textRange,
+          message: { id: 'outOfOrder', args: { title: section.def.title, before: target.def.title } },
+          fix: repeatedLater
+            ? undefined
+            : {
+                title: { id: 'fixMove', args: { before: target.def.title } },
+                edits: [
+                  { range: { start: target.heading.lineRange.start, end: target.heading.lineRange.start }, newText: block },
+                  { range: { start, end }, newText: '' },
+                ],
+                preferred: true,
+              },
+        });
+      }
+      if (!furthest || section.def.number > furthest.def.number) furthest = section;
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,177 @@
+/**
+ * Small pieces several rules share: where a missing section or row belongs, what line an
+ * offset is on, and how a violated sum is turned into a finding with its formula.
+ */
+import { formats, type Format, type Text } from '../formats';
+import type { BoundTable, Report } from '../model';
+import type { OffsetRange } from '../text/lineIndex';
+import { formatValue } from '../text/cellValue';
+import { describeTerm, type RootCause, type Violation } from './arithmetic';
+import { cellName, figure } from './describe';
+import type { Finding, RuleCode, RuleContext } from './types';
+
+/** The format new text is written in: the report's, else the 2021 one. */
+export function writingFormat(report: Report): Format {
+  return report.format ?? formats['2021'];
+}
+
+export function lineStartAt(report: Report, offset: number): number {
+  return report.lines.lineStarts[report.lines.positionAt(offset).line];
+}
+
+export function lineEndAt(report: Report, offset: number): number {
+  return report.lines.lineEnd(report.lines.positionAt(offset).line);
+}
+
+/** The trimmed text of the line at `offset`, or the last non-blank line when past the end. */
+export function lineRangeAt(report: Report, offset: number): OffsetRange {
+  const { lines, text } = report;
+  let line = lines.positionAt(offset).line;
+  if (offset >= text.length) {
+    while (line > 0 && !lines.lineText(line).trim()) line--;
+  }
+  const start = lines.lineStarts[line];
+  const raw = lines.lineText(line);
+  const lead = raw.length - raw.trimStart().length;
+  return { start: start + lead, end: start + raw.trimEnd().length };
+}
+
+/** A table sits outside the section it belongs to (seed 003's table 三 under 一). */
+export function isOrphan(table: BoundTable): boolean {
+  return table.section?.def.table !== table.kind;
+}
+
+export function sectionNumberOfTable(report: Report, table: BoundTable): number {
+  return writingFormat(report).sections.find((s) => s.table === table.kind)!.number;
+}
+
+/** Where section `number` belongs: before the first later heading or later orphan table. */
+export function sectionAnchor(report: Report, number: number): number {
+  let anchor = report.text.length;
+  for (const h of report.headings) if (h.section.number > number) anchor = Math.min(anchor, h.lineRange.start);
+  for (const t of report.tables) {
+    if (isOrphan(t) && sectionNumberOfTable(report, t) >= number) anchor = Math.min(anchor, lineStartAt(report, t.range.start));
+  }
+  return anchor;
+}
+
+/** Text to insert at `at` so that `block` stands as its own paragraph(s). */
+export function asBlockAt(report: Report, at: number, block: string, eol: string): string {
+  const before = report.text.slice(Math.max(0, at - 2 * eol.length), at);
+  let prefix = '';
+  if (at > 0 && !before.endsWith(eol + eol)) prefix = before.endsWith(eol) ? eol : eol + eol;
+  const suffix = at < report.text.length ? eol : '';
+  return prefix + block.replace(/\s+$/, '') + eol + suffix;
+}
+
+/** "自然人 3 + 商业企业 0 + … = 4", listing only non-zero parts when there are many. */
+export function formula(table: BoundTable, violation: Violation): Text {
+  return formulaOf(table, violation.constraint.terms.filter((t) => t !== violation.constraint.target));
+}
+
+export function formulaOf(table: BoundTable, terms: Violation['constraint']['terms']): Text {
+  const value = (t: (typeof terms)[number]) => (t.cell && t.cell.value.kind === 'number' ? t.cell.value.value : 0);
+  const many = terms.length > 6;
+  const shown = many ? terms.filter((t) => value(t) !== 0) : terms;
+  const sum = terms.reduce((s, t) => s + value(t), 0);
+  const zh = shown.map((t) => `${describeTerm(table, t).zh} ${figure(value(t))}`).join(' + ');
+  const en = shown.map((t) => `${describeTerm(table, t).en} ${figure(value(t))}`).join(' + ');
+  const omitted = many && shown.length < terms.length;
+  if (!shown.length) return { zh: `各项均为 0`, en: `all parts are 0` };
+  return {
+    zh: `${zh}${omitted ? '，其余各项为 0' : ''} = ${figure(sum)}`,
+    en: `${en}${omitted ? ', all other parts 0' : ''} = ${figure(sum)}`,
+  };
+}
+
+export function actualOf(violation: Violation): Text | string {
+  const v = violation.target.value;
+  if (v.kind === 'blank') return { zh: '空白', en: 'blank' };
+  return v.kind === 'number' ? figure(v.value) : violation.target.raw.text;
+}
+
+/**
+ * A sum finding on the cell the fix recomputes. When that cell agrees with another sum that
+ * holds, the parts are reported as suspect instead and no fix is offered: rewriting the total
+ * would only move the error.
+ */
+export function violationFinding(code: RuleCode, violation: Violation, messageId: string, args: Finding['message']['args']): Finding {
+  const target = violation.target;
+  const corroborated = violation.corroboratedBy.length > 0;
+  const fixable = !corroborated && violation.expected >= 0 && Number.isInteger(violation.expected);
+  const agreesWith = violation.corroboratedBy.map((c) => SUM_NAMES[c.code]({ constraint: c } as Violation));
+  return {
+    code,
+    range: target.raw.range,
+    message: corroborated
+      ? {
+          id: 'partsSuspect',
+          args: {
+            name: SUM_NAMES[code](violation),
+            sum: figure(violation.expected),
+            formula: formula(violation.constraint.table, violation),
+            actual: actualOf(violation),
+            agrees: { zh: agreesWith.map((n) => n.zh).join('、'), en: agreesWith.map((n) => n.en).join(', ') },
+          },
+        }
+      : { id: messageId, args: { expected: figure(violation.expected), actual: actualOf(violation), ...args } },
+    fix: fixable ? replaceCell(target, formatValue(violation.expected), { id: 'fixTotal', args: { expected: figure(violation.expected) } }) : undefined,
+    related: violation.constraint.terms
+      .filter((t) => t.cell && t !== violation.constraint.target)
+      .map((t) => ({ range: t.cell!.raw.range, message: { id: 'relatedPart', args: { name: describeTerm(violation.constraint.table, t) } } })),
+  };
+}
+
+/** Rewrite one cell's value; an empty cell is written with the padding its layout uses. */
+export function replaceCell(cell: { raw: { range: OffsetRange; inner: OffsetRange; empty: boolean } }, value: string, title: Finding['message']): NonNullable<Finding['fix']> {
+  const raw = cell.raw;
+  if (!raw.empty) return { title, edits: [{ range: raw.range, newText: value }], preferred: true };
+  return { title, edits: [{ range: raw.range, newText: raw.inner.end > raw.inner.start ? value + ' ' : value }], preferred: true };
+}
+
+const SUM_NAMES: Record<string, (v: Violation) => Text> = {
+  'sum-applicant-total': (v) => ({ zh: `「${v.constraint.subject.zh}」行总计`, en: `the total of “${v.constraint.subject.en}”` }),
+  'sum-result-total': (v) => ({ zh: `「${v.constraint.subject.zh}」列（七）总计`, en: `total (7) of “${v.constraint.subject.en}”` }),
+  balance: (v) => ({ zh: `「${v.constraint.subject.zh}」列勾稽关系`, en: `the balance of “${v.constraint.subject.en}”` }),
+  'sum-review-litigation': (v) => ({ zh: `「${v.constraint.subject.zh}」总计`, en: `the total of “${v.constraint.subject.en}”` }),
+};
+
+export const SUM_MESSAGES = {
+  rootCause: {
+    zh: '{cell}填写的 {actual} 与 {count} 处合计不符（{sums}）；若改为 {expected}，这些合计均成立',
+    en: '{cell} holds {actual}, which breaks {count} sums ({sums}); with {expected} they all hold',
+  },
+  fixRootCause: { zh: '将该格改为 {expected}', en: 'Change this cell to {expected}' },
+  partsSuspect: {
+    zh: '{name}为 {actual}，但各项之和为 {sum}（{formula}）；该总计与{agrees}一致，应是某一项填错或重复计数',
+    en: '{name} is {actual}, but its parts add up to {sum} ({formula}); the total agrees with {agrees}, so a part is wrong or counted twice',
+  },
+  relatedPart: { zh: '合计项：{name}', en: 'Part of the sum: {name}' },
+  fixTotal: { zh: '将总计改为 {expected}', en: 'Change the total to {expected}' },
+};
+
+export function rootCauseFinding(cause: RootCause): Finding {
+  const cell = cause.cell;
+  const actual = cell.value.kind === 'number' ? figure(cell.value.value) : { zh: '空白', en: 'blank' };
+  const names = cause.violations.map((v) => SUM_NAMES[v.constraint.code](v));
+  return {
+    code: cause.code,
+    range: cell.raw.range,
+    message: {
+      id: 'rootCause',
+      args: {
+        cell: cellName(cause.table, cell),
+        actual,
+        count: cause.violations.length,
+        sums: { zh: names.map((n) => n.zh).join('、'), en: names.map((n) => n.en).join(', ') },
+        expected: figure(cause.expected),
+      },
+    },
+    fix: cause.expected >= 0 && Number.isInteger(cause.expected) ? replaceCell(cell, formatValue(cause.expected), { id: 'fixRootCause', args: { expected: figure(cause.expected) } }) : undefined,
+  };
+}
+
+export function sumFindings(context: RuleContext, code: RuleCode, plain: (v: Violation) => Finding): Finding[] {
+  const a = context.arithmetic();
+  return [...a.plain(code).map(plain), ...a.rootCauses(code).map(rootCauseFinding)];
+}

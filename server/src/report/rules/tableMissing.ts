@@ -1,0 +1,33 @@
+/** table-missing: sections 二, 三 and 四 each hold their table. The fix inserts the template. */
+import { renderTable } from '../templates';
+import { TABLE_NAMES } from './describe';
+import { writingFormat } from './support';
+import type { Rule } from './types';
+
+export const tableMissing: Rule = {
+  code: 'table-missing',
+  severity: 'error',
+  description: { zh: '第二、三、四部分必须包含规定的统计表', en: 'Sections 2, 3 and 4 must contain their official tables' },
+  messages: {
+    missing: { zh: '「{title}」下缺少{table}', en: '“{title}” has no {table}' },
+    fixInsert: { zh: '插入{table}模板', en: 'Insert the {table} template' },
+  },
+  check({ report, eol }) {
+    const format = writingFormat(report);
+    return report.sections
+      .filter((s, i) => s.def.table && !report.tables.some((t) => t.kind === s.def.table) && report.sections.findIndex((x) => x.def.id === s.def.id) === i)
+      .map((s) => {
+        const at = s.heading.lineRange.end;
+        return {
+          code: 'table-missing' as const,
+          range: s.heading.textRange,
+          message: { id: 'missing', args: { title: s.def.title, table: TABLE_NAMES[s.def.table!] } },
+          fix: {
+            title: { id: 'fixInsert', args: { table: TABLE_NAMES[s.def.table!] } },
+            edits: [{ range: { start: at, end: at }, newText: eol + eol + renderTable(s.def.table!, format, undefined, eol) + (at < report.text.length ? '' : eol) }],
+            preferred: true,
+          },
+        };
+      });
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * What a rule is and what it reports. Modelled on ESLint's `meta` + messages keyed by id and
+ * markdownlint's fix-with-the-finding: a rule returns findings whose messages are ids with
+ * arguments (rendered per locale by check.ts) and whose fixes are plain text edits.
+ */
+import type { Locale, Text } from '../formats';
+import type { Report } from '../model';
+import type { OffsetRange } from '../text/lineIndex';
+import type { Arithmetic } from './arithmetic';
+
+export const RULE_CODES = [
+  'section-missing',
+  'section-order',
+  'section-title',
+  'section-empty',
+  'report-title',
+  'format-outdated',
+  'table-missing',
+  'table-row-missing',
+  'table-cell-count',
+  'cell-not-number',
+  'cell-blank',
+  'sum-applicant-total',
+  'sum-result-total',
+  'balance',
+  'sum-review-litigation',
+  'active-disclosure-range',
+] as const;
+
+export type RuleCode = (typeof RULE_CODES)[number];
+
+export type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+export type MessageArg = string | number | Text;
+
+export interface Message {
+  id: string;
+  args?: Record<string, MessageArg>;
+}
+
+export interface TextEdit {
+  range: OffsetRange;
+  newText: string;
+}
+
+export interface Fix {
+  title: Message;
+  edits: TextEdit[];
+  /** The fix a user most likely wants (LSP `isPreferred`). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  code: RuleCode;
+  range: OffsetRange;
+  message: Message;
+  fix?: Fix;
+  /** Other places that explain the finding (the parts of a wrong sum). */
+  related?: Array<{ range: OffsetRange; message: Message }>;
+}
+
+export interface RuleContext {
+  report: Report;
+  /** Whether a rule is on: a finding another rule would explain goes to the first one that is. */
+  enabled(code: RuleCode): boolean;
+  arithmetic(): Arithmetic;
+  /** The document's line break, for inserted text. */
+  eol: string;
+}
+
+export interface Rule {
+  code: RuleCode;
+  severity: Severity;
+  description: Text;
+  /** Message templates by id; `{name}` is replaced by the argument of that name. */
+  messages: Record<string, Text>;
+  check(context: RuleContext): Finding[];
+}

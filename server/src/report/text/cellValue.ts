@@ -1,0 +1,83 @@
+/**
+ * What a table cell's text means as a figure, per FORMAT.md §2–§4 and §8. Real reports write
+ * full-width digits, thousands separators, units ("251000元", "3件"), and a blank as "", "-",
+ * "—", "——", "/" or "无"; "O", "o" and "l" for digits are typos we can correct.
+ */
+import { chineseNumeral } from './normalize';
+
+export type ValueKind = 'count' | 'delta' | 'money';
+
+export type InvalidReason = 'negative' | 'fraction' | 'typo' | 'chinese-numeral' | 'not-a-number';
+
+export type CellValue =
+  | { kind: 'number'; value: number }
+  | { kind: 'blank' }
+  | { kind: 'invalid'; reason: InvalidReason; /** Corrected cell text, when it is certain. */ suggestion?: string };
+
+const BLANK_MARKERS = new Set(['', '-', '—', '——', '–', '/', '无', '－', '─', '--', '\\']);
+const COUNT_UNITS = /(件|条|个|项|次|宗|人次)$/;
+const MONEY_UNITS = /(万元|元|万)$/;
+const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const DIGITS_WITH_TYPOS = /^[0-9Ool]+$/;
+
+export function isBlankMarker(trimmed: string): boolean {
+  return BLANK_MARKERS.has(trimmed.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+export function parseCellValue(text: string, kind: ValueKind, unit?: string): CellValue {
+  const raw = text.trim();
+  if (isBlankMarker(raw)) return { kind: 'blank' };
+  let s = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
+
+  let scale = 1;
+  if (kind === 'money') {
+    const m = MONEY_UNITS.exec(s);
+    if (m) {
+      s = s.slice(0, -m[0].length);
+      // A 万元 column holding "251000元" means 25.1 万元.
+      if (unit === '万元' && m[1] === '元') scale = 1 / 10000;
+      if (unit !== '万元' && (m[1] === '万元' || m[1] === '万')) scale = 10000;
+    }
+  } else {
+    s = s.replace(COUNT_UNITS, '');
+  }
+  if (THOUSANDS.test(s)) s = s.replace(/,/g, '');
+
+  if (kind === 'delta') {
+    if (/^增\d+$/.test(s)) s = s.slice(1);
+    else if (/^减\d+$/.test(s)) s = '-' + s.slice(1);
+  }
+
+  if (/^[+-]?\d+(\.\d+)?$/.test(s)) {
+    const value = Number(s) * scale;
+    if (kind === 'money') {
+      return value < 0 ? { kind: 'invalid', reason: 'negative' } : { kind: 'number', value };
+    }
+    if (!Number.isInteger(value)) return { kind: 'invalid', reason: 'fraction' };
+    if (kind === 'count' && value < 0) return { kind: 'invalid', reason: 'negative' };
+    return { kind: 'number', value };
+  }
+
+  if (DIGITS_WITH_TYPOS.test(s)) {
+    const fixed = s.replace(/[Oo]/g, '0').replace(/l/g, '1');
+    return { kind: 'invalid', reason: 'typo', suggestion: String(Number(fixed)) };
+  }
+
+  const cn = chineseNumeral(s.replace(/(件|条|个|项)$/, ''));
+  if (cn !== undefined) return { kind: 'invalid', reason: 'chinese-numeral', suggestion: String(cn) };
+
+  return { kind: 'invalid', reason: 'not-a-number' };
+}
+
+/** Text for a value the fixes write: ASCII digits, no separators; money keeps its decimals. */
+export function formatValue(value: number): string {
+  if (Number.isInteger(value)) return String(value);
+  return String(Math.round(value * 10000) / 10000);
+}
+
+/** A cell text that reads as a value (number, blank marker, or a near-number): not a label. */
+export function looksLikeValue(text: string): boolean {
+  const v = parseCellValue(text, 'money');
+  if (v.kind !== 'invalid') return true;
+  return v.reason === 'typo' || v.reason === 'negative' || v.reason === 'fraction';
+}
