@@ -1,0 +1,54 @@
+// Bundles the extension client, the language server and the CLI with esbuild, and generates
+// the snippets from the format data (the same templates completion and quick-fixes use).
+import { build } from 'esbuild';
+import { readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+const production = process.argv.includes('--production');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { GOVREPORT_VERSION: JSON.stringify(pkg.version) },
+};
+
+const entries = [
+  { in: 'server/src/cli.ts', out: 'dist/cli.js' },
+  { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+];
+
+mkdirSync(path.join(root, 'dist'), { recursive: true });
+await Promise.all(
+  entries
+    .filter((e) => existsSync(path.join(root, e.in)))
+    .map((e) =>
+      build({
+        ...common,
+        entryPoints: [path.join(root, e.in)],
+        outfile: path.join(root, e.out),
+        external: e.external ?? [],
+        banner: e.banner ? { js: e.banner } : undefined,
+      }),
+    ),
+);
+
+// Snippets: bundle the generator, run it, write what it returns.
+const generator = path.join(root, 'scripts', 'snippets.ts');
+if (existsSync(generator)) {
+  const tmp = path.join(root, 'dist', '.snippets-generator.js');
+  await build({ ...common, sourcemap: false, minify: false, entryPoints: [generator], outfile: tmp });
+  const require = createRequire(import.meta.url);
+  const { generateSnippets } = require(tmp);
+  writeFileSync(path.join(root, 'dist', 'snippets.json'), JSON.stringify(generateSnippets(), null, 2) + '\n');
+  rmSync(tmp);
+}

@@ -1,0 +1,47 @@
+/**
+ * Reading report files as they arrive: UTF-8 (with or without a BOM), UTF-16 with a BOM, and
+ * GB18030/GBK, which Chinese Word and Notepad still write. What was read is remembered so
+ * --fix writes the file back the way it came, or refuses when it cannot.
+ */
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+export interface Decoded {
+  text: string;
+  encoding: Encoding;
+}
+
+export class NotTextError extends Error {}
+
+export function decode(bytes: Uint8Array): Decoded {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  // NUL bytes outside UTF-16 mean a binary file (a .doc, an image) named like a report.
+  if (bytes.includes(0)) throw new NotTextError('binary');
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+  }
+}
+
+/** Bytes for `text` in `encoding`; undefined when the encoding cannot be written back. */
+export function encode(text: string, encoding: Encoding): Uint8Array | undefined {
+  switch (encoding) {
+    case 'utf-8':
+      return Buffer.from(text, 'utf8');
+    case 'utf-8-bom':
+      return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, 'utf8')]);
+    case 'utf-16le':
+      return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    case 'utf-16be': {
+      const le = Buffer.from(text, 'utf16le');
+      for (let i = 0; i + 1 < le.length; i += 2) [le[i], le[i + 1]] = [le[i + 1], le[i]];
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
+    }
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,127 @@
+/** The three output formats: text for people, JSON for scripts, SARIF for code-scanning tools. */
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { lspDiagnostic, SOURCE } from '../common/lspShape';
+import { rules, type Diagnostic, type Locale, type Report, type Severity } from '../report';
+import { t } from './strings';
+
+export interface FileResult {
+  file: string;
+  report?: Report;
+  diagnostics: Diagnostic[];
+  fixed?: Array<{ code: string; title: string }>;
+}
+
+const COLORS: Record<Severity, string> = { error: '\x1b[31m', warning: '\x1b[33m', information: '\x1b[36m', hint: '\x1b[90m' };
+const DIM = '\x1b[2m';
+const BOLD = '\x1b[1m';
+const RESET = '\x1b[0m';
+
+export function formatText(results: FileResult[], locale: Locale, color: boolean): string {
+  const paint = (code: string, s: string) => (color ? code + s + RESET : s);
+  const out: string[] = [];
+  const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  let fixable = 0;
+  for (const r of results) {
+    if (r.fixed?.length) {
+      out.push(paint(BOLD, t(locale, 'fixed', r.file, r.fixed.length)));
+      for (const f of r.fixed) out.push(t(locale, 'fixedItem', f.code, f.title));
+    }
+    for (const d of r.diagnostics) {
+      count[d.severity]++;
+      if (d.fix) fixable++;
+      const p = r.report!.lines.positionAt(d.range.start);
+      const where = `${r.file}:${p.line + 1}:${p.character + 1}`;
+      const sev = t(locale, `severity_${d.severity}`);
+      out.push(`${paint(BOLD, where)}  ${paint(COLORS[d.severity], sev)}  ${paint(DIM, d.code)}  ${d.message}`);
+    }
+  }
+  const total = count.error + count.warning + count.information + count.hint;
+  const summary = t(locale, 'summary', results.length, count.error, count.warning, count.information + count.hint);
+  out.push(total ? summary : `${summary}${locale === 'en' ? ' — ' : '，'}${t(locale, 'clean')}`);
+  if (fixable) out.push(t(locale, 'summaryFixable', fixable));
+  return out.join('\n') + '\n';
+}
+
+export function formatJson(results: FileResult[]): string {
+  return (
+    JSON.stringify(
+      results.map((r) => ({
+        file: r.file,
+        format: r.report?.format?.id ?? null,
+        year: r.report?.year?.value ?? null,
+        diagnostics: r.report ? r.diagnostics.map((d) => lspDiagnostic(r.report!.lines, d)) : [],
+        ...(r.fixed ? { fixed: r.fixed } : {}),
+      })),
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };
+
+export function formatSarif(results: FileResult[], locale: Locale, version: string, cwd = process.cwd()): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
+  const uri = (file: string) => path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+  const region = (report: Report, range: Diagnostic['range']) => {
+    const r = report.lines.rangeOf(range);
+    return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+  };
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: SOURCE,
+            version,
+            rules: rules.map((r) => ({
+              id: r.code,
+              name: r.code,
+              shortDescription: { text: locale === 'en' ? r.description.en : r.description.zh },
+              defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
+            })),
+          },
+        },
+        originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
+        artifacts: results.map((r) => ({ location: { uri: uri(r.file), uriBaseId: 'SRCROOT' } })),
+        results: results.flatMap((r, artifactIndex) =>
+          r.report
+            ? r.diagnostics.map((d) => ({
+                ruleId: d.code,
+                ruleIndex: ruleIndex.get(d.code),
+                level: SARIF_LEVEL[d.severity],
+                message: { text: d.message },
+                locations: [
+                  {
+                    physicalLocation: {
+                      artifactLocation: { uri: uri(r.file), uriBaseId: 'SRCROOT', index: artifactIndex },
+                      region: region(r.report!, d.range),
+                    },
+                  },
+                ],
+                ...(d.fix
+                  ? {
+                      fixes: [
+                        {
+                          description: { text: d.fix.title },
+                          artifactChanges: [
+                            {
+                              artifactLocation: { uri: uri(r.file), uriBaseId: 'SRCROOT', index: artifactIndex },
+                              replacements: d.fix.edits.map((e) => ({ deletedRegion: region(r.report!, e.range), insertedContent: { text: e.newText } })),
+                            },
+                          ],
+                        },
+                      ],
+                    }
+                  : {}),
+              }))
+            : [],
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}

@@ -1,0 +1,74 @@
+/** The checker's own words (not the rules'), in both languages. */
+import type { Locale } from '../report';
+
+const STRINGS = {
+  usage: {
+    zh: `用法：govreport [选项] <文件或目录>…
+
+检查政府信息公开工作年度报告草稿：章节是否齐全、三张统计表是否符合格式、数字是否相加一致。
+目录会递归查找 .md、.markdown、.txt 文件。
+
+选项：
+  --format text|json|sarif        输出格式（默认 text）
+  --fix                           将可确定的修正写回文件，并报告修改了什么
+  --locale zh-CN|en               提示语言（默认 zh-CN）
+  --report-format auto|2019|2021  按哪一版格式检查（默认 auto：由表格和年份判断）
+  --rule <代码>=<级别>            调整规则级别：error|warning|information|hint|off，可重复
+  --exit-zero                     发现错误也以 0 退出（只报告）
+  --no-color                      不使用颜色
+  -h, --help                      显示本帮助
+  -v, --version                   显示版本
+
+退出码：0 无错误；1 发现错误；2 用法错误或文件无法读取。`,
+    en: `Usage: govreport [options] <file|dir>…
+
+Checks government information disclosure annual report drafts: all six sections present, the
+three tables in the official format, and every sum adding up. Directories are searched
+recursively for .md, .markdown and .txt files.
+
+Options:
+  --format text|json|sarif        output format (default text)
+  --fix                           write every determinable fix back to the files and report it
+  --locale zh-CN|en               message language (default zh-CN)
+  --report-format auto|2019|2021  which official format to check against (default auto)
+  --rule <code>=<level>           error|warning|information|hint|off; repeatable
+  --exit-zero                     exit 0 even when errors are found (report only)
+  --no-color                      no colours
+  -h, --help                      this help
+  -v, --version                   the version
+
+Exit status: 0 no errors; 1 errors found; 2 usage or I/O problem.`,
+  },
+  seeHelp: { zh: '运行 govreport --help 查看用法', en: 'run govreport --help for usage' },
+  unknownOption: { zh: '未知选项：{0}', en: 'unknown option: {0}' },
+  badValue: { zh: '选项 {0} 的值无效：{1}（可选：{2}）', en: 'invalid value for {0}: {1} (expected {2})' },
+  missingValue: { zh: '选项 {0} 需要一个值', en: 'option {0} needs a value' },
+  badRule: { zh: '无效的 --rule：{0}（应为 <代码>=<级别>，代码见 FORMAT.md §9）', en: 'invalid --rule: {0} (expected <code>=<level>)' },
+  noInputs: { zh: '没有指定要检查的文件或目录', en: 'no files or directories given' },
+  notFound: { zh: '{0}：找不到文件或目录', en: '{0}: no such file or directory' },
+  unreadable: { zh: '{0}：无法读取（{1}）', en: '{0}: cannot read ({1})' },
+  notText: { zh: '{0}：不是文本文件，已跳过', en: '{0}: not a text file, skipped' },
+  tooLarge: { zh: '{0}：文件超过 {1} MB，已跳过', en: '{0}: larger than {1} MB, skipped' },
+  noReports: { zh: '{0}：其中没有 .md、.markdown 或 .txt 文件', en: '{0}: holds no .md, .markdown or .txt files' },
+  decodedAs: { zh: '{0}：不是 UTF-8，已按 GB18030 读取', en: '{0}: not UTF-8; read as GB18030' },
+  fixRefused: { zh: '{0}：编码为 {1}，--fix 不改写此类文件；请先另存为 UTF-8', en: '{0}: encoded as {1}; --fix does not rewrite such files — save it as UTF-8 first' },
+  fixWriteFailed: { zh: '{0}：写回失败（{1}）', en: '{0}: could not write ({1})' },
+  fixed: { zh: '{0}：已修正 {1} 处', en: '{0}: {1} fixes applied' },
+  fixedItem: { zh: '  已修正  {0}  {1}', en: '  fixed  {0}  {1}' },
+  summary: { zh: '共 {0} 个文件：{1} 个错误，{2} 个警告，{3} 个提示', en: '{0} files: {1} errors, {2} warnings, {3} notes' },
+  summaryFixable: { zh: '其中 {0} 处可用 --fix 自动修正', en: '{0} of them can be fixed with --fix' },
+  clean: { zh: '未发现问题', en: 'no problems found' },
+  severity_error: { zh: '错误', en: 'error' },
+  severity_warning: { zh: '警告', en: 'warning' },
+  severity_information: { zh: '提示', en: 'info' },
+  severity_hint: { zh: '建议', en: 'hint' },
+  progress: { zh: '检查中', en: 'checking' },
+} as const;
+
+export type StringId = keyof typeof STRINGS;
+
+export function t(locale: Locale, id: StringId, ...args: Array<string | number>): string {
+  const entry = STRINGS[id];
+  const text = locale === 'en' ? entry.en : entry.zh;
+  return text.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
+}
