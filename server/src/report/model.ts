@@ -12,7 +12,7 @@ export type LayoutKind = 'markdown' | 'tsv' | 'cell-per-line' | 'html';
 export interface RawCell {
   /** Source text of the cell, trimmed (HTML: tags stripped, entities decoded). */
   text: string;
-  /** Trimmed content; for an empty cell, where a value would be typed (may be empty). */
+  /** Trimmed content; for an empty cell, everything between its delimiters (may be empty). */
   range: OffsetRange;
   /** Everything between the cell's delimiters. */
   inner: OffsetRange;

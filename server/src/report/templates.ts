@@ -56,7 +56,12 @@ export function renderApplications(format: Format, values: ValueSource = zero, e
 
 export function renderReviewLitigation(format: Format, values: ValueSource = zero, eol = '\n'): string {
   const cols = format.reviewLitigation.columns;
-  const groupRow = cols.map((c, i) => (i % 5 === 0 ? (c.parentLabel ?? c.groupLabel).zh : ''));
+  // 行政诉讼 spans both litigation groups: write it once, over the first.
+  const groupRow = cols.map((c, i) => {
+    if (i % 5 !== 0) return '';
+    const label = (c.parentLabel ?? c.groupLabel).zh;
+    return i >= 5 && cols[i - 5].parentLabel?.zh === label ? '' : label;
+  });
   const subRow = cols.map((c, i) => (i % 5 === 0 && c.parentLabel ? c.groupLabel.zh : ''));
   const lines = [
     mdRow(groupRow),

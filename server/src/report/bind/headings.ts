@@ -10,7 +10,8 @@ import { squash, parseOrdinal, trimRange } from '../text/normalize';
 import { matchLabel } from './labels';
 
 const MAX_HEADING_LENGTH = 40;
-const SENTENCE_END = /[。；;，,！!？?]$/;
+// Headings are not sentences: punctuation that ends or joins clauses rules a line out.
+const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/;
 
 export interface HeadingDetector {
   test(line: number, lineText: string, lineStart: number): boolean;
@@ -46,7 +47,9 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       if (lineText.startsWith('\t')) return false;
       const range = headingTextRange(lineText, lineStart);
       const text = lineText.slice(range.start - lineStart, range.end - lineStart);
-      if (!text || text.length > MAX_HEADING_LENGTH || SENTENCE_END.test(text)) return false;
+      if (!text || text.length > MAX_HEADING_LENGTH || SENTENCE_PUNCTUATION.test(text)) return false;
+      // A parenthesised line is a note or placeholder, never a heading.
+      if (/^[（(].*[)）]$/.test(text)) return false;
       const squashed = squash(text);
       const ordinal = parseOrdinal(squashed);
       if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return false;

@@ -54,9 +54,14 @@ export function findTitle(text: string, lines: LineIndex, beforeLine: number): T
   return undefined;
 }
 
+// Markdown heading markers and emphasis around a title are not part of it.
+const MARKUP_LEAD = /^[\s\u3000]*(#{1,6}[ \t]+)?(\*\*|__)?/;
+const MARKUP_TRAIL = /(\*\*|__)?[\s\u3000]*$/;
+
 function describeTitle(text: string, lines: LineIndex, startLine: number, endLine: number): TitleInfo {
-  const start = lines.lineStarts[startLine];
-  const end = lines.lineEnd(endLine);
+  const start = lines.lineStarts[startLine] + (MARKUP_LEAD.exec(lines.lineText(startLine))?.[0].length ?? 0);
+  const lastText = lines.lineText(endLine);
+  const end = lines.lineEnd(endLine) - (MARKUP_TRAIL.exec(lastText)?.[0].length ?? 0);
   const source = text.slice(start, end);
   const range: OffsetRange = { start: start + (source.length - source.trimStart().length), end: end - (source.length - source.trimEnd().length) };
   const titleText = text.slice(range.start, range.end);

@@ -20,7 +20,7 @@ export function cellPerLineRow(text: string, lines: LineSpan[]): RawRow {
     if (s > start && text.charCodeAt(s - 1) !== 9) s = start;
     const r = trimRange(text, s, end);
     const empty = r.start === r.end;
-    return { text: text.slice(r.start, r.end), range: empty ? { start: s, end: s } : r, inner: { start: s, end }, empty };
+    return { text: text.slice(r.start, r.end), range: empty ? { start: s, end } : r, inner: { start: s, end }, empty };
   });
   const first = lines[0];
   const last = lines[lines.length - 1];

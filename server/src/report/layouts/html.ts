@@ -79,7 +79,7 @@ function htmlCell(text: string, start: number, end: number): RawCell {
   while (a <= b && isBlank(ps[a])) a++;
   while (b >= a && isBlank(ps[b])) b--;
   if (a > b) {
-    return { text: '', range: { start, end: start }, inner: { start, end }, empty: true };
+    return { text: '', range: { start, end }, inner: { start, end }, empty: true };
   }
   const content = ps
     .slice(a, b + 1)

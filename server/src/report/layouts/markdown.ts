@@ -52,8 +52,7 @@ export function cellOf(text: string, s: number, e: number): RawCell {
   const empty = r.start === r.end;
   return {
     text: text.slice(r.start, r.end).replace(/\\\|/g, '|'),
-    // An empty markdown cell "|  |" gets typed into after its first space.
-    range: empty ? { start: Math.min(s + 1, e), end: Math.min(s + 1, e) } : r,
+    range: empty ? { start: s, end: e } : r,
     inner: { start: s, end: e },
     empty,
   };

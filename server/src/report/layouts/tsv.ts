@@ -34,7 +34,7 @@ export function tsvRow(text: string, start: number, end: number, line: number): 
       const empty = r.start === r.end;
       cells.push({
         text: text.slice(r.start, r.end),
-        range: empty ? { start: from, end: from } : r,
+        range: empty ? { start: from, end: i } : r,
         inner: { start: from, end: i },
         empty,
       });

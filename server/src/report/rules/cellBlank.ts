@@ -22,10 +22,9 @@ export const cellBlank: Rule = {
       for (const row of table.rows) {
         for (const cell of row.cells) {
           if (cell.value.kind !== 'blank' || arithmetic.isTarget(cell)) continue;
-          const range = cell.raw.empty && cell.raw.inner.end > cell.raw.inner.start ? cell.raw.inner : cell.raw.range;
           findings.push({
             code: 'cell-blank',
-            range,
+            range: cell.raw.range,
             message: { id: 'blank', args: { cell: cellName(table, cell) } },
             fix: replaceCell(cell, '0', { id: 'fixZero' }),
           });

@@ -5,7 +5,7 @@
  */
 import type { Rule } from './types';
 import { renderSection } from '../templates';
-import { asBlockAt, isOrphan, lineRangeAt, sectionAnchor, writingFormat } from './support';
+import { asBlockAt, headingStyle, isOrphan, lineRangeAt, sectionAnchor, writingFormat } from './support';
 
 export const sectionMissing: Rule = {
   code: 'section-missing',
@@ -23,13 +23,15 @@ export const sectionMissing: Rule = {
   check({ report, eol }) {
     const format = writingFormat(report);
     const present = new Set(report.sections.map((s) => s.def.id));
+    const style = headingStyle(report);
     return format.sections
       .filter((def) => !present.has(def.id))
       .map((def) => {
         const orphan = def.table ? report.tables.find((t) => t.kind === def.table && isOrphan(t)) : undefined;
         const at = sectionAnchor(report, def.number);
         const args = { number: ['一', '二', '三', '四', '五', '六'][def.number - 1], title: def.title };
-        const block = orphan ? def.title.zh : renderSection(format, def, eol);
+        const heading = style.before + def.title.zh + style.after;
+        const block = orphan ? heading : heading + renderSection(format, def, eol).slice(def.title.zh.length);
         return {
           code: 'section-missing' as const,
           range: lineRangeAt(report, at),

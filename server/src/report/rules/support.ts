@@ -55,6 +55,20 @@ export function sectionAnchor(report: Report, number: number): number {
   return anchor;
 }
 
+/** How the document marks its headings ("## ", "**…**"), so inserted ones look the same. */
+export function headingStyle(report: Report): { before: string; after: string } {
+  const counts = new Map<string, number>();
+  for (const h of report.headings) {
+    const before = report.text.slice(h.lineRange.start, h.textRange.start).replace(/^[\s\u3000]+/, '');
+    const after = report.text.slice(h.textRange.end, h.lineRange.end).replace(/[\s\u3000]+$/, '');
+    const key = `${before}\u0000${after}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '\u0000';
+  const [before, after] = best.split('\u0000');
+  return { before, after };
+}
+
 /** Text to insert at `at` so that `block` stands as its own paragraph(s). */
 export function asBlockAt(report: Report, at: number, block: string, eol: string): string {
   const before = report.text.slice(Math.max(0, at - 2 * eol.length), at);
@@ -122,12 +136,20 @@ export function violationFinding(code: RuleCode, violation: Violation, messageId
   };
 }
 
-/** Rewrite one cell's value; an empty cell is written with the padding its layout uses. */
+/** Rewrite one cell's value; an empty markdown cell `|  |` keeps one space of padding each side. */
 export function replaceCell(cell: { raw: { range: OffsetRange; inner: OffsetRange; empty: boolean } }, value: string, title: Finding['message']): NonNullable<Finding['fix']> {
   const raw = cell.raw;
-  if (!raw.empty) return { title, edits: [{ range: raw.range, newText: value }], preferred: true };
-  return { title, edits: [{ range: raw.range, newText: raw.inner.end > raw.inner.start ? value + ' ' : value }], preferred: true };
+  const padded = raw.empty && raw.inner.end - raw.inner.start >= 2 ? ` ${value} ` : value;
+  return { title, edits: [{ range: raw.empty ? raw.inner : raw.range, newText: padded }], preferred: true };
 }
+
+/** How a root-cause message names the sums its cell breaks: always its own row's or column's. */
+const SUMS_OF_CELL: Record<string, Text> = {
+  'sum-applicant-total': { zh: '本行总计', en: 'its row total' },
+  'sum-result-total': { zh: '本列（七）总计', en: 'its column’s total (7)' },
+  balance: { zh: '本列勾稽关系', en: 'its column’s balance' },
+  'sum-review-litigation': { zh: '本组总计', en: 'its group total' },
+};
 
 const SUM_NAMES: Record<string, (v: Violation) => Text> = {
   'sum-applicant-total': (v) => ({ zh: `「${v.constraint.subject.zh}」行总计`, en: `the total of “${v.constraint.subject.en}”` }),
@@ -141,6 +163,10 @@ export const SUM_MESSAGES = {
     zh: '{cell}填写的 {actual} 与 {count} 处合计不符（{sums}）；若改为 {expected}，这些合计均成立',
     en: '{cell} holds {actual}, which breaks {count} sums ({sums}); with {expected} they all hold',
   },
+  rootCauseBlank: {
+    zh: '{cell}为空白，与 {count} 处合计不符（{sums}）；应填 {expected}，这些合计均成立',
+    en: '{cell} is blank, which breaks {count} sums ({sums}); with {expected} they all hold',
+  },
   fixRootCause: { zh: '将该格改为 {expected}', en: 'Change this cell to {expected}' },
   partsSuspect: {
     zh: '{name}为 {actual}，但各项之和为 {sum}（{formula}）；该总计与{agrees}一致，应是某一项填错或重复计数',
@@ -152,13 +178,14 @@ export const SUM_MESSAGES = {
 
 export function rootCauseFinding(cause: RootCause): Finding {
   const cell = cause.cell;
-  const actual = cell.value.kind === 'number' ? figure(cell.value.value) : { zh: '空白', en: 'blank' };
-  const names = cause.violations.map((v) => SUM_NAMES[v.constraint.code](v));
+  const blank = cell.value.kind !== 'number';
+  const actual = cell.value.kind === 'number' ? figure(cell.value.value) : '';
+  const names = cause.violations.map((v) => SUMS_OF_CELL[v.constraint.code]);
   return {
     code: cause.code,
     range: cell.raw.range,
     message: {
-      id: 'rootCause',
+      id: blank ? 'rootCauseBlank' : 'rootCause',
       args: {
         cell: cellName(cause.table, cell),
         actual,
