@@ -8,3 +8,4 @@ export { normaliseLocale, renderMessage } from './messages';
 export { LineIndex, type OffsetRange, type Position, type LineRange } from './text/lineIndex';
 export * as templates from './templates';
 export type * from './model';
+export { snippetDefinitions, escapeSnippetText, type SnippetDefinition, type SnippetOptions } from './snippets';

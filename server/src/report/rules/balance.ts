@@ -29,6 +29,7 @@ export const balance: Rule = {
         left: formulaOf(table, v.constraint.terms.filter((t) => t.coef === 1)),
         right: formulaOf(table, v.constraint.terms.filter((t) => t.coef === -1)),
       };
-      return violationFinding('balance', v, v.expected >= 0 ? 'mismatch' : 'mismatchNoFix', args);
+      // When 结转下年度 agrees with its own row total, the imbalance lies elsewhere: no fix.
+      return violationFinding('balance', v, v.expected >= 0 ? 'mismatch' : 'mismatchNoFix', args, 'mismatchNoFix');
     }),
 };

@@ -109,7 +109,13 @@ export function actualOf(violation: Violation): Text | string {
  * holds, the parts are reported as suspect instead and no fix is offered: rewriting the total
  * would only move the error.
  */
-export function violationFinding(code: RuleCode, violation: Violation, messageId: string, args: Finding['message']['args']): Finding {
+export function violationFinding(
+  code: RuleCode,
+  violation: Violation,
+  messageId: string,
+  args: Finding['message']['args'],
+  corroboratedMessageId = 'partsSuspect',
+): Finding {
   const target = violation.target;
   const corroborated = violation.corroboratedBy.length > 0;
   const fixable = !corroborated && violation.expected >= 0 && Number.isInteger(violation.expected);
@@ -119,8 +125,9 @@ export function violationFinding(code: RuleCode, violation: Violation, messageId
     range: target.raw.range,
     message: corroborated
       ? {
-          id: 'partsSuspect',
+          id: corroboratedMessageId,
           args: {
+            ...args,
             name: SUM_NAMES[code](violation),
             sum: figure(violation.expected),
             formula: formula(violation.constraint.table, violation),

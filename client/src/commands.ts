@@ -1,0 +1,168 @@
+/**
+ * The four commands of the palette. Each one gathers what the user means (prompts, the active
+ * document, the cursor), asks the server to do the work through `workspace/executeCommand`,
+ * and reports the outcome. What a report looks like, what is wrong with it and how to fix it
+ * is the server's business; nothing here reads report text.
+ */
+import * as vscode from 'vscode';
+import type { ClientController } from './languageClient';
+import { strings } from './strings';
+
+/** Client command id → the server command it forwards to. */
+export const COMMANDS = {
+  newReport: { id: 'govreport.newReport', server: 'govreport.skeleton' },
+  fixAll: { id: 'govreport.fixAll', server: 'govreport.fixAll' },
+  checkWorkspace: { id: 'govreport.checkWorkspace', server: 'govreport.checkWorkspace' },
+  convertTable: { id: 'govreport.convertTable', server: 'govreport.convertTable' },
+} as const;
+
+/** Server command names the client registers itself (see skipServerCommandRegistration). */
+export const CLIENT_OWNED_COMMANDS: ReadonlySet<string> = new Set(Object.values(COMMANDS).map((c) => c.id));
+
+export const FIRST_YEAR = 2019;
+export const LAST_YEAR = 2100;
+
+export interface NewReportArgs {
+  body?: string;
+  year?: number | string;
+}
+
+export interface CheckWorkspaceSummary {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+export function validateBody(value: string): string | undefined {
+  return value.trim() ? undefined : strings().bodyRequired;
+}
+
+export function validateYear(value: string): string | undefined {
+  const year = /^\s*\d{4}\s*$/.test(value) ? Number(value) : NaN;
+  return year >= FIRST_YEAR && year <= LAST_YEAR ? undefined : strings().yearInvalid;
+}
+
+export function registerCommands(controller: ClientController): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand(COMMANDS.newReport.id, (args?: NewReportArgs) => guarded(COMMANDS.newReport.id, () => newReport(controller, args))),
+    vscode.commands.registerCommand(COMMANDS.fixAll.id, (uri?: vscode.Uri | string) => guarded(COMMANDS.fixAll.id, () => fixAll(controller, uri))),
+    vscode.commands.registerCommand(COMMANDS.checkWorkspace.id, () => guarded(COMMANDS.checkWorkspace.id, () => checkWorkspace(controller))),
+    vscode.commands.registerCommand(COMMANDS.convertTable.id, () => guarded(COMMANDS.convertTable.id, () => convertTable(controller))),
+  ];
+}
+
+/** A failed server request becomes an error message, not an unhandled rejection. */
+async function guarded<T>(command: string, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    void vscode.window.showErrorMessage(strings().commandFailed(command, message));
+    return undefined;
+  }
+}
+
+async function requireServer(controller: ClientController): Promise<boolean> {
+  if (await controller.ready()) return true;
+  void vscode.window.showWarningMessage(strings().notRunning);
+  return false;
+}
+
+/**
+ * Asks for the body and the year (unless given, e.g. by a keybinding or a test), gets the
+ * skeleton from the server and opens it as an untitled govreport document.
+ */
+async function newReport(controller: ClientController, args: NewReportArgs = {}): Promise<vscode.TextDocument | undefined> {
+  const s = strings();
+  const body =
+    args.body?.trim() ||
+    (
+      await vscode.window.showInputBox({
+        title: s.extensionName,
+        prompt: s.bodyPrompt,
+        placeHolder: s.bodyPlaceholder,
+        ignoreFocusOut: true,
+        validateInput: validateBody,
+      })
+    )?.trim();
+  if (!body) return undefined;
+  const defaultYear = String(new Date().getFullYear() - 1);
+  const yearText =
+    args.year !== undefined
+      ? String(args.year)
+      : await vscode.window.showInputBox({
+          title: s.extensionName,
+          prompt: s.yearPrompt,
+          value: defaultYear,
+          ignoreFocusOut: true,
+          validateInput: validateYear,
+        });
+  if (yearText === undefined) return undefined;
+  if (validateYear(yearText)) {
+    void vscode.window.showErrorMessage(s.yearInvalid);
+    return undefined;
+  }
+  if (!(await requireServer(controller))) return undefined;
+  const result = await controller.executeServerCommand<string | { text: string }>(COMMANDS.newReport.server, [
+    { body, year: Number(yearText.trim()) },
+  ]);
+  const content = typeof result === 'string' ? result : result?.text;
+  if (typeof content !== 'string') throw new Error(`${COMMANDS.newReport.server} returned no text`);
+  const document = await vscode.workspace.openTextDocument({ language: 'govreport', content });
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/** Applies every fix the server can make without guessing; returns how many it applied. */
+async function fixAll(controller: ClientController, target?: vscode.Uri | string): Promise<number | undefined> {
+  const uri = target ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri) {
+    void vscode.window.showWarningMessage(strings().noEditor);
+    return undefined;
+  }
+  if (!(await requireServer(controller))) return undefined;
+  const uriString = typeof uri === 'string' ? uri : controller.code2Protocol.asUri(uri);
+  const result = await controller.executeServerCommand<unknown>(COMMANDS.fixAll.server, [uriString]);
+  const applied = countOf(result);
+  void vscode.window.showInformationMessage(applied ? strings().fixAllDone(applied) : strings().fixAllNone);
+  return applied;
+}
+
+/** Checks every report in the workspace (diagnostics appear in the Problems panel) and sums up. */
+async function checkWorkspace(controller: ClientController): Promise<CheckWorkspaceSummary | undefined> {
+  if (!(await requireServer(controller))) return undefined;
+  const summary = await controller.executeServerCommand<CheckWorkspaceSummary>(COMMANDS.checkWorkspace.server, []);
+  if (!summary) return undefined;
+  void vscode.window.showInformationMessage(strings().checkWorkspaceDone(summary.files, summary.errors, summary.warnings));
+  return summary;
+}
+
+/** Rewrites the table under the cursor (tab-separated, one cell per line, HTML) as Markdown. */
+async function convertTable(controller: ClientController): Promise<boolean | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor) {
+    void vscode.window.showWarningMessage(strings().noEditor);
+    return undefined;
+  }
+  if (!(await requireServer(controller))) return undefined;
+  const c2p = controller.code2Protocol;
+  const result = await controller.executeServerCommand<unknown>(COMMANDS.convertTable.server, [
+    c2p.asUri(editor.document.uri),
+    c2p.asPosition(editor.selection.active),
+  ]);
+  const converted = result === true || countOf(result) > 0;
+  if (!converted) void vscode.window.showInformationMessage(strings().convertTableNone);
+  return converted;
+}
+
+/** A server answer that says how many edits it applied: a number, or an object with one. */
+function countOf(result: unknown): number {
+  if (typeof result === 'number') return result;
+  if (result && typeof result === 'object') {
+    for (const key of ['applied', 'fixed', 'count']) {
+      const value = (result as Record<string, unknown>)[key];
+      if (typeof value === 'number') return value;
+    }
+  }
+  return 0;
+}

@@ -1,0 +1,53 @@
+/**
+ * The extension's client side: start the language server, register the palette commands,
+ * keep the status bar current, restart the server when `govreport.*` settings change. The
+ * checking itself, and the choice of which markdown/plaintext files are reports, happen in the
+ * server (dist/server.js), which the CLI's engine shares.
+ */
+import * as vscode from 'vscode';
+import { CLIENT_OWNED_COMMANDS, registerCommands } from './commands';
+import { CONFIG_SECTION, ClientController } from './languageClient';
+import { ProblemsStatusBar } from './statusBar';
+import { strings } from './strings';
+
+/** What `activate` returns: for the extension-host tests, not a public API. */
+export interface GovReportExtensionApi {
+  /** Resolves when no start/stop/restart is in progress; true when the server is running. */
+  ready(): Promise<boolean>;
+  /** The status bar item's text, or undefined while it is hidden. */
+  statusBarText(): string | undefined;
+}
+
+let controller: ClientController | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
+  const output = vscode.window.createOutputChannel(strings().extensionName);
+  controller = new ClientController(context, output, CLIENT_OWNED_COMMANDS);
+  const enabled = () => vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
+  const statusBar = new ProblemsStatusBar(enabled);
+  const current = controller;
+
+  context.subscriptions.push(
+    output,
+    statusBar,
+    ...registerCommands(current),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration(CONFIG_SECTION)) return;
+      void current.restart().then(() => statusBar.update());
+    }),
+  );
+
+  // Activation does not wait for the server: a slow or failing start must not block the
+  // editor, and the commands wait for it themselves.
+  void current.start().then(() => statusBar.update());
+
+  return {
+    ready: async () => (await current.ready()) !== undefined,
+    statusBarText: () => statusBar.text,
+  };
+}
+
+export async function deactivate(): Promise<void> {
+  await controller?.dispose();
+  controller = undefined;
+}

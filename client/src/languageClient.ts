@@ -1,0 +1,141 @@
+/**
+ * The language client's life cycle: start the bundled server (dist/server.js over node IPC),
+ * stop it when `govreport.enable` is off, restart it when any `govreport.*` setting changes.
+ * Lifecycle operations run one at a time, and a burst of setting changes (a settings.json
+ * save can change several keys at once) coalesces into a single restart.
+ */
+import * as vscode from 'vscode';
+import {
+  ExecuteCommandRequest,
+  LanguageClient,
+  State,
+  TransportKind,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
+
+export const CLIENT_ID = 'govreport';
+export const CONFIG_SECTION = 'govreport';
+export const DIAGNOSTIC_SOURCE = 'govreport';
+
+/** Languages whose documents go to the server; it decides which markdown/plaintext ones are reports. */
+export const LANGUAGES = ['govreport', 'markdown', 'plaintext'] as const;
+
+export class ClientController implements vscode.Disposable {
+  private readonly client: LanguageClient;
+  private lifecycle: Promise<void> = Promise.resolve();
+  private queuedRestart: Promise<void> | undefined;
+  private disposed = false;
+
+  constructor(
+    context: vscode.ExtensionContext,
+    private readonly output: vscode.OutputChannel,
+    /** Commands the client registers itself under the same names as server commands. */
+    clientOwnedCommands: ReadonlySet<string>,
+  ) {
+    const module = context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: LANGUAGES.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      synchronize: { configurationSection: CONFIG_SECTION },
+      diagnosticCollectionName: DIAGNOSTIC_SOURCE,
+      outputChannel: output,
+    };
+    this.client = new LanguageClient(CLIENT_ID, output.name, serverOptions, clientOptions);
+    skipServerCommandRegistration(this.client, clientOwnedCommands);
+  }
+
+  /** The client while it is running; undefined when disabled, stopped or failed. */
+  get running(): LanguageClient | undefined {
+    return this.client.state === State.Running ? this.client : undefined;
+  }
+
+  /** Waits for any start/stop/restart in progress, then returns the running client, if any. */
+  async ready(): Promise<LanguageClient | undefined> {
+    for (;;) {
+      const current = this.lifecycle;
+      await current;
+      if (current === this.lifecycle) return this.running;
+    }
+  }
+
+  /** Sends `workspace/executeCommand` to the server and returns its result. */
+  async executeServerCommand<T>(command: string, args: unknown[]): Promise<T | undefined> {
+    const client = await this.ready();
+    if (!client) return undefined;
+    return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args })) as T;
+  }
+
+  get code2Protocol() {
+    return this.client.code2ProtocolConverter;
+  }
+
+  /** Brings the client in line with the settings: started when enabled, stopped when not. */
+  start(): Promise<void> {
+    return this.enqueue(() => this.apply(false));
+  }
+
+  /**
+   * Restarts the client (or stops it, when `govreport.enable` is now off). A restart requested
+   * while another is still waiting to run joins that one: it will read the newest settings.
+   */
+  restart(): Promise<void> {
+    this.queuedRestart ??= this.enqueue(() => {
+      this.queuedRestart = undefined;
+      return this.apply(true);
+    });
+    return this.queuedRestart;
+  }
+
+  private enqueue(operation: () => Promise<void>): Promise<void> {
+    const next = this.lifecycle.then(operation).catch((error: unknown) => {
+      this.output.appendLine(`[client] ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    });
+    this.lifecycle = next;
+    return next;
+  }
+
+  private async apply(restart: boolean): Promise<void> {
+    if (this.disposed) return;
+    const enabled = vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
+    const state = this.client.state;
+    if (!enabled) {
+      if (state !== State.Stopped) await this.client.stop();
+      return;
+    }
+    if (state === State.Running && restart) await this.client.restart();
+    else if (state === State.Stopped) await this.client.start();
+    // State.Starting cannot be seen here: every start runs through this queue and is awaited.
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    await this.lifecycle;
+    if (this.client.state !== State.Stopped) await this.client.stop().catch(() => undefined);
+    await this.client.dispose().catch(() => undefined);
+  }
+}
+
+/**
+ * vscode-languageclient registers a VS Code command for every command the server lists in
+ * `executeCommandProvider`. The server's govreport.fixAll / checkWorkspace / convertTable share
+ * their names with the client's own commands (which add prompts, messages and the cursor
+ * position), and registering a command name twice throws — which would fail the client's
+ * start. So the auto-registration skips the names the client owns; the client reaches those
+ * server commands with an explicit `workspace/executeCommand` request instead. Server commands
+ * with other names (e.g. govreport.skeleton, or one a code action refers to) stay registered.
+ */
+function skipServerCommandRegistration(client: LanguageClient, clientOwned: ReadonlySet<string>): void {
+  const feature = client.getFeature(ExecuteCommandRequest.method);
+  const register = feature.register.bind(feature);
+  feature.register = (data) => {
+    const commands = (data.registerOptions.commands ?? []).filter((command) => !clientOwned.has(command));
+    register({ ...data, registerOptions: { ...data.registerOptions, commands } });
+  };
+}

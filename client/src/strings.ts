@@ -1,0 +1,60 @@
+/**
+ * The few strings the client shows at run time (messages, prompts, the status bar). Manifest
+ * strings (command titles, setting descriptions) are localised by package.nls*.json; these
+ * follow the same rule — VS Code's display language — so a Chinese UI shows Chinese prompts
+ * and an English UI English ones. Diagnostics and everything else the server writes follow
+ * the `govreport.locale` setting instead (Chinese by default), because they describe the report.
+ *
+ * A small table rather than vscode.l10n bundles: ~20 strings, two languages, and no extra
+ * files to ship or keep in step with the .vsix include list.
+ */
+import * as vscode from 'vscode';
+
+const zh = {
+  extensionName: '政府信息公开年报',
+  bodyPrompt: '机关名称（报告标题中的单位名称）',
+  bodyPlaceholder: '例如：某某市人民政府办公室',
+  bodyRequired: '请填写机关名称',
+  yearPrompt: '报告年度',
+  yearInvalid: '请输入 2019 至 2100 之间的四位年份',
+  noEditor: '请先打开一份年度报告',
+  notRunning: '政府信息公开年报检查未启用或未能启动（设置 govreport.enable）',
+  fixAllNone: '没有可以自动修正的问题',
+  fixAllDone: (n: number) => `已修正 ${n} 处问题`,
+  checkWorkspaceDone: (files: number, errors: number, warnings: number) =>
+    `已检查 ${files} 份报告：${errors} 个错误，${warnings} 个警告`,
+  convertTableNone: '光标所在位置没有可以转换的表格',
+  convertTableDone: '已将表格转换为 Markdown',
+  statusNoProblems: '年报：未发现问题',
+  statusTooltip: (errors: number, warnings: number, others: number) =>
+    `政府信息公开年报检查：${errors} 个错误，${warnings} 个警告` + (others ? `，${others} 条提示` : '') + '\n点击打开“问题”面板',
+  commandFailed: (what: string, message: string) => `${what}失败：${message}`,
+};
+
+type Strings = typeof zh;
+
+const en: Strings = {
+  extensionName: 'GovReport',
+  bodyPrompt: 'Name of the administrative body (as in the report title)',
+  bodyPlaceholder: 'e.g. 某某市人民政府办公室',
+  bodyRequired: 'Enter the name of the body',
+  yearPrompt: 'Report year',
+  yearInvalid: 'Enter a four-digit year between 2019 and 2100',
+  noEditor: 'Open an annual report first',
+  notRunning: 'The GovReport checker is disabled or failed to start (setting govreport.enable)',
+  fixAllNone: 'No problems can be fixed automatically',
+  fixAllDone: (n: number) => `Fixed ${n} problem${n === 1 ? '' : 's'}`,
+  checkWorkspaceDone: (files: number, errors: number, warnings: number) =>
+    `Checked ${files} report${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  convertTableNone: 'There is no table to convert at the cursor',
+  convertTableDone: 'Converted the table to Markdown',
+  statusNoProblems: 'GovReport: no problems',
+  statusTooltip: (errors: number, warnings: number, others: number) =>
+    `GovReport: ${errors} error(s), ${warnings} warning(s)` + (others ? `, ${others} note(s)` : '') + '\nClick to open the Problems panel',
+  commandFailed: (what: string, message: string) => `${what} failed: ${message}`,
+};
+
+/** Strings for VS Code's display language (any Chinese variant → Chinese). */
+export function strings(language: string = vscode.env.language): Strings {
+  return /^zh\b/i.test(language) ? zh : en;
+}

@@ -1,0 +1,35 @@
+/**
+ * Fix-all for the editor: the core's `fixAll` (repeated passes until nothing more is fixable)
+ * turned into one minimal edit over the span that changed, so the editor keeps the cursor,
+ * the undo stop and every untouched line as they were.
+ */
+import { fixAll, type OffsetRange } from '../report';
+import { checkOptions, type Settings } from './settings';
+
+export interface OffsetEdit {
+  range: OffsetRange;
+  newText: string;
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** The single replacement that turns `before` into `after`; undefined when they are equal. */
+export function minimalEdit(before: string, after: string): OffsetEdit | undefined {
+  if (before === after) return undefined;
+  const limit = Math.min(before.length, after.length);
+  let prefix = 0;
+  while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+  // Never split a surrogate pair between kept and replaced text.
+  if (prefix > 0 && isHigh(before.charCodeAt(prefix - 1))) prefix--;
+  let suffix = 0;
+  while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+  if (suffix > 0 && isLow(before.charCodeAt(before.length - suffix))) suffix--;
+  return { range: { start: prefix, end: before.length - suffix }, newText: after.slice(prefix, after.length - suffix) };
+}
+
+export function fixAllEdit(text: string, settings: Settings): { edit?: OffsetEdit; count: number } {
+  const result = fixAll(text, checkOptions(settings));
+  const edit = minimalEdit(text, result.text);
+  return { edit, count: edit ? result.applied.length : 0 };
+}

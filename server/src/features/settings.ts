@@ -1,0 +1,177 @@
+/**
+ * The `govreport` settings: pulled per document scope, validated key by key with zod, so one
+ * bad value falls back to its default without taking the others with it, and is reported once
+ * (per configuration change) in words a user can act on: the key, the value, what is allowed.
+ */
+import { z } from 'zod';
+import { RULE_CODES, type CheckOptions, type FormatId, type Locale, type RuleCode, type Severity } from '../report';
+import { t } from './strings';
+
+export type RuleSetting = Severity | 'off';
+
+export interface Settings {
+  enable: boolean;
+  locale: Locale;
+  format: 'auto' | FormatId;
+  rules: Partial<Record<RuleCode, RuleSetting>>;
+  /** Workspace-relative glob patterns of files that are always checked. */
+  files: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, locale: 'zh-CN', format: 'auto', rules: {}, files: [] }) as Settings;
+
+const LOCALES = ['zh-CN', 'en'] as const;
+const FORMATS = ['auto', '2019', '2021'] as const;
+const SEVERITIES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+
+const schemas = {
+  enable: z.boolean(),
+  locale: z.enum(LOCALES),
+  format: z.enum(FORMATS),
+  files: z.array(z.string()),
+};
+const ruleValue = z.enum(SEVERITIES);
+const ruleCode = z.enum(RULE_CODES);
+
+export interface SettingsProblem {
+  id: 'settingBadValue' | 'settingBadRuleValue' | 'settingUnknownRule' | 'settingNotObject';
+  key: string;
+  value: unknown;
+  allowed?: string;
+  fallback?: unknown;
+}
+
+export interface Validated {
+  settings: Settings;
+  problems: SettingsProblem[];
+}
+
+const quoteAll = (values: readonly string[], locale: Locale) => values.map((v) => JSON.stringify(v)).join(t(locale, 'listSeparator'));
+
+export function showValue(value: unknown): string {
+  let s: string;
+  try {
+    s = JSON.stringify(value) ?? String(value);
+  } catch {
+    s = String(value);
+  }
+  return s.length > 60 ? s.slice(0, 57) + '…' : s;
+}
+
+/** Validates the `govreport` section; anything missing is its default, anything wrong too. */
+export function validateSettings(raw: unknown): Validated {
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
+  const problems: SettingsProblem[] = [];
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    problems.push({ id: 'settingNotObject', key: 'govreport', value: raw });
+    return { settings, problems };
+  }
+  const section = raw as Record<string, unknown>;
+  const take = <K extends keyof typeof schemas>(key: K, allowed: () => string) => {
+    const value = section[key];
+    if (value === undefined || value === null) return;
+    const parsed = schemas[key].safeParse(value);
+    if (parsed.success) (settings as unknown as Record<string, unknown>)[key] = parsed.data;
+    else problems.push({ id: 'settingBadValue', key: `govreport.${key}`, value, allowed: allowed(), fallback: DEFAULT_SETTINGS[key] });
+  };
+  // Problems are reported in the configured locale, when that one is valid.
+  const wanted = schemas.locale.safeParse(section.locale);
+  const locale: Locale = wanted.success ? wanted.data : DEFAULT_SETTINGS.locale;
+  take('locale', () => quoteAll(LOCALES, locale));
+  take('enable', () => 'true, false');
+  take('format', () => quoteAll(FORMATS, locale));
+  take('files', () => t(locale, 'anyString'));
+
+  const rules = section.rules;
+  if (rules !== undefined && rules !== null) {
+    if (typeof rules !== 'object' || Array.isArray(rules)) {
+      problems.push({ id: 'settingBadValue', key: 'govreport.rules', value: rules, allowed: t(locale, 'anyObject'), fallback: {} });
+    } else {
+      for (const [code, value] of Object.entries(rules as Record<string, unknown>)) {
+        if (!ruleCode.safeParse(code).success) {
+          problems.push({ id: 'settingUnknownRule', key: 'govreport.rules', value: code, allowed: RULE_CODES.join(t(locale, 'listSeparator')) });
+          continue;
+        }
+        const parsed = ruleValue.safeParse(value);
+        if (parsed.success) settings.rules[code as RuleCode] = parsed.data;
+        else problems.push({ id: 'settingBadRuleValue', key: `govreport.rules.${code}`, value, allowed: quoteAll(SEVERITIES, locale) });
+      }
+    }
+  }
+  return { settings, problems };
+}
+
+export function describeProblem(problem: SettingsProblem, locale: Locale): string {
+  return t(locale, problem.id, {
+    key: problem.key,
+    value: showValue(problem.value),
+    allowed: problem.allowed ?? '',
+    fallback: showValue(problem.fallback),
+  });
+}
+
+/** One message for the problems of one pull. */
+export function problemsMessage(problems: SettingsProblem[], locale: Locale): string {
+  return t(locale, 'settingsInvalid', { problems: problems.map((p) => describeProblem(p, locale)).join(t(locale, 'problemSeparator')) });
+}
+
+export function checkOptions(settings: Settings, onRuleError?: CheckOptions['onRuleError']): CheckOptions {
+  return { locale: settings.locale, rules: settings.rules, format: settings.format, onRuleError };
+}
+
+/**
+ * Settings per document scope, pulled once and kept until the configuration changes. A value
+ * is warned about once per configuration generation, whichever document's pull found it.
+ */
+export class SettingsStore {
+  private cache = new Map<string, Promise<Settings>>();
+  private warned = new Set<string>();
+  private global: unknown;
+
+  constructor(
+    /** Pulls the raw section for a scope; undefined when the client cannot be asked. */
+    private readonly pull: ((scopeUri: string) => Promise<unknown>) | undefined,
+    private readonly warn: (message: string) => void,
+  ) {}
+
+  get(uri: string): Promise<Settings> {
+    let pending = this.cache.get(uri);
+    if (!pending) {
+      pending = this.load(uri);
+      this.cache.set(uri, pending);
+    }
+    return pending;
+  }
+
+  /** The configuration changed: pull again, warn again. `pushed` is what a push-only client sent. */
+  reset(pushed?: unknown): void {
+    this.cache.clear();
+    this.warned.clear();
+    if (pushed !== undefined) this.global = pushed;
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  private async load(uri: string): Promise<Settings> {
+    let raw: unknown = this.global;
+    if (this.pull) {
+      try {
+        raw = await this.pull(uri);
+      } catch {
+        raw = this.global;
+      }
+    }
+    const { settings, problems } = validateSettings(raw);
+    const fresh = problems.filter((p) => {
+      const key = `${p.id}\u0000${p.key}\u0000${showValue(p.value)}`;
+      if (this.warned.has(key)) return false;
+      this.warned.add(key);
+      return true;
+    });
+    if (fresh.length) this.warn(problemsMessage(fresh, settings.locale));
+    return settings;
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * What the server itself says (code action titles, hover captions, setting warnings), in
+ * Chinese by default and English on request. Diagnostics' own messages come from the rules.
+ */
+import type { Locale } from '../report';
+
+const STRINGS = {
+  fixAll: { zh: '修正全部可自动修正的问题（{count} 处）', en: 'Fix all auto-fixable problems ({count})' },
+  convertTable: { zh: '转换为 Markdown 表格', en: 'Convert to a Markdown table' },
+  convertRefused: {
+    zh: '无法转换此表格：{reason}。请先修正该表格，以免数值丢失。',
+    en: 'Cannot convert this table: {reason}. Fix the table first so that no figure is lost.',
+  },
+  convertBadRows: { zh: '有 {count} 行的数值个数与格式不符', en: '{count} rows have the wrong number of values' },
+  convertStrayValues: { zh: '有 {count} 行数值未能对应到规定的行', en: '{count} rows of figures match no row of the format' },
+  convertNoTable: { zh: '光标处没有可转换的表格', en: 'There is no table to convert at the cursor' },
+  noDocument: { zh: '文档未打开：{uri}', en: 'The document is not open: {uri}' },
+  hoverHolds: { zh: '成立', en: 'holds' },
+  hoverBroken: { zh: '不成立：应为 {expected}，表中为 {actual}', en: 'does not hold: should be {expected}, the table has {actual}' },
+  hoverUnreadable: { zh: '无法计算：{name}不是有效数字', en: 'cannot be computed: {name} is not a valid number' },
+  hoverMissing: { zh: '无法计算：缺少{name}', en: 'cannot be computed: {name} is missing' },
+  hoverOthersZero: { zh: '其余各项为 0', en: 'all other parts are 0' },
+  hoverBlank: { zh: '空白，按 0 计', en: 'blank, counted as 0' },
+  hoverRowCounts: { zh: '本行统计', en: 'This row counts' },
+  hoverSection: { zh: '本部分应写明', en: 'This section covers' },
+  settingsInvalid: { zh: 'govreport 设置有误：{problems}', en: 'Invalid govreport settings: {problems}' },
+  settingBadValue: {
+    zh: '「{key}」的值 {value} 无效，允许的值为 {allowed}，已改用默认值 {fallback}',
+    en: '“{key}” is {value}, allowed: {allowed}; using the default {fallback}',
+  },
+  settingBadRuleValue: {
+    zh: '「{key}」的值 {value} 无效，允许的值为 {allowed}，该规则保持默认级别',
+    en: '“{key}” is {value}, allowed: {allowed}; the rule keeps its default severity',
+  },
+  settingUnknownRule: {
+    zh: '「govreport.rules」中的规则代码 {value} 不存在，已忽略；可用的代码为 {allowed}',
+    en: '“govreport.rules” names an unknown rule code {value}, ignored; known codes: {allowed}',
+  },
+  settingNotObject: { zh: '「govreport」设置应为对象，实为 {value}，已全部改用默认值', en: '“govreport” should be an object, got {value}; using the defaults' },
+  anyString: { zh: '字符串数组（如 ["reports/**/*.md"]）', en: 'an array of strings (e.g. ["reports/**/*.md"])' },
+  anyObject: { zh: '规则代码到级别的对象（如 {"cell-blank": "off"}）', en: 'an object from rule code to severity (e.g. {"cell-blank": "off"})' },
+  listSeparator: { zh: '、', en: ', ' },
+  problemSeparator: { zh: '；', en: '; ' },
+  defaultBody: { zh: '机关名称', en: 'Body name' },
+} as const;
+
+export type StringId = keyof typeof STRINGS;
+
+export function t(locale: Locale, id: StringId, args: Record<string, string | number> = {}): string {
+  const template = locale === 'en' ? STRINGS[id].en : STRINGS[id].zh;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (args[name] === undefined ? whole : String(args[name])));
+}
+
+/** A bilingual text from the format data, in the locale. */
+export function pick(text: { zh: string; en: string }, locale: Locale): string {
+  return locale === 'en' ? text.en || text.zh : text.zh;
+}
