@@ -4,7 +4,7 @@
  *
  *   npm run bench                      # build, compile, run; writes bench/results/engine.json
  *   node out/bench/engine.js --quick   # shorter time boxes (smoke run; figures are noisier)
- *   node out/bench/engine.js --seeds DIR --out FILE
+ *   node out/bench/engine.js --seeds DIR --examples DIR --out FILE
  *
  * Inputs, in order of preference:
  *   1. the seed reports in ../shared/seeds (relative to the repository root), or --seeds DIR;
@@ -39,18 +39,20 @@ const TARGET_RATIO = 20;
 interface Args {
   quick: boolean;
   seeds?: string;
+  examples: string;
   out: string;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { quick: false, out: path.join(ROOT, 'bench', 'results', 'engine.json') };
+  const args: Args = { quick: false, examples: path.join(ROOT, 'examples'), out: path.join(ROOT, 'bench', 'results', 'engine.json') };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') args.quick = true;
     else if (a === '--seeds') args.seeds = path.resolve(argv[++i]);
+    else if (a === '--examples') args.examples = path.resolve(argv[++i]);
     else if (a === '--out') args.out = path.resolve(argv[++i]);
     else if (a === '--help' || a === '-h') {
-      console.log('usage: node out/bench/engine.js [--quick] [--seeds DIR] [--out FILE]');
+      console.log('usage: node out/bench/engine.js [--quick] [--seeds DIR] [--examples DIR] [--out FILE]');
       process.exit(0);
     } else {
       console.error(`engine bench: unknown argument ${a}`);
@@ -156,7 +158,7 @@ function chooseInputs(args: Args): InputSet {
   const seedsDir = args.seeds ?? path.resolve(ROOT, '..', 'shared', 'seeds');
   const seeds = readDir(seedsDir, exts);
   if (seeds.length) return { source: `seeds: ${seedsDir}`, base: seeds.map((s) => makeInput(s.name, 'seed', s.text)) };
-  const examplesDir = path.join(ROOT, 'examples');
+  const examplesDir = args.examples;
   const examples = readDir(examplesDir, exts);
   if (examples.length)
     return {

@@ -21,8 +21,8 @@ const STRINGS = {
   hoverMissing: { zh: '无法计算：缺少{name}', en: 'cannot be computed: {name} is missing' },
   hoverOthersZero: { zh: '其余各项为 0', en: 'all other parts are 0' },
   hoverBlank: { zh: '空白，按 0 计', en: 'blank, counted as 0' },
-  hoverRowCounts: { zh: '本行统计', en: 'This row counts' },
-  hoverSection: { zh: '本部分应写明', en: 'This section covers' },
+  hoverRowCounts: { zh: '本行统计：', en: 'This row counts: ' },
+  hoverSection: { zh: '本部分应写明：', en: 'This section covers: ' },
   settingsInvalid: { zh: 'govreport 设置有误：{problems}', en: 'Invalid govreport settings: {problems}' },
   settingBadValue: {
     zh: '「{key}」的值 {value} 无效，允许的值为 {allowed}，已改用默认值 {fallback}',

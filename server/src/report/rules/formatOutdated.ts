@@ -5,7 +5,8 @@
  * （六）3.其他, …); cells with no 2019 counterpart are written as 0 for the author to check.
  */
 import { formats } from '../formats';
-import type { BoundTable } from '../model';
+import type { BoundTable, RawRow } from '../model';
+import type { OffsetRange } from '../text/lineIndex';
 import { renderTable, type ValueSource } from '../templates';
 import { formatValue } from '../text/cellValue';
 import { cellAt, TABLE_NAMES } from './describe';
@@ -29,6 +30,12 @@ function carriedValues(table: BoundTable): ValueSource {
     }
     return value(rowId, columnId);
   };
+}
+
+/** From the first to the last filled cell of a row: the row's text without its ragged edges. */
+function contentOf(row: RawRow): OffsetRange {
+  const filled = row.cells.filter((c) => !c.empty);
+  return filled.length ? { start: filled[0].range.start, end: filled[filled.length - 1].range.end } : row.range;
 }
 
 export const formatOutdated: Rule = {
@@ -58,7 +65,7 @@ export const formatOutdated: Rule = {
         const end = lineEndAt(report, table.range.end);
         return {
           code: 'format-outdated' as const,
-          range: { start: first.cells.find((c) => !c.empty)?.range.start ?? first.range.start, end: first.range.end },
+          range: contentOf(first),
           message: { id: 'outdated', args: { year: report.year!.value, table: TABLE_NAMES[table.kind] } },
           fix: {
             title: { id: 'fixUpgrade', args: { table: TABLE_NAMES[table.kind] } },

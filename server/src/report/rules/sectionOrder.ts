@@ -12,12 +12,13 @@ export const sectionOrder: Rule = {
   description: { zh: '六个部分应按顺序出现，且各出现一次', en: 'The six sections must appear in order, once each' },
   messages: {
     outOfOrder: { zh: '「{title}」应位于「{before}」之前', en: '“{title}” should come before “{before}”' },
-    repeated: { zh: '「{title}」重复出现（第 {first} 行已有此部分）', en: '“{title}” appears again (already at line {first})' },
+    repeated: { zh: '「{title}」重复出现，前文已有此部分', en: '“{title}” appears a second time' },
+    firstOccurrence: { zh: '此部分首次出现的位置', en: 'The section’s first occurrence' },
     fixMove: { zh: '将本部分移到「{before}」之前', en: 'Move this section before “{before}”' },
   },
   check({ report, eol }) {
     const findings: Finding[] = [];
-    const seen = new Map<string, number>();
+    const seen = new Map<string, (typeof report.sections)[number]>();
     let furthest: (typeof report.sections)[number] | undefined;
     report.sections.forEach((section, index) => {
       const h = section.heading;
@@ -26,11 +27,12 @@ export const sectionOrder: Rule = {
         findings.push({
           code: 'section-order',
           range: h.textRange,
-          message: { id: 'repeated', args: { title: section.def.title, first: first + 1 } },
+          message: { id: 'repeated', args: { title: section.def.title } },
+          related: [{ range: first.heading.textRange, message: { id: 'firstOccurrence' } }],
         });
         return;
       }
-      seen.set(section.def.id, h.line);
+      seen.set(section.def.id, section);
       if (furthest && furthest.def.number > section.def.number) {
         const target = report.sections.slice(0, index).find((s) => s.def.number > section.def.number)!;
         const start = h.lineRange.start;

@@ -2,7 +2,7 @@
  * Small pieces several rules share: where a missing section or row belongs, what line an
  * offset is on, and how a violated sum is turned into a finding with its formula.
  */
-import { formats, type Format, type Text } from '../formats';
+import { formatForYear, formats, type Format, type Text } from '../formats';
 import type { BoundTable, Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
 import { formatValue } from '../text/cellValue';
@@ -10,8 +10,13 @@ import { describeTerm, type RootCause, type Violation } from './arithmetic';
 import { cellName, figure } from './describe';
 import type { Finding, RuleCode, RuleContext } from './types';
 
-/** The format new text is written in: the report's, else the 2021 one. */
+/**
+ * The format new text is written in: the one the report's year requires (an outdated table
+ * elsewhere is no reason to write another), an explicit override, else the tables', else 2021.
+ */
 export function writingFormat(report: Report): Format {
+  if (report.formatSource === 'override' && report.format) return report.format;
+  if (report.year) return formats[formatForYear(report.year.value)];
   return report.format ?? formats['2021'];
 }
 

@@ -1,0 +1,110 @@
+/**
+ * The extension manifest against the things it must agree with: its two translations, the
+ * rule codes of the engine and FORMAT.md §9, the commands the client registers, the grammar
+ * and the generated snippets. Cheap to run, and catches the drift a .vsix would only show in
+ * the editor (an untranslated title, a rule missing from the settings UI, a dangling include).
+ */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULE_CODES } from '../../server/src/report';
+import { generateSnippets } from '../../scripts/snippets';
+
+const root = path.resolve(__dirname, '../../..');
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(root, file), 'utf8'));
+const manifest = readJson('package.json');
+const contributes = manifest.contributes;
+
+/** FORMAT.md §9 rules not implemented yet; the settings list them so users can pre-configure. */
+const PLANNED_RULES = ['narrative-mismatch', 'year-mismatch', 'fee-statement-missing', 'carryover-mismatch', 'active-disclosure-continuity'];
+/** The commands client/src/commands.ts registers (it imports `vscode`, so it cannot be loaded here). */
+const CLIENT_COMMANDS = ['govreport.newReport', 'govreport.fixAll', 'govreport.checkWorkspace', 'govreport.convertTable'];
+
+describe('package.json and its translations', () => {
+  const placeholders = new Set([...JSON.stringify(manifest).matchAll(/"%([\w.-]+)%"/g)].map((m) => m[1]));
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+    it(`${file} defines every %placeholder% and nothing else`, () => {
+      const table = readJson(file);
+      assert.deepEqual([...placeholders].filter((k) => !(k in table)), [], 'missing keys');
+      assert.deepEqual(Object.keys(table).filter((k) => !placeholders.has(k)), [], 'unused keys');
+      for (const [key, value] of Object.entries(table)) assert.ok(typeof value === 'string' && value.trim(), `${file}: ${key} is empty`);
+    });
+  }
+  it('the Chinese translation is Chinese where the English one is English', () => {
+    const zh = readJson('package.nls.zh-cn.json');
+    assert.equal(zh['command.category'], '政府信息公开年报');
+    assert.equal(zh['command.newReport.title'], '新建年度报告');
+    assert.equal(zh['command.fixAll.title'], '修正全部问题');
+    assert.equal(zh['command.checkWorkspace.title'], '检查工作区内全部报告');
+    assert.equal(zh['command.convertTable.title'], '将表格转换为 Markdown');
+    assert.equal(readJson('package.nls.json')['command.category'], 'GovReport');
+  });
+});
+
+describe('contributed settings', () => {
+  const props = contributes.configuration.properties;
+  it('govreport.rules lists every engine rule and every planned one, each with the five severities', () => {
+    const codes = Object.keys(props['govreport.rules'].properties).sort();
+    assert.deepEqual(codes, [...RULE_CODES, ...PLANNED_RULES].sort());
+    for (const code of codes) assert.deepEqual(props['govreport.rules'].properties[code].enum, ['error', 'warning', 'information', 'hint', 'off']);
+  });
+  it('has the contract keys, types and defaults', () => {
+    assert.deepEqual(Object.keys(props).sort(), ['govreport.enable', 'govreport.files', 'govreport.format', 'govreport.locale', 'govreport.rules']);
+    assert.equal(props['govreport.enable'].default, true);
+    assert.deepEqual(props['govreport.locale'].enum, ['zh-CN', 'en']);
+    assert.equal(props['govreport.locale'].default, 'zh-CN');
+    assert.deepEqual(props['govreport.format'].enum, ['auto', '2019', '2021']);
+    assert.equal(props['govreport.format'].default, 'auto');
+    assert.equal(props['govreport.files'].items.type, 'string');
+  });
+});
+
+describe('commands and activation', () => {
+  it('contributes exactly the client commands, each in the palette category', () => {
+    assert.deepEqual(contributes.commands.map((c: { command: string }) => c.command), CLIENT_COMMANDS);
+    for (const c of contributes.commands) assert.equal(c.category, '%command.category%');
+  });
+  it('activates on the three document languages and on every command', () => {
+    assert.deepEqual(manifest.activationEvents, [
+      'onLanguage:govreport',
+      'onLanguage:markdown',
+      'onLanguage:plaintext',
+      ...CLIENT_COMMANDS.map((c) => `onCommand:${c}`),
+    ]);
+    assert.equal(manifest.main, './dist/extension.js');
+    assert.match(manifest.engines.vscode, /^\^1\.82\./);
+  });
+});
+
+describe('language, grammar and snippets', () => {
+  it('the govreport language points at files that exist', () => {
+    const [language] = contributes.languages;
+    assert.equal(language.id, 'govreport');
+    assert.ok(fs.existsSync(path.join(root, language.configuration)));
+    const [grammar] = contributes.grammars;
+    assert.equal(grammar.scopeName, 'source.govreport');
+    assert.equal(readJson(grammar.path).scopeName, 'source.govreport');
+  });
+  it('every #include of the grammar names a repository rule', () => {
+    const grammar = readJson(contributes.grammars[0].path);
+    const includes = [...JSON.stringify(grammar).matchAll(/"include":"#([^"]+)"/g)].map((m) => m[1]);
+    assert.ok(includes.length > 0);
+    for (const name of includes) assert.ok(name in grammar.repository, `#${name}`);
+  });
+  it('snippets are contributed for govreport, markdown and plaintext from the generated file', () => {
+    assert.deepEqual(
+      contributes.snippets.map((s: { language: string; path: string }) => [s.language, s.path]),
+      ['govreport', 'markdown', 'plaintext'].map((l) => [l, './dist/snippets.json']),
+    );
+  });
+  it('the generated snippets offer the 表三 template with its official rows', () => {
+    const snippets = Object.values(generateSnippets());
+    const table3 = snippets.find((s) => s.prefix.includes('表三'));
+    assert.ok(table3, 'no snippet with prefix 表三');
+    const body = table3.body.join('\n');
+    for (const label of ['本年新收政府信息公开申请数量', '（七）总计', '结转下年度继续办理']) assert.ok(body.includes(label), label);
+    const prefixes = snippets.flatMap((s) => s.prefix);
+    assert.equal(new Set(prefixes).size, prefixes.length, 'a prefix is used twice');
+  });
+});
