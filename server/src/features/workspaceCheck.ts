@@ -1,0 +1,69 @@
+/**
+ * `govreport.checkWorkspace`: every report file in the workspace folders checked and its
+ * diagnostics published, open or not. Files are found the way the CLI finds them (.md,
+ * .markdown, .txt; node_modules and dot-directories skipped) and read the way the CLI reads
+ * them (UTF-8, UTF-16 with a BOM, GB18030). An open document is taken as the editor has it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { decode } from '../cli/encoding';
+import { expandInputs } from '../cli/files';
+import { analyseText, type Analysis, type DocumentLike } from './analysis';
+import { countBySeverity } from './diagnostics';
+import type { Settings } from './settings';
+
+/** Files larger than this are skipped: a report is tens of kilobytes. */
+const MAX_BYTES = 16 * 1024 * 1024;
+
+export interface WorkspaceCheckContext {
+  folders: readonly string[];
+  /** The analysis of an open document, if the file is open. */
+  openAnalysis(uri: string): Promise<Analysis | undefined>;
+  settingsFor(scopeUri: string): Promise<Settings>;
+  publish(uri: string, analysis: Analysis): void;
+  log(message: string): void;
+}
+
+export interface WorkspaceCheckResult {
+  files: number;
+  errors: number;
+  warnings: number;
+}
+
+function languageOf(file: string): string {
+  return path.extname(file).toLowerCase() === '.txt' ? 'plaintext' : 'markdown';
+}
+
+export async function checkWorkspace(context: WorkspaceCheckContext): Promise<WorkspaceCheckResult> {
+  const result: WorkspaceCheckResult = { files: 0, errors: 0, warnings: 0 };
+  for (const folder of context.folders) {
+    const folderUri = pathToFileURL(folder).href;
+    const { files } = expandInputs([folder]);
+    for (const file of files) {
+      // Let edits and requests through between files.
+      await new Promise((resolve) => setImmediate(resolve));
+      const uri = pathToFileURL(file).href;
+      let analysis = await context.openAnalysis(uri);
+      if (!analysis) {
+        try {
+          if (fs.statSync(file).size > MAX_BYTES) continue;
+          const text = decode(fs.readFileSync(file)).text;
+          const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
+          analysis = analyseText(doc, await context.settingsFor(folderUri), context.folders);
+        } catch (e) {
+          context.log(`checkWorkspace: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+          continue;
+        }
+        if (!analysis.active) continue;
+        context.publish(uri, analysis);
+      }
+      if (!analysis.active) continue;
+      const counts = countBySeverity(analysis.diagnostics);
+      result.files++;
+      result.errors += counts.errors;
+      result.warnings += counts.warnings;
+    }
+  }
+  return result;
+}
