@@ -5,7 +5,9 @@
  * message, never a stack trace).
  */
 import * as fs from 'fs';
-import { check, fixAll, type CheckOptions } from './report';
+import { checkReport, fixAll, parse, type CheckOptions, type Report } from './report';
+import type { PreviousReport } from './report/rules';
+import { bodyOf, reportKey } from './report/pairing';
 import { parseArgs, UsageError, type CliOptions } from './cli/args';
 import { decode, encode, NotTextError } from './cli/encoding';
 import { expandInputs, writeAtomically } from './cli/files';
@@ -76,21 +78,23 @@ export function run(argv: string[], io: CliIo): number {
   for (const p of problems) warn(t(locale, p.id, p.path, p.detail ?? ''));
 
   const checkOptions: CheckOptions = { locale, rules: options.rules, format: options.reportFormat };
-  const results: FileResult[] = [];
   const progress = progressBar(io, options, files.length);
-  files.forEach((file, index) => {
-    progress.tick(index);
+
+  // Read everything first: a report is checked against last year's of the same body, and
+  // that may be any other file on the command line.
+  const inputs: Array<{ file: string; text: string; encoding: ReturnType<typeof decode>['encoding']; report: Report }> = [];
+  for (const file of files) {
     let bytes: Buffer;
     try {
       const size = fs.statSync(file).size;
       if (size > MAX_BYTES) {
         warn(t(locale, 'tooLarge', file, MAX_BYTES / 1024 / 1024));
-        return;
+        continue;
       }
       bytes = fs.readFileSync(file);
     } catch (e) {
       warn(t(locale, 'unreadable', file, (e as NodeJS.ErrnoException).code ?? String(e)));
-      return;
+      continue;
     }
     let decoded;
     try {
@@ -98,19 +102,37 @@ export function run(argv: string[], io: CliIo): number {
     } catch (e) {
       if (e instanceof NotTextError) {
         warn(t(locale, 'notText', file));
-        return;
+        continue;
       }
       throw e;
     }
     if (decoded.encoding === 'gb18030') io.stderr(`govreport: ${t(locale, 'decodedAs', file)}\n`);
+    inputs.push({ file, text: decoded.text, encoding: decoded.encoding, report: parse(decoded.text, { format: options.reportFormat }) });
+  }
+  const byYear = new Map<string, { file: string; report: Report }>();
+  for (const input of inputs) {
+    const key = reportKey(input.report);
+    if (key) byYear.set(key, input);
+  }
+  const previousOf = (report: Report): PreviousReport | undefined => {
+    const body = bodyOf(report);
+    const year = report.year?.value;
+    const found = body && year ? byYear.get(`${body}\u0000${year - 1}`) : undefined;
+    return found ? { report: found.report, name: found.file } : undefined;
+  };
 
-    let text = decoded.text;
+  const results: FileResult[] = [];
+  inputs.forEach((input, index) => {
+    progress.tick(index);
+    const { file, encoding } = input;
+    let text = input.text;
     let fixed: FileResult['fixed'];
+    const previous = previousOf(input.report);
     if (options.fix) {
-      const result = fixAll(text, checkOptions);
+      const result = fixAll(text, { ...checkOptions, previous });
       if (result.text !== text) {
-        const out = encode(result.text, decoded.encoding);
-        if (!out) warn(t(locale, 'fixRefused', file, decoded.encoding.toUpperCase()));
+        const out = encode(result.text, encoding);
+        if (!out) warn(t(locale, 'fixRefused', file, encoding.toUpperCase()));
         else {
           try {
             writeAtomically(file, out);
@@ -122,8 +144,8 @@ export function run(argv: string[], io: CliIo): number {
         }
       } else fixed = [];
     }
-    const { report, diagnostics } = check(text, checkOptions);
-    results.push({ file, report, diagnostics, fixed });
+    const report = text === input.text ? input.report : parse(text, { format: options.reportFormat });
+    results.push({ file, report, diagnostics: checkReport(report, { ...checkOptions, previous }), fixed });
   });
   progress.done();
 

@@ -257,7 +257,7 @@ export function renderReport(spec: ReportSpec): RenderedReport {
       w.line();
     },
     6: () => {
-      w.line(formatId === '2021' ? '本年度未收取信息处理费。' : '无。');
+      w.line(year >= 2021 ? '本年度未收取信息处理费。' : '无。');
       w.line();
     },
   };

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULE_CODES } from '../../server/src/report';
+import { RULE_CODES, rules } from '../../server/src/report';
 import { generateSnippets } from '../../scripts/snippets';
 
 const root = path.resolve(__dirname, '../../..');
@@ -16,8 +16,6 @@ const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(root, fi
 const manifest = readJson('package.json');
 const contributes = manifest.contributes;
 
-/** FORMAT.md §9 rules not implemented yet; the settings list them so users can pre-configure. */
-const PLANNED_RULES = ['narrative-mismatch', 'year-mismatch', 'fee-statement-missing', 'carryover-mismatch', 'active-disclosure-continuity'];
 /** The commands client/src/commands.ts registers (it imports `vscode`, so it cannot be loaded here). */
 const CLIENT_COMMANDS = ['govreport.newReport', 'govreport.fixAll', 'govreport.checkWorkspace', 'govreport.convertTable'];
 
@@ -44,10 +42,19 @@ describe('package.json and its translations', () => {
 
 describe('contributed settings', () => {
   const props = contributes.configuration.properties;
-  it('govreport.rules lists every engine rule and every planned one, each with the five severities', () => {
+  it('govreport.rules lists every engine rule, each with the five severities', () => {
     const codes = Object.keys(props['govreport.rules'].properties).sort();
-    assert.deepEqual(codes, [...RULE_CODES, ...PLANNED_RULES].sort());
+    assert.deepEqual(codes, [...RULE_CODES].sort());
     for (const code of codes) assert.deepEqual(props['govreport.rules'].properties[code].enum, ['error', 'warning', 'information', 'hint', 'off']);
+  });
+  it('each rule’s description states its default severity, in both languages', () => {
+    const en = readJson('package.nls.json');
+    const zh = readJson('package.nls.zh-cn.json');
+    const zhSeverity = { error: '错误', warning: '警告', information: '提示', hint: '暗示' } as const;
+    for (const rule of rules) {
+      assert.match(en[`rule.${rule.code}`], new RegExp(`\\(default: ${rule.severity}\\)`), rule.code);
+      assert.ok(zh[`rule.${rule.code}`].includes(`默认：${zhSeverity[rule.severity]}`), rule.code);
+    }
   });
   it('has the contract keys, types and defaults', () => {
     assert.deepEqual(Object.keys(props).sort(), ['govreport.enable', 'govreport.files', 'govreport.format', 'govreport.locale', 'govreport.rules']);

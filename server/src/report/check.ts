@@ -8,7 +8,7 @@ import type { Report } from './model';
 import { renderMessage } from './messages';
 import { parse } from './parse';
 import { analyse, type Arithmetic } from './rules/arithmetic';
-import { ruleByCode, rules, type RuleCode, type Severity, type TextEdit } from './rules';
+import { ruleByCode, rules, type PreviousReport, type RuleCode, type Severity, type TextEdit } from './rules';
 import type { OffsetRange } from './text/lineIndex';
 
 export interface CheckOptions {
@@ -16,6 +16,8 @@ export interface CheckOptions {
   /** Severity per rule code, or `off`. Unlisted rules keep their default severity. */
   rules?: Partial<Record<RuleCode, Severity | 'off'>>;
   format?: 'auto' | FormatId;
+  /** Last year's report of the same body, for the cross-year rules. */
+  previous?: PreviousReport;
   /** Called when a rule throws; by default the rule's findings are dropped and it is logged. */
   onRuleError?: (code: RuleCode, error: unknown) => void;
 }
@@ -55,6 +57,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     enabled,
     arithmetic: () => (arithmetic ??= analyse(report.tables, enabled)),
     eol: report.lines.eol,
+    previous: options.previous,
   };
   const out: Diagnostic[] = [];
   for (const rule of rules) {

@@ -4,6 +4,7 @@
  * replace exactly that text.
  */
 import type { CellValue } from './text/cellValue';
+import type { ProseStatement } from './bind/narrative';
 import type { LineIndex, OffsetRange } from './text/lineIndex';
 import type { ActiveDisclosureBlock, ActiveDisclosureRow, ApplicationsRow, ColumnDef, Format, FormatId, ReviewColumn, SectionDef } from './formats';
 
@@ -153,4 +154,6 @@ export interface Report {
   bodyStart: number;
   /** Lines that are prose: not headings, not table rows. */
   proseLines: number[];
+  /** Figures the prose states about the tables (found on first use). */
+  readonly statements: ProseStatement[];
 }

@@ -10,6 +10,7 @@ import { createHeadingDetector } from './bind/headings';
 import { bindTables } from './bind/tables';
 import { findPeriod, findSignature, findTitle, firstYearIn } from './bind/title';
 import { LineIndex } from './text/lineIndex';
+import { findStatements, type ProseStatement } from './bind/narrative';
 
 export interface ParseOptions {
   /** `auto` (default) detects the format from the tables, then the year. */
@@ -76,7 +77,11 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   const firstTable = tables.length ? tables[0].range.start : text.length;
   const bodyStart = Math.min(headings.length ? headings[0].lineRange.start : text.length, firstTable);
 
+  let statements: ProseStatement[] | undefined;
   return {
+    get statements() {
+      return (statements ??= findStatements(text, lines, proseLines));
+    },
     text,
     lines,
     title,

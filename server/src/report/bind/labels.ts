@@ -73,6 +73,7 @@ const RL_HEADERS = new Set(
     .filter((s) => s !== '总计'),
 );
 
+const PROSE = /[。；;！？]|\d\s*[件项条个次起]/;
 const CAPTION = /^第二十条第\(([一二三四五六七八九十]+)\)项/;
 const EMPHASIS = /^[*_#>\s]+|[*_\s]+$/g;
 
@@ -88,6 +89,8 @@ function sameOrdinal(a: LabelKey['ordinal'], b: LabelKey['ordinal']): boolean {
  */
 export function matchLabel(cellText: string, group?: string): LabelHit | undefined {
   if (!cellText || cellText.length > 80) return undefined;
+  // Labels are not sentences and do not state counts: prose never binds as a table row.
+  if (PROSE.test(cellText)) return undefined;
   const cleaned = cellText.replace(EMPHASIS, '');
   const key = labelKey(cleaned);
   const rest = key.rest;

@@ -1,5 +1,10 @@
 /** Every rule, in the order of FORMAT.md §9. */
+import { activeDisclosureContinuity } from './activeDisclosureContinuity';
 import { activeDisclosureRange } from './activeDisclosureRange';
+import { carryoverMismatch } from './carryoverMismatch';
+import { feeStatementMissing } from './feeStatementMissing';
+import { narrativeMismatch } from './narrativeMismatch';
+import { yearMismatch } from './yearMismatch';
 import { balance } from './balance';
 import { cellBlank } from './cellBlank';
 import { cellNotNumber } from './cellNotNumber';
@@ -34,6 +39,11 @@ export const rules: Rule[] = [
   balance,
   sumReviewLitigation,
   activeDisclosureRange,
+  narrativeMismatch,
+  yearMismatch,
+  feeStatementMissing,
+  carryoverMismatch,
+  activeDisclosureContinuity,
 ];
 
 export const ruleByCode = new Map<RuleCode, Rule>(rules.map((r) => [r.code, r]));

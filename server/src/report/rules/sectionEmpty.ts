@@ -2,6 +2,7 @@
  * section-empty: a section with a heading and nothing under it. Sections that hold a table are
  * left to table-missing, which names the root cause.
  */
+import { writingFormat } from './support';
 import type { Rule } from './types';
 
 export const sectionEmpty: Rule = {
@@ -11,9 +12,11 @@ export const sectionEmpty: Rule = {
   messages: {
     empty: { zh: '「{title}」只有标题，没有内容', en: '“{title}” has a heading but no content' },
   },
-  check({ report }) {
+  check({ report, enabled }) {
+    // An empty 六 in a 2021+ report is reported by fee-statement-missing, which can fill it.
+    const feeCovers = enabled('fee-statement-missing') && writingFormat(report).data.feeStatementRequired;
     return report.sections
-      .filter((s) => !s.def.table && !report.text.slice(s.contentRange.start, s.contentRange.end).trim())
+      .filter((s) => !s.def.table && !(feeCovers && s.def.id === 'other') && !report.text.slice(s.contentRange.start, s.contentRange.end).trim())
       .map((s) => ({ code: 'section-empty' as const, range: s.heading.textRange, message: { id: 'empty', args: { title: s.def.title } } }));
   },
 };

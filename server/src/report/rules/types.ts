@@ -25,6 +25,11 @@ export const RULE_CODES = [
   'balance',
   'sum-review-litigation',
   'active-disclosure-range',
+  'narrative-mismatch',
+  'year-mismatch',
+  'fee-statement-missing',
+  'carryover-mismatch',
+  'active-disclosure-continuity',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -66,6 +71,14 @@ export interface RuleContext {
   arithmetic(): Arithmetic;
   /** The document's line break, for inserted text. */
   eol: string;
+  /** Last year's report of the same body, when one is known (cross-year rules). */
+  previous?: PreviousReport;
+}
+
+export interface PreviousReport {
+  report: Report;
+  /** How to name it to the user: a file name. */
+  name: string;
 }
 
 export interface Rule {
