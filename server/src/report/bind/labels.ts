@@ -87,8 +87,14 @@ function sameOrdinal(a: LabelKey['ordinal'], b: LabelKey['ordinal']): boolean {
  * The label a cell carries, if any. `group` is the table 三 group the previous rows were in,
  * which lets “3.其他” bind to （六）3 and a bare “总计” to （七）.
  */
+/** Figures and blanks, the bulk of all cells, are never labels: rejected before any work. */
+const VALUE_ONLY = /^[\s\d.,，、+\-—–/０-９\u00a0\u3000%％元万件]*$/;
+
+/** Any key of any row, as one pattern: most cells match none and skip the per-row loop. */
+const ANY_KEY = new RegExp(APPLICATIONS.flatMap((e) => [e.label, ...e.keys]).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 export function matchLabel(cellText: string, group?: string): LabelHit | undefined {
-  if (!cellText || cellText.length > 80) return undefined;
+  if (!cellText || cellText.length > 80 || VALUE_ONLY.test(cellText)) return undefined;
   // Labels are not sentences and do not state counts: prose never binds as a table row.
   if (PROSE.test(cellText)) return undefined;
   const cleaned = cellText.replace(EMPHASIS, '');
@@ -107,7 +113,7 @@ export function matchLabel(cellText: string, group?: string): LabelHit | undefin
   if (AD_HEADERS.has(sq)) return { table: 'activeDisclosure', role: 'header' };
 
   let best: { entry: ApplicationsEntry; exact: boolean; keyLength: number } | undefined;
-  for (const entry of APPLICATIONS) {
+  for (const entry of ANY_KEY.test(rest) ? APPLICATIONS : []) {
     const exact = rest === entry.label;
     if (entry.row.generic) {
       if (!exact) continue;

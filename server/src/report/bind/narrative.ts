@@ -70,7 +70,7 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
     while (sentenceFrom <= lineText.length) {
       const sm = SENTENCE_BREAK.exec(lineText.slice(sentenceFrom));
       const sentenceTo = sm ? sentenceFrom + sm.index : lineText.length;
-      const sentence = lineText.slice(sentenceFrom, sentenceTo).replace(/\s+/g, '');
+      const sentence = sentenceTo - sentenceFrom > 4 * MAX_CLAUSE ? '' : lineText.slice(sentenceFrom, sentenceTo).replace(/\s+/g, '');
       let from = sentenceFrom;
       while (from < sentenceTo) {
         const m = CLAUSE_BREAK.exec(lineText.slice(from, sentenceTo));
@@ -91,7 +91,11 @@ function inContext(figure: NarrativeFigure, sentence: string): boolean {
   return !c.excludes?.some((w) => sentence.includes(w));
 }
 
+/** Prose clauses are short; a run of thousands of characters with no punctuation is not prose. */
+const MAX_CLAUSE = 400;
+
 function clauseStatements(text: string, start: number, end: number, sentence: string): ProseStatement[] {
+  if (end - start > MAX_CLAUSE) return [];
   const { s, at } = squashed(text, start, end);
   if (s.length < 4 || !HAS_FIGURE.test(s) || narrativeExclusions.some((w) => s.includes(w))) return [];
   const found: ProseStatement[] = [];

@@ -26,6 +26,7 @@ const QUOTES = /["'“”‘’「」『』]/g;
 /** NFKC, white space removed, quotes removed. Cached: the same labels recur in every report. */
 const cache = new Map<string, string>();
 export function squash(text: string): string {
+  if (text.length > 200) return text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
   let v = cache.get(text);
   if (v === undefined) {
     v = text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');

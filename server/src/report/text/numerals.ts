@@ -10,7 +10,7 @@ export function parseChineseCount(s: string): number | undefined {
   let digit: number | undefined;
   for (const ch of s) {
     if (ch in DIGIT) {
-      if (digit !== undefined && DIGIT[ch] !== 0) return undefined; // 一二 is not a number
+      if (digit !== undefined && digit !== 0) return undefined; // 一二 is not a number; 零五 is
       digit = DIGIT[ch];
     } else if (ch in UNIT) {
       section += (digit ?? (section === 0 && total === 0 ? 1 : undefined) ?? 1) * UNIT[ch];
