@@ -78,6 +78,14 @@ describe('robustness', () => {
     assert.deepEqual(check(text, strict).diagnostics, []);
   });
 
+  it('a byte-order mark left at the start changes nothing', () => {
+    const r = renderReport({ layout: 'markdown', cells: { 'applications.granted.natural': '6' } });
+    const plain = check(r.text, strict);
+    const bom = check('\ufeff' + r.text, strict);
+    assert.equal(bom.report.title?.body, plain.report.title?.body);
+    assert.deepEqual(bom.diagnostics.map((d) => [d.code, d.range.start - 1, d.message]), plain.diagnostics.map((d) => [d.code, d.range.start, d.message]));
+  });
+
   it('a whole report with U+3000 indents and NBSP-padded values parses like the plain one', () => {
     const r = renderReport({ layout: 'cell-per-line' });
     const padded = r.text.replace(/^\t(\d+)$/gm, '\t\u3000\u3000$1').replace(/^\t(\d+)$/gm, '\t\u00a0$1');
