@@ -103,10 +103,9 @@ async function newReport(controller: ClientController, args: NewReportArgs = {})
     return undefined;
   }
   if (!(await requireServer(controller))) return undefined;
-  const result = await controller.executeServerCommand<string | { text: string }>(COMMANDS.newReport.server, [
+  const content = await controller.executeServerCommand<string>(COMMANDS.newReport.server, [
     { body, year: Number(yearText.trim()) },
   ]);
-  const content = typeof result === 'string' ? result : result?.text;
   if (typeof content !== 'string') throw new Error(`${COMMANDS.newReport.server} returned no text`);
   const document = await vscode.workspace.openTextDocument({ language: 'govreport', content });
   await vscode.window.showTextDocument(document);
@@ -122,8 +121,8 @@ async function fixAll(controller: ClientController, target?: vscode.Uri | string
   }
   if (!(await requireServer(controller))) return undefined;
   const uriString = typeof uri === 'string' ? uri : controller.code2Protocol.asUri(uri);
-  const result = await controller.executeServerCommand<unknown>(COMMANDS.fixAll.server, [uriString]);
-  const applied = countOf(result);
+  // The server applies the edit itself (workspace/applyEdit) and answers how many fixes it held.
+  const applied = (await controller.executeServerCommand<number>(COMMANDS.fixAll.server, [uriString])) ?? 0;
   void vscode.window.showInformationMessage(applied ? strings().fixAllDone(applied) : strings().fixAllNone);
   return applied;
 }
@@ -146,23 +145,11 @@ async function convertTable(controller: ClientController): Promise<boolean | und
   }
   if (!(await requireServer(controller))) return undefined;
   const c2p = controller.code2Protocol;
-  const result = await controller.executeServerCommand<unknown>(COMMANDS.convertTable.server, [
+  // The server applies the edit; when it refuses (no table there, or one it cannot convert
+  // without losing a figure) it shows the reason itself and answers false.
+  const converted = await controller.executeServerCommand<boolean>(COMMANDS.convertTable.server, [
     c2p.asUri(editor.document.uri),
     c2p.asPosition(editor.selection.active),
   ]);
-  const converted = result === true || countOf(result) > 0;
-  if (!converted) void vscode.window.showInformationMessage(strings().convertTableNone);
-  return converted;
-}
-
-/** A server answer that says how many edits it applied: a number, or an object with one. */
-function countOf(result: unknown): number {
-  if (typeof result === 'number') return result;
-  if (result && typeof result === 'object') {
-    for (const key of ['applied', 'fixed', 'count']) {
-      const value = (result as Record<string, unknown>)[key];
-      if (typeof value === 'number') return value;
-    }
-  }
-  return 0;
+  return converted === true;
 }

@@ -19,6 +19,8 @@ export interface GovReportExtensionApi {
 }
 
 let controller: ClientController | undefined;
+let restartTimer: ReturnType<typeof setTimeout> | undefined;
+const RESTART_DELAY_MS = 200;
 
 export async function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
   const output = vscode.window.createOutputChannel(strings().extensionName);
@@ -33,8 +35,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     ...registerCommands(current),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(CONFIG_SECTION)) return;
-      void current.restart().then(() => statusBar.update());
+      // A short pause lets the client's own configuration sync reach the server before it is
+      // stopped (otherwise that notification fails on a closing connection) and folds an edit
+      // that changes several keys into one restart.
+      clearTimeout(restartTimer);
+      restartTimer = setTimeout(() => void current.restart().then(() => statusBar.update()), RESTART_DELAY_MS);
     }),
+    { dispose: () => clearTimeout(restartTimer) },
   );
 
   // Activation does not wait for the server: a slow or failing start must not block the

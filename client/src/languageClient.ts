@@ -117,8 +117,7 @@ export class ClientController implements vscode.Disposable {
   async dispose(): Promise<void> {
     this.disposed = true;
     await this.lifecycle;
-    if (this.client.state !== State.Stopped) await this.client.stop().catch(() => undefined);
-    await this.client.dispose().catch(() => undefined);
+    await this.client.dispose().catch(() => undefined); // stops the server when it runs
   }
 }
 

@@ -23,8 +23,6 @@ const zh = {
   fixAllDone: (n: number) => `已修正 ${n} 处问题`,
   checkWorkspaceDone: (files: number, errors: number, warnings: number) =>
     `已检查 ${files} 份报告：${errors} 个错误，${warnings} 个警告`,
-  convertTableNone: '光标所在位置没有可以转换的表格',
-  convertTableDone: '已将表格转换为 Markdown',
   statusNoProblems: '年报：未发现问题',
   statusTooltip: (errors: number, warnings: number, others: number) =>
     `政府信息公开年报检查：${errors} 个错误，${warnings} 个警告` + (others ? `，${others} 条提示` : '') + '\n点击打开“问题”面板',
@@ -46,8 +44,6 @@ const en: Strings = {
   fixAllDone: (n: number) => `Fixed ${n} problem${n === 1 ? '' : 's'}`,
   checkWorkspaceDone: (files: number, errors: number, warnings: number) =>
     `Checked ${files} report${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
-  convertTableNone: 'There is no table to convert at the cursor',
-  convertTableDone: 'Converted the table to Markdown',
   statusNoProblems: 'GovReport: no problems',
   statusTooltip: (errors: number, warnings: number, others: number) =>
     `GovReport: ${errors} error(s), ${warnings} warning(s)` + (others ? `, ${others} note(s)` : '') + '\nClick to open the Problems panel',
