@@ -2,7 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt']);
+/** Where reports live: Markdown and text files, and the extension's own `.govreport`. */
+export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.govreport']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface Expanded {

@@ -6,7 +6,7 @@ const STRINGS = {
     zh: `用法：govreport [选项] <文件或目录>…
 
 检查政府信息公开工作年度报告草稿：章节是否齐全、三张统计表是否符合格式、数字是否相加一致。
-目录会递归查找 .md、.markdown、.txt 文件。
+目录会递归查找 .md、.markdown、.txt、.govreport 文件。
 
 选项：
   --format text|json|sarif        输出格式（默认 text）
@@ -24,7 +24,7 @@ const STRINGS = {
 
 Checks government information disclosure annual report drafts: all six sections present, the
 three tables in the official format, and every sum adding up. Directories are searched
-recursively for .md, .markdown and .txt files.
+recursively for .md, .markdown, .txt and .govreport files.
 
 Options:
   --format text|json|sarif        output format (default text)
@@ -49,7 +49,7 @@ Exit status: 0 no errors; 1 errors found; 2 usage or I/O problem.`,
   unreadable: { zh: '{0}：无法读取（{1}）', en: '{0}: cannot read ({1})' },
   notText: { zh: '{0}：不是文本文件，已跳过', en: '{0}: not a text file, skipped' },
   tooLarge: { zh: '{0}：文件超过 {1} MB，已跳过', en: '{0}: larger than {1} MB, skipped' },
-  noReports: { zh: '{0}：其中没有 .md、.markdown 或 .txt 文件', en: '{0}: holds no .md, .markdown or .txt files' },
+  noReports: { zh: '{0}：其中没有 .md、.markdown、.txt 或 .govreport 文件', en: '{0}: holds no .md, .markdown, .txt or .govreport files' },
   decodedAs: { zh: '{0}：不是 UTF-8，已按 GB18030 读取', en: '{0}: not UTF-8; read as GB18030' },
   fixRefused: { zh: '{0}：编码为 {1}，--fix 不改写此类文件；请先另存为 UTF-8', en: '{0}: encoded as {1}; --fix does not rewrite such files — save it as UTF-8 first' },
   fixWriteFailed: { zh: '{0}：写回失败（{1}）', en: '{0}: could not write ({1})' },
