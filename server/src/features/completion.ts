@@ -18,6 +18,7 @@ import {
   type FormatId,
   type Locale,
   type Report,
+  type SnippetDefinition,
 } from '../report';
 import { applicationsRowLabel } from '../report/formats';
 import type { Analysis } from './analysis';
@@ -67,9 +68,17 @@ function preview(body: string): string {
   return '```\n' + shown + '\n```';
 }
 
+/** The definitions render every table and skeleton: once per format, not per keystroke. */
+const definitionsByFormat = new Map<FormatId, SnippetDefinition[]>();
+function definitionsFor(format: FormatId): SnippetDefinition[] {
+  let defs = definitionsByFormat.get(format);
+  if (!defs) definitionsByFormat.set(format, (defs = snippetDefinitions({ preferred: format })));
+  return defs;
+}
+
 function snippetCandidates(report: Report, before: string, locale: Locale, options: CompletionOptions): Candidate[] {
   const out: Candidate[] = [];
-  snippetDefinitions({ preferred: documentFormat(report) }).forEach((def, index) => {
+  definitionsFor(documentFormat(report)).forEach((def, index) => {
     for (const prefix of def.prefixes) {
       out.push({
         label: prefix,

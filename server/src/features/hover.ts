@@ -85,7 +85,8 @@ function describeConstraint(c: Constraint, locale: Locale): string {
 function totalHover(report: Report, table: BoundTable, cell: BoundCell, locale: Locale): Hover | null {
   const sums = constraintsOf(table).filter((c) => c.target.cell === cell);
   if (!sums.length) return null;
-  const title = `**${pick(cellName(table, cell), locale)}**`;
+  const name = pick(cellName(table, cell), locale);
+  const title = `**${name.charAt(0).toUpperCase()}${name.slice(1)}**`;
   return {
     contents: { kind: MarkupKind.Markdown, value: [title, ...sums.map((c) => describeConstraint(c, locale))].join('\n\n') },
     range: report.lines.rangeOf(cell.raw.range),

@@ -14,7 +14,6 @@ const STRINGS = {
   convertBadRows: { zh: '有 {count} 行的数值个数与格式不符', en: '{count} rows have the wrong number of values' },
   convertStrayValues: { zh: '有 {count} 行数值未能对应到规定的行', en: '{count} rows of figures match no row of the format' },
   convertNoTable: { zh: '光标处没有可转换的表格', en: 'There is no table to convert at the cursor' },
-  noDocument: { zh: '文档未打开：{uri}', en: 'The document is not open: {uri}' },
   hoverHolds: { zh: '成立', en: 'holds' },
   hoverBroken: { zh: '不成立：应为 {expected}，表中为 {actual}', en: 'does not hold: should be {expected}, the table has {actual}' },
   hoverUnreadable: { zh: '无法计算：{name}不是有效数字', en: 'cannot be computed: {name} is not a valid number' },
@@ -41,7 +40,6 @@ const STRINGS = {
   anyObject: { zh: '规则代码到级别的对象（如 {"cell-blank": "off"}）', en: 'an object from rule code to severity (e.g. {"cell-blank": "off"})' },
   listSeparator: { zh: '、', en: ', ' },
   problemSeparator: { zh: '；', en: '; ' },
-  defaultBody: { zh: '机关名称', en: 'Body name' },
 } as const;
 
 export type StringId = keyof typeof STRINGS;

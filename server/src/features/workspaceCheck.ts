@@ -1,7 +1,7 @@
 /**
  * `govreport.checkWorkspace`: every report file in the workspace folders checked and its
  * diagnostics published, open or not. Files are found the way the CLI finds them (.md,
- * .markdown, .txt; node_modules and dot-directories skipped) and read the way the CLI reads
+ * .markdown, .txt, .govreport; node_modules and dot-directories skipped) and read the way the CLI reads
  * them (UTF-8, UTF-16 with a BOM, GB18030). An open document is taken as the editor has it.
  */
 import * as fs from 'fs';
@@ -31,8 +31,10 @@ export interface WorkspaceCheckResult {
   warnings: number;
 }
 
+/** The language an editor would give the file: it decides whether a non-report is checked. */
 function languageOf(file: string): string {
-  return path.extname(file).toLowerCase() === '.txt' ? 'plaintext' : 'markdown';
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.govreport' ? 'govreport' : ext === '.txt' ? 'plaintext' : 'markdown';
 }
 
 export async function checkWorkspace(context: WorkspaceCheckContext): Promise<WorkspaceCheckResult> {

@@ -98,7 +98,7 @@ export function snippetDefinitions(options: SnippetOptions = {}): SnippetDefinit
     out.push({
       id: `section${section.number}`,
       prefixes: [section.title.zh, `gr-section${section.number}`],
-      description: { zh: `第${section.title.zh.charAt(0)}部分：${section.describes.zh}`, en: `Section ${section.number}: ${section.describes.en}` },
+      description: { zh: `第${section.title.zh.charAt(0)}部分 ${section.describes.zh}`, en: `Section ${section.number}: ${section.describes.en}` },
       body: escapeSnippetText(renderSection(format, section)) + '$0',
       kind: 'section',
       format: preferred,

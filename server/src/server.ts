@@ -1,0 +1,278 @@
+#!/usr/bin/env node
+/**
+ * govreport-language-server — LSP wiring only: documents, settings, scheduling, publishing and
+ * the handlers. What each request answers lives in features/; what a report is, in report/.
+ *
+ * Runs over stdio (`--stdio`) or node-ipc (`--node-ipc`, as vscode-languageclient starts it).
+ * initializationOptions: `{ debounceMs?: number }` — the pause after typing before a check
+ * (default 150 ms; 0 checks at once).
+ */
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Analyses, type Analysis } from './features/analysis';
+import { CODE_ACTION_KINDS, codeActions, workspaceEdit } from './features/codeActions';
+import { COMMANDS, CommandArgumentError, positionArg, skeleton, uriArg } from './features/commands';
+import { completions } from './features/completion';
+import { convertTableEdit } from './features/convertTable';
+import { toLspDiagnostics } from './features/diagnostics';
+import { fixAllEdit } from './features/fixAll';
+import { formatTables } from './features/formatting';
+import { uriToPath } from './features/globs';
+import { hover } from './features/hover';
+import { SettingsStore } from './features/settings';
+import { ValidationScheduler } from './features/scheduler';
+import { documentSymbols, foldingRanges, symbolInformation } from './features/symbols';
+import { checkWorkspace } from './features/workspaceCheck';
+import { lspEdit } from './common/lspShape';
+
+declare const GOVREPORT_VERSION: string;
+const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
+const DEFAULT_DEBOUNCE_MS = 150;
+
+const connection: Connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let capabilities: ClientCapabilities = {};
+let folders: string[] = [];
+let scheduler = new ValidationScheduler(DEFAULT_DEBOUNCE_MS, (uri) => void validate(uri));
+let settings = new SettingsStore(undefined, warn);
+
+const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
+const log = (message: string) => connection.console.error(message);
+const analyses = new Analyses(
+  () => folders,
+  (code, error) => log(`govreport: rule ${code} failed: ${describe(error)}`),
+);
+
+/** A window/showMessage notification: nothing to answer, nothing waiting on the user. */
+function warn(message: string): void {
+  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+}
+
+/** One broken document or request never takes the server down: log it, answer empty. */
+function guarded<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
+  return async (params: P) => {
+    try {
+      return await handler(params);
+    } catch (e) {
+      if (e instanceof CommandArgumentError) throw e;
+      log(`govreport: ${name} failed: ${describe(e)}`);
+      return fallback;
+    }
+  };
+}
+
+/** The analysis of the document's current version (undefined when it is not open). */
+async function analysisOf(uri: string): Promise<Analysis | undefined> {
+  if (!documents.get(uri)) return undefined;
+  const documentSettings = await settings.get(uri);
+  const doc = documents.get(uri);
+  return doc && analyses.get(doc, documentSettings);
+}
+
+function editTarget(uri: string, version: number) {
+  return { uri, version, documentChanges: Boolean(capabilities.workspace?.workspaceEdit?.documentChanges) };
+}
+
+function diagnosticsOf(analysis: Analysis) {
+  if (!analysis.active) return [];
+  const related = Boolean(capabilities.textDocument?.publishDiagnostics?.relatedInformation);
+  return toLspDiagnostics(analysis.uri, analysis.report, analysis.diagnostics, related);
+}
+
+/**
+ * Checks the current version and publishes, unless a newer version arrived meanwhile (its own
+ * run publishes) or the document closed (closing published the empty set). A document the
+ * checker fails on gets an empty set for its version, never a stale one.
+ */
+async function validate(uri: string): Promise<void> {
+  const version = documents.get(uri)?.version;
+  if (version === undefined) return;
+  let diagnostics: ReturnType<typeof diagnosticsOf> = [];
+  try {
+    const analysis = await analysisOf(uri);
+    if (documents.get(uri)?.version !== version) return;
+    if (analysis) diagnostics = diagnosticsOf(analysis);
+  } catch (e) {
+    log(`govreport: checking ${uri} failed: ${describe(e)}`);
+  }
+  if (documents.get(uri)?.version !== version) return;
+  void connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+function revalidateAll(): void {
+  analyses.clear();
+  for (const doc of documents.all()) scheduler.schedule(doc.uri);
+}
+
+connection.onInitialize((params): InitializeResult => {
+  capabilities = params.capabilities;
+  const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
+  const debounceMs = typeof options?.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
+  scheduler = new ValidationScheduler(debounceMs, (uri) => void validate(uri));
+  const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+  folders = roots.map(uriToPath).filter((p): p is string => p !== undefined);
+  const pull = capabilities.workspace?.configuration
+    ? (scopeUri: string) => connection.workspace.getConfiguration({ scopeUri, section: 'govreport' })
+    : undefined;
+  settings = new SettingsStore(pull, warn);
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
+      completionProvider: { resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: true,
+      foldingRangeProvider: true,
+      documentFormattingProvider: true,
+      executeCommandProvider: { commands: Object.values(COMMANDS) },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'govreport-language-server', version: VERSION },
+  };
+});
+
+connection.onInitialized(() => {
+  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
+  }
+  if (capabilities.workspace?.workspaceFolders) {
+    connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+      revalidateAll();
+    });
+  }
+});
+
+connection.onDidChangeConfiguration((params) => {
+  // A client that cannot be asked pushes the settings instead.
+  const pushed = capabilities.workspace?.configuration ? undefined : ((params.settings ?? {}) as Record<string, unknown>).govreport ?? null;
+  settings.reset(pushed);
+  revalidateAll();
+});
+
+documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
+
+documents.onDidClose((event) => {
+  const uri = event.document.uri;
+  scheduler.cancel(uri);
+  analyses.delete(uri);
+  settings.forget(uri);
+  void connection.sendDiagnostics({ uri, diagnostics: [] });
+});
+
+connection.onCodeAction(
+  guarded('codeAction', [], async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    if (!analysis) return [];
+    return codeActions(analysis, params, {
+      ...editTarget(analysis.uri, analysis.version),
+      disabledSupport: Boolean(capabilities.textDocument?.codeAction?.disabledSupport),
+    });
+  }),
+);
+
+connection.onCompletion(
+  guarded('completion', null, async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    if (!analysis) return null;
+    const snippetSupport = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
+    return completions(analysis, params.position, { snippetSupport });
+  }),
+);
+
+connection.onHover(
+  guarded('hover', null, async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis ? hover(analysis, analysis.report.lines.offsetAt(params.position)) : null;
+  }),
+);
+
+connection.onDocumentSymbol(
+  guarded('documentSymbol', [], async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    if (!analysis?.active) return [];
+    const locale = analysis.settings.locale;
+    return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
+      ? documentSymbols(analysis.report, locale)
+      : symbolInformation(analysis.uri, analysis.report, locale);
+  }),
+);
+
+connection.onFoldingRanges(
+  guarded('foldingRange', [], async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis?.active ? foldingRanges(analysis.report) : [];
+  }),
+);
+
+connection.onDocumentFormatting(
+  guarded('formatting', [], async (params) => {
+    const analysis = await analysisOf(params.textDocument.uri);
+    return analysis?.active ? formatTables(analysis.report) : [];
+  }),
+);
+
+async function applyEdit(analysis: Analysis, edit: { range: { start: number; end: number }; newText: string }, label: string): Promise<boolean> {
+  const result = await connection.workspace.applyEdit({
+    label,
+    edit: workspaceEdit(editTarget(analysis.uri, analysis.version), [lspEdit(analysis.report.lines, edit)]),
+  });
+  return result.applied;
+}
+
+connection.onExecuteCommand(
+  guarded('executeCommand', null, async (params) => {
+    const args = params.arguments ?? [];
+    switch (params.command) {
+      case COMMANDS.skeleton:
+        return skeleton(args);
+      case COMMANDS.fixAll: {
+        const analysis = await analysisOf(uriArg(args, params.command));
+        if (!analysis?.active) return 0;
+        const { edit, count } = fixAllEdit(analysis.report.text, analysis.settings);
+        if (!edit) return 0;
+        return (await applyEdit(analysis, edit, 'govreport: fix all')) ? count : 0;
+      }
+      case COMMANDS.convertTable: {
+        const analysis = await analysisOf(uriArg(args, params.command));
+        if (!analysis) return false;
+        const result = convertTableEdit(analysis.report, analysis.report.lines.offsetAt(positionArg(args, params.command)), analysis.settings.locale);
+        if ('error' in result) {
+          warn(result.error);
+          return false;
+        }
+        return applyEdit(analysis, result.edit, 'govreport: convert table');
+      }
+      case COMMANDS.checkWorkspace: {
+        return checkWorkspace({
+          folders,
+          openAnalysis: analysisOf,
+          settingsFor: (scopeUri) => settings.get(scopeUri),
+          publish: (uri, analysis) => void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(analysis) }),
+          log,
+        });
+      }
+      default:
+        return null;
+    }
+  }),
+);
+
+process.on('uncaughtException', (e) => log(`govreport: uncaught: ${describe(e)}`));
+process.on('unhandledRejection', (e) => log(`govreport: unhandled rejection: ${describe(e)}`));
+
+documents.listen(connection);
+connection.listen();
