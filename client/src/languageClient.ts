@@ -46,6 +46,17 @@ export class ClientController implements vscode.Disposable {
       synchronize: { configurationSection: CONFIG_SECTION },
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannel: output,
+      middleware: {
+        // The report templates are contributed as snippets (dist/snippets.json, generated from
+        // the same definitions): keep the server's row-label items, drop its template copies.
+        provideCompletionItem: async (document, position, context, token, next) => {
+          const result = await next(document, position, context, token);
+          const isTemplate = (item: vscode.CompletionItem) => Boolean((item as { data?: { template?: unknown } }).data?.template);
+          if (!result) return result;
+          if (Array.isArray(result)) return result.filter((item) => !isTemplate(item));
+          return new vscode.CompletionList(result.items.filter((item) => !isTemplate(item)), result.isIncomplete);
+        },
+      },
     };
     this.client = new LanguageClient(CLIENT_ID, output.name, serverOptions, clientOptions);
     skipServerCommandRegistration(this.client, clientOwnedCommands);

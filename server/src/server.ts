@@ -34,7 +34,9 @@ import { SettingsStore } from './features/settings';
 import { ValidationScheduler } from './features/scheduler';
 import { documentSymbols, foldingRanges, symbolInformation } from './features/symbols';
 import { checkWorkspace } from './features/workspaceCheck';
+import { PreviousReports } from './features/previousReports';
 import { lspEdit } from './common/lspShape';
+import { bodyOf } from './report';
 
 declare const GOVREPORT_VERSION: string;
 const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
@@ -50,9 +52,14 @@ let settings = new SettingsStore(undefined, warn);
 
 const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
 const log = (message: string) => connection.console.error(message);
+const previousReports = new PreviousReports(
+  () => folders,
+  () => documents.all().map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),
+);
 const analyses = new Analyses(
   () => folders,
   (code, error) => log(`govreport: rule ${code} failed: ${describe(error)}`),
+  (report, uri) => previousReports.find(report, uri),
 );
 
 /** A window/showMessage notification: nothing to answer, nothing waiting on the user. */
@@ -151,6 +158,7 @@ connection.onInitialized(() => {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
       folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
+      previousReports.reset();
       revalidateAll();
     });
   }
@@ -163,7 +171,14 @@ connection.onDidChangeConfiguration((params) => {
   revalidateAll();
 });
 
-documents.onDidChangeContent((event) => scheduler.schedule(event.document.uri));
+documents.onDidChangeContent((event) => {
+  scheduler.schedule(event.document.uri);
+  // This document may be another's last-year report: those that can pair are re-checked too
+  // (a cached analysis whose last-year report did not change costs nothing).
+  for (const other of analyses.all()) {
+    if (other.uri !== event.document.uri && other.active && other.report.year && bodyOf(other.report)) scheduler.schedule(other.uri);
+  }
+});
 
 documents.onDidClose((event) => {
   const uri = event.document.uri;
@@ -242,7 +257,7 @@ connection.onExecuteCommand(
       case COMMANDS.fixAll: {
         const analysis = await analysisOf(uriArg(args, params.command));
         if (!analysis?.active) return 0;
-        const { edit, count } = fixAllEdit(analysis.report.text, analysis.settings);
+        const { edit, count } = fixAllEdit(analysis.report.text, analysis.settings, analysis.diagnostics);
         if (!edit) return 0;
         return (await applyEdit(analysis, edit, 'govreport: fix all')) ? count : 0;
       }
@@ -262,6 +277,7 @@ connection.onExecuteCommand(
           openAnalysis: analysisOf,
           settingsFor: (scopeUri) => settings.get(scopeUri),
           publish: (uri, analysis) => void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(analysis) }),
+          findPrevious: (report, uri) => previousReports.find(report, uri),
           log,
         });
       }

@@ -3,7 +3,7 @@
  * actions, hover, symbols, completion and formatting all ask for the analysis of the version
  * they were called for, and get the cached one when nothing changed.
  */
-import { checkReport, parse, type Diagnostic, type Report } from '../report';
+import { checkReport, parse, type Diagnostic, type PreviousReport, type Report } from '../report';
 import { matchesFiles } from './globs';
 import { checkOptions, type Settings } from './settings';
 
@@ -23,7 +23,12 @@ export interface Analysis {
   active: boolean;
   /** Core findings; empty when not active. */
   diagnostics: Diagnostic[];
+  /** Last year's report it was checked against, if one was found. */
+  previous?: PreviousReport;
 }
+
+/** Finds last year's report of the same body for a document (see previousReports.ts). */
+export type FindPrevious = (report: Report, uri: string) => PreviousReport | undefined;
 
 /**
  * A markdown or plain-text file is a report when it says so in its title, or has at least two
@@ -46,11 +51,13 @@ export function analyseText(
   settings: Settings,
   folders: readonly string[],
   onRuleError?: (code: string, error: unknown) => void,
+  findPrevious?: FindPrevious,
 ): Analysis {
   const report = parse(doc.getText(), { format: settings.format });
   const active = isDiagnosed(doc, report, settings, folders);
-  const diagnostics = active ? checkReport(report, checkOptions(settings, onRuleError)) : [];
-  return { uri: doc.uri, version: doc.version, report, settings, active, diagnostics };
+  const previous = active ? findPrevious?.(report, doc.uri) : undefined;
+  const diagnostics = active ? checkReport(report, { ...checkOptions(settings, onRuleError), previous }) : [];
+  return { uri: doc.uri, version: doc.version, report, settings, active, diagnostics, previous };
 }
 
 export class Analyses {
@@ -59,12 +66,15 @@ export class Analyses {
   constructor(
     private readonly folders: () => readonly string[],
     private readonly onRuleError: (code: string, error: unknown) => void,
+    private readonly findPrevious?: FindPrevious,
   ) {}
 
   get(doc: DocumentLike, settings: Settings): Analysis {
     const cached = this.cache.get(doc.uri);
-    if (cached && cached.version === doc.version && cached.settings === settings) return cached;
-    const analysis = analyseText(doc, settings, this.folders(), this.onRuleError);
+    // Last year's report may have changed since: the cache holds only while it is the same one.
+    const stillPrevious = !cached?.previous || this.findPrevious?.(cached.report, doc.uri)?.report === cached.previous.report;
+    if (cached && cached.version === doc.version && cached.settings === settings && stillPrevious) return cached;
+    const analysis = analyseText(doc, settings, this.folders(), this.onRuleError, this.findPrevious);
     this.cache.set(doc.uri, analysis);
     return analysis;
   }
@@ -75,5 +85,9 @@ export class Analyses {
 
   clear(): void {
     this.cache.clear();
+  }
+
+  all(): Analysis[] {
+    return [...this.cache.values()];
   }
 }

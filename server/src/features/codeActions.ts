@@ -75,7 +75,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, option
     const kind = explicitKind === CodeActionKind.SourceFixAll ? CodeActionKind.SourceFixAll : FIX_ALL_KIND;
     if (explicitKind) {
       // Asked for by name (on save, or from the source action menu): the edit itself.
-      const { edit, count } = fixAllEdit(report.text, settings);
+      const { edit, count } = fixAllEdit(report.text, settings, analysis.diagnostics);
       if (edit) {
         out.push({
           title: t(locale, 'fixAll', { count }),

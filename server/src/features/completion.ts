@@ -91,6 +91,8 @@ function snippetCandidates(report: Report, before: string, locale: Locale, optio
           filterText: prefix,
           sortText: String(index).padStart(3, '0') + prefix,
           insertTextFormat: options.snippetSupport ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+          // The VS Code extension contributes these same templates as snippets and drops these.
+          data: { template: def.id },
         },
       });
     }

@@ -3,7 +3,7 @@
  * turned into one minimal edit over the span that changed, so the editor keeps the cursor,
  * the undo stop and every untouched line as they were.
  */
-import { fixAll, type OffsetRange } from '../report';
+import { fixAll, type Diagnostic, type OffsetRange } from '../report';
 import { checkOptions, type Settings } from './settings';
 
 export interface OffsetEdit {
@@ -28,8 +28,9 @@ export function minimalEdit(before: string, after: string): OffsetEdit | undefin
   return { range: { start: prefix, end: before.length - suffix }, newText: after.slice(prefix, after.length - suffix) };
 }
 
-export function fixAllEdit(text: string, settings: Settings): { edit?: OffsetEdit; count: number } {
-  const result = fixAll(text, checkOptions(settings));
+/** `diagnostics`: the document's current findings, reused for the first pass. */
+export function fixAllEdit(text: string, settings: Settings, diagnostics?: Diagnostic[]): { edit?: OffsetEdit; count: number } {
+  const result = fixAll(text, checkOptions(settings), 10, diagnostics);
   const edit = minimalEdit(text, result.text);
   return { edit, count: edit ? result.applied.length : 0 };
 }

@@ -9,7 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { decode } from '../cli/encoding';
 import { expandInputs } from '../cli/files';
-import { analyseText, type Analysis, type DocumentLike } from './analysis';
+import { analyseText, type Analysis, type DocumentLike, type FindPrevious } from './analysis';
 import { countBySeverity } from './diagnostics';
 import type { Settings } from './settings';
 
@@ -22,6 +22,8 @@ export interface WorkspaceCheckContext {
   openAnalysis(uri: string): Promise<Analysis | undefined>;
   settingsFor(scopeUri: string): Promise<Settings>;
   publish(uri: string, analysis: Analysis): void;
+  /** Last year's report of a report's body, for the cross-year rules. */
+  findPrevious?: FindPrevious;
   log(message: string): void;
 }
 
@@ -52,7 +54,7 @@ export async function checkWorkspace(context: WorkspaceCheckContext): Promise<Wo
           if (fs.statSync(file).size > MAX_BYTES) continue;
           const text = decode(fs.readFileSync(file)).text;
           const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
-          analysis = analyseText(doc, await context.settingsFor(folderUri), context.folders);
+          analysis = analyseText(doc, await context.settingsFor(folderUri), context.folders, undefined, context.findPrevious);
         } catch (e) {
           context.log(`checkWorkspace: ${file}: ${e instanceof Error ? e.message : String(e)}`);
           continue;

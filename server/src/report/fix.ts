@@ -45,11 +45,12 @@ export interface FixAllResult {
   passes: number;
 }
 
-export function fixAll(text: string, options: CheckOptions = {}, maxPasses = 10): FixAllResult {
+/** `first`: the findings of `text` when the caller has them already (saves one check). */
+export function fixAll(text: string, options: CheckOptions = {}, maxPasses = 10, first?: Diagnostic[]): FixAllResult {
   const applied: FixAllResult['applied'] = [];
   let passes = 0;
   while (passes < maxPasses) {
-    const { diagnostics } = check(text, options);
+    const diagnostics = passes === 0 && first ? first : check(text, options).diagnostics;
     const fixes = compatibleFixes(diagnostics);
     if (!fixes.length) break;
     text = applyEdits(text, fixes.flatMap((d) => d.fix!.edits));

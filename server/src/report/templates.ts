@@ -93,7 +93,7 @@ export interface SkeletonFields {
 export function renderSkeleton(format: Format, fields: SkeletonFields, eol = '\n'): string {
   const { body, year } = fields;
   const intro =
-    `本报告依据《中华人民共和国政府信息公开条例》和《${format.data.document}》要求编制。` +
+    `本报告依据《中华人民共和国政府信息公开条例》和政府信息公开工作年度报告格式（${format.data.document}）编制。` +
     `本报告所列数据的统计期限为${year}年1月1日至${year}年12月31日。`;
   const sections = format.sections.map((s) => renderSection(format, s, eol));
   return [`${body}${year}年${format.data.reportTitle.zh}`, intro, ...sections].join(eol + eol).replace(new RegExp(`(${eol})+$`), '') + eol;

@@ -45,8 +45,9 @@ function pieces(text: string, start: number, end: number): Piece[] {
     const c = text.charCodeAt(i);
     if (c === 60 /* < */) {
       const close = text.indexOf('>', i);
+      // Tags inside a cell (<p>, <span>, <br>) are dropped and the text joined: a label wrapped
+      // over two lines reads as one, as it does in Chinese.
       i = close < 0 || close >= end ? end : close + 1;
-      // A <br> inside a cell separates words like a line break would.
       continue;
     }
     if (c === 38 /* & */) {

@@ -196,8 +196,11 @@ function rootCausesOf(
   return out;
 }
 
-export function describeTerm(table: BoundTable, t: Term): Text {
-  // Table 四's sums run inside one group, which the message names: the outcome is enough.
-  if (isReview(table)) return t.cell ? t.cell.column.label : { zh: t.columnId, en: t.columnId };
+/**
+ * How a formula names one of its terms: a sum along a row (the applicant columns, table 四's
+ * outcomes) names columns; a sum down a column names rows.
+ */
+export function describeTerm(table: BoundTable, t: Term, alongRow: boolean): Text {
+  if (alongRow || isReview(table)) return t.cell ? t.cell.column.label : { zh: t.columnId, en: t.columnId };
   return rowName(table, t.rowId);
 }

@@ -89,12 +89,13 @@ export function formula(table: BoundTable, violation: Violation): Text {
 }
 
 export function formulaOf(table: BoundTable, terms: Violation['constraint']['terms']): Text {
+  const alongRow = new Set(terms.map((t) => t.rowId)).size === 1 && terms.length > 1;
   const value = (t: (typeof terms)[number]) => (t.cell && t.cell.value.kind === 'number' ? t.cell.value.value : 0);
   const many = terms.length > 6;
   const shown = many ? terms.filter((t) => value(t) !== 0) : terms;
   const sum = terms.reduce((s, t) => s + value(t), 0);
-  const zh = shown.map((t) => `${describeTerm(table, t).zh} ${figure(value(t))}`).join(' + ');
-  const en = shown.map((t) => `${describeTerm(table, t).en} ${figure(value(t))}`).join(' + ');
+  const zh = shown.map((t) => `${describeTerm(table, t, alongRow).zh} ${figure(value(t))}`).join(' + ');
+  const en = shown.map((t) => `${describeTerm(table, t, alongRow).en} ${figure(value(t))}`).join(' + ');
   const omitted = many && shown.length < terms.length;
   if (!shown.length) return { zh: `各项均为 0`, en: `all parts are 0` };
   return {
@@ -144,7 +145,10 @@ export function violationFinding(
     fix: fixable ? replaceCell(target, formatValue(violation.expected), { id: 'fixTotal', args: { expected: figure(violation.expected) } }) : undefined,
     related: violation.constraint.terms
       .filter((t) => t.cell && t !== violation.constraint.target)
-      .map((t) => ({ range: t.cell!.raw.range, message: { id: 'relatedPart', args: { name: describeTerm(violation.constraint.table, t) } } })),
+      .map((t) => ({
+        range: t.cell!.raw.range,
+        message: { id: 'relatedPart', args: { name: describeTerm(violation.constraint.table, t, violation.constraint.code === 'sum-applicant-total') } },
+      })),
   };
 }
 
