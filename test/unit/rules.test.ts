@@ -42,3 +42,28 @@ describe('rule fixtures', () => {
     });
   }
 });
+
+describe('messages name the expected value and the formula in words', () => {
+  const messageOf = (file: string, code: string) => {
+    const { diagnostics } = assertFixture(fs.readFileSync(path.join(DIR, file), 'utf8'));
+    return diagnostics.filter((d) => d.code === code).map((d) => d.message);
+  };
+  it('a row total lists the applicant columns', () => {
+    assert.deepEqual(messageOf('sum-applicant-total.tsv.txt', 'sum-applicant-total'), [
+      '「（一）予以公开」行的总计应为 2（自然人 1 + 商业企业 0 + 科研机构 0 + 社会公益组织 1 + 法律服务机构 0 + 其他 0 = 2），表中为 3',
+    ]);
+  });
+  it('a group total of table 四 lists its outcomes, and a blank total says so', () => {
+    assert.deepEqual(messageOf('sum-review-litigation.tsv.txt', 'sum-review-litigation'), [
+      '「行政复议」的总计应为 2（结果维持 1 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 2），表中为 1',
+      '「行政诉讼（未经复议直接起诉）」的总计应为 2（结果维持 0 + 结果纠正 0 + 其他结果 0 + 尚未审结 2 = 2），表中为 空白',
+    ]);
+  });
+  it('the prose figure names the table cell and its value', () => {
+    assert.deepEqual(messageOf('narrative-mismatch.md', 'narrative-mismatch').slice(0, 3), [
+      '正文所述「收到申请」为 15，与表三「一、本年新收政府信息公开申请数量」总计的 16 不符',
+      '正文所述「上年结转申请」为 2，与表三「二、上年结转政府信息公开申请数量」总计的 1 不符',
+      '正文所述「答复申请」为 14，与表三「（七）总计」的 15 不符',
+    ]);
+  });
+});

@@ -41,7 +41,14 @@ export function tableFigure(report: Report, ref: FigureRef): TableFigure | undef
     if (value === undefined) return undefined;
     const names = ('rows' in ref ? ref.rows : [ref.group]).map((r) => rowName(table, r));
     const joined = { zh: names.map((n) => `「${n.zh}」`).join('与'), en: names.map((n) => `“${n.en}”`).join(' and ') };
-    const what = 'group' in ref && rows.length > 1 ? { zh: '各项总计之和', en: 'total of its rows' } : names.length > 1 ? { zh: '总计之和', en: 'totals' } : { zh: '总计', en: 'total' };
+    const what =
+      'group' in ref && rows.length > 1
+        ? { zh: '各项总计之和', en: 'total of its rows' }
+        : names.length > 1
+          ? { zh: '总计之和', en: 'totals' }
+          : names[0].zh.endsWith('总计')
+            ? { zh: '', en: '' }
+            : { zh: '总计', en: 'total' };
     return { value, where: { zh: `表三${joined.zh}${what.zh}`, en: `table 3 ${joined.en} ${what.en}` } };
   }
   if (ref.table === 'reviewLitigation') {
