@@ -44,7 +44,7 @@ export function createHeadingDetector(format: Format): HeadingDetector {
     headings,
     test(line, lineText, lineStart) {
       // A tab-led line is a table cell (seed 001 repeats section titles as table captions).
-      if (lineText.startsWith('\t')) return false;
+      if (lineText.startsWith('\t') || lineText.length > 2 * MAX_HEADING_LENGTH) return false;
       const range = headingTextRange(lineText, lineStart);
       const text = lineText.slice(range.start - lineStart, range.end - lineStart);
       if (!text || text.length > MAX_HEADING_LENGTH || SENTENCE_PUNCTUATION.test(text)) return false;

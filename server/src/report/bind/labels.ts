@@ -93,8 +93,21 @@ const VALUE_ONLY = /^[\s\d.,，、+\-—–/０-９\u00a0\u3000%％元万件]*$/
 /** Any key of any row, as one pattern: most cells match none and skip the per-row loop. */
 const ANY_KEY = new RegExp(APPLICATIONS.flatMap((e) => [e.label, ...e.keys]).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
+/** The same labels recur in every report and are looked up more than once per check. */
+const memo = new Map<string, LabelHit | null>();
+
 export function matchLabel(cellText: string, group?: string): LabelHit | undefined {
   if (!cellText || cellText.length > 80 || VALUE_ONLY.test(cellText)) return undefined;
+  const memoKey = group === undefined ? cellText : `${group}\u0000${cellText}`;
+  const known = memo.get(memoKey);
+  if (known !== undefined) return known ?? undefined;
+  const hit = matchLabelUncached(cellText, group);
+  if (memo.size > 5000) memo.clear();
+  memo.set(memoKey, hit ?? null);
+  return hit;
+}
+
+function matchLabelUncached(cellText: string, group?: string): LabelHit | undefined {
   // Labels are not sentences and do not state counts: prose never binds as a table row.
   if (PROSE.test(cellText)) return undefined;
   const cleaned = cellText.replace(EMPHASIS, '');

@@ -61,11 +61,15 @@ function squashed(text: string, start: number, end: number): { s: string; at: nu
 
 const SENTENCE_BREAK = /[。；;！!？?]/;
 
+/** Any cue of any figure: a line with none states nothing, and is not split into clauses. */
+const ANY_CUE = new RegExp([...new Set(narrativeFigures.flatMap((f) => f.cues))].join('|'));
+
 export function findStatements(text: string, lines: LineIndex, proseLines: number[]): ProseStatement[] {
   const out: ProseStatement[] = [];
   for (const line of proseLines) {
     const lineStart = lines.lineStarts[line];
     const lineText = lines.lineText(line);
+    if (!ANY_CUE.test(lineText.replace(/[\s\u3000]+/g, ''))) continue;
     let sentenceFrom = 0;
     while (sentenceFrom <= lineText.length) {
       const sm = SENTENCE_BREAK.exec(lineText.slice(sentenceFrom));

@@ -21,12 +21,18 @@ const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const DIGITS_WITH_TYPOS = /^[0-9Ool]+$/;
 
 export function isBlankMarker(trimmed: string): boolean {
+  if (trimmed.length > 4) return false;
   return BLANK_MARKERS.has(trimmed.normalize('NFKC').replace(/\s+/g, ''));
 }
 
+const PLAIN_DIGITS = /^\d{1,15}$/;
+const BLANK: CellValue = { kind: 'blank' };
+
 export function parseCellValue(text: string, kind: ValueKind, unit?: string): CellValue {
   const raw = text.trim();
-  if (isBlankMarker(raw)) return { kind: 'blank' };
+  // Most cells are plain digits: no normalising needed.
+  if (PLAIN_DIGITS.test(raw)) return { kind: 'number', value: Number(raw) };
+  if (isBlankMarker(raw)) return BLANK;
   let s = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
 
   let scale = 1;
