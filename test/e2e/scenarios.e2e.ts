@@ -1,0 +1,749 @@
+/**
+ * End-to-end scenarios in a real VS Code workbench (code-server 4.100.3 = VS Code 1.100.3,
+ * headless Debian Chromium through playwright-core), against the packaged extension
+ * (govreport.vsix installed with --install-extension into a private extensions folder).
+ * A plain Node script, not a mocha test (keep out/test/e2e out of the unit/lsp runner).
+ *
+ *   npm run test:e2e
+ *   # = bash test/e2e/install.sh && npm run package && tsc -p tsconfig.json && node out/test/e2e/scenarios.e2e.js
+ *
+ * Scenarios, each asserting what is on screen (DOM of the workbench), each leaving a screenshot
+ * in test-results/e2e-<n>-*.png:
+ *   1. a report with wrong totals and a missing section: the Problems panel lists exactly the
+ *      expected findings (code + Chinese message + position), the status bar shows the counts;
+ *   2. the quick fix on a wrong total (Ctrl+. and the lightbulb): the cell shows the computed
+ *      value and its problem disappears, the others stay;
+ *   3. "New Annual Report" (its two input boxes), then the 表三 snippet prefix typed in place of
+ *      the skeleton's table 三 and the completion accepted: no errors;
+ *   4. the Outline lists the six sections; the hover on a total shows its formula;
+ *   5. an unrelated markdown file (a shopping list with a "总计" that does not add up) gets no
+ *      diagnostics.
+ *
+ * Every wait is bounded (per-scenario and overall timeouts on top of Playwright's own), every
+ * process is stopped by its process id (codeServer.ts), also on failure and on SIGINT/SIGTERM.
+ * Exit status: 0 all passed · 1 a scenario failed · 2 cannot run (not installed / not packaged).
+ *
+ * Env: GOVREPORT_E2E_VSIX (default <repo>/govreport.vsix), GOVREPORT_E2E_ONLY=1,3 (run only
+ * some scenarios), plus those of codeServer.ts (GOVREPORT_E2E_CACHE, GOVREPORT_E2E_HEADED, …).
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+import {
+  activeEditorText,
+  assertCodeServerInstalled,
+  BrowserHandle,
+  CodeServerHandle,
+  launchBrowser,
+  log,
+  makeTempDir,
+  openFileViaQuickOpen,
+  openWorkbench,
+  pollUntil,
+  processGroupMembers,
+  repoRoot,
+  runCommand,
+  screenshot,
+  SELECTORS,
+  sleep,
+  startCodeServer,
+  withTimeout,
+} from './codeServer';
+
+const OVERALL_TIMEOUT_MS = 8 * 60_000;
+const SCENARIO_TIMEOUT_MS = 120_000;
+/** Bound for the language server to publish / update diagnostics after an edit or an open. */
+const DIAGNOSTICS_TIMEOUT_MS = 30_000;
+
+const ROOT = repoRoot();
+const RESULTS_DIR = path.join(ROOT, 'test-results');
+const VSIX = path.resolve(process.env.GOVREPORT_E2E_VSIX || path.join(ROOT, 'govreport.vsix'));
+
+// ---------------------------------------------------------------------------------------------
+// The workspace: example reports from examples/ plus an unrelated note
+
+const DRAFT = 'qingshan-2024-draft.md'; // wrong totals, a blank total, a typo, no section 五
+const CLEAN = 'chengguan-2023.md'; // everything adds up
+const NOTES = 'notes.md'; // not a report
+
+const NOTES_TEXT = `# 周末购物清单
+
+周六上午去菜市场，下午去超市。
+
+| 物品 | 数量 | 单价（元） | 总计 |
+|---|---|---|---|
+| 牛奶 | 2 | 6 | 12 |
+| 鸡蛋 | 1 | 15 | 15 |
+| 面包 | 3 | 8 | 20 |
+
+- 记得带购物袋
+- 顺路取快递
+`;
+
+interface Finding {
+  severity: 'error' | 'warning' | 'info';
+  line: number;
+  col: number;
+  code: string;
+  message: string;
+}
+
+/** What `node dist/cli.js examples/qingshan-2024-draft.md` reports, in the editor's terms. */
+const DRAFT_FINDINGS: Finding[] = [
+  { severity: 'warning', line: 16, col: 21, code: 'active-disclosure-range', message: '「行政规范性文件」现行有效件数 3 少于本年制发 5 − 本年废止 1 = 4' },
+  { severity: 'info', line: 35, col: 13, code: 'cell-blank', message: '表二「行政事业性收费」行「本年收费金额（单位：万元）」列为空白，按 0 计算' },
+  { severity: 'error', line: 41, col: 50, code: 'sum-applicant-total', message: '表三「一、本年新收政府信息公开申请数量」行「总计」列填写的 20 与 2 处合计不符（本行总计、本列勾稽关系）；若改为 17，这些合计均成立' },
+  { severity: 'error', line: 43, col: 48, code: 'sum-applicant-total', message: '表三「（一）予以公开」行「总计」列为空白，与 2 处合计不符（本行总计、本列（七）总计）；应填 7，这些合计均成立' },
+  { severity: 'error', line: 54, col: 23, code: 'cell-not-number', message: '表三「（四）2.没有现成信息需要另行制作」行「自然人」列的「l」含有字母，疑为数字 1' },
+  { severity: 'error', line: 73, col: 19, code: 'sum-review-litigation', message: '「行政复议」的总计应为 3（结果维持 2 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 3），表中为 2' },
+  { severity: 'error', line: 75, col: 1, code: 'section-missing', message: '缺少第五部分「五、存在的主要问题及改进情况」' },
+];
+
+const SIX_SECTIONS = [
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、收到和处理政府信息公开申请情况',
+  '四、政府信息公开行政复议、行政诉讼情况',
+  '五、存在的主要问题及改进情况',
+  '六、其他需要报告的事项',
+];
+
+function prepareWorkspace(): { root: string; folder: string } {
+  const root = makeTempDir('govreport-e2e-scenarios-');
+  const folder = path.join(root, 'workspace');
+  fs.mkdirSync(folder, { recursive: true });
+  for (const name of [DRAFT, CLEAN]) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(folder, name));
+  fs.writeFileSync(path.join(folder, NOTES), NOTES_TEXT);
+  return { root, folder };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the workbench (browser-side code is passed as strings: the project compiles without
+// the DOM lib)
+
+const GOVREPORT_STATUS = '.part.statusbar .statusbar-item[id$="govreport.problems"]';
+const SELECTION_STATUS = '[id="status.editor.selection"]';
+const LANGUAGE_STATUS = '[id="status.editor.mode"]';
+const ACTIVE_VIEW_LINE = '.editor-group-container.active .monaco-editor .view-lines .view-line';
+const ACTION_ROWS = '.action-widget .monaco-list-row.action';
+const SUGGEST_WIDGET = '.editor-group-container.active .editor-widget.suggest-widget';
+const VISIBLE_HOVER = '.monaco-hover:not(.hidden)';
+
+function evalInPage<T>(page: Page, body: string, timeout = 10_000): Promise<T> {
+  return withTimeout(page.evaluate(`(() => { ${body} })()`) as Promise<T>, timeout, 'evaluating in the page');
+}
+
+interface ProblemRow {
+  file: string;
+  severity: string;
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  col: number;
+}
+
+interface ProblemsView {
+  /** Resource rows: file name → the count shown in its badge. */
+  files: Record<string, number>;
+  rows: ProblemRow[];
+}
+
+/** The rows the Problems panel renders (resource rows, marker rows; related-information rows skipped). */
+function readProblems(page: Page): Promise<ProblemsView> {
+  return evalInPage<ProblemsView>(
+    page,
+    `
+    const view = { files: {}, rows: [] };
+    let file = '';
+    const text = (el, sel) => { const x = el.querySelector(sel); return x ? x.textContent.trim() : ''; };
+    for (const row of document.querySelectorAll('.markers-panel .monaco-list-row')) {
+      const icon = row.querySelector('.marker-icon');
+      if (icon) {
+        const sev = ['error', 'warning', 'info', 'hint'].find((s) => icon.classList.contains(s)) || '?';
+        const pos = /Ln (\\d+), Col (\\d+)/.exec(text(row, '.marker-line')) || [];
+        view.rows.push({ file, severity: sev, message: text(row, '.marker-message'), source: text(row, '.marker-source'),
+          code: text(row, '.marker-code'), line: Number(pos[1]), col: Number(pos[2]) });
+      } else if (row.querySelector('.monaco-count-badge')) {
+        file = text(row, '.label-name');
+        view.files[file] = Number(text(row, '.monaco-count-badge'));
+      }
+    }
+    return view;`,
+  );
+}
+
+function describeFinding(f: { severity: string; line: number; col: number; code: string; message: string; source?: string }): string {
+  return `${f.severity} [Ln ${f.line}, Col ${f.col}] ${f.source ?? 'govreport'}(${f.code}) ${f.message}`;
+}
+
+/** Waits (bounded) until the Problems panel lists exactly `expected` for `file`; throws a diff otherwise. */
+async function expectProblems(page: Page, file: string, expected: Finding[], timeout = DIAGNOSTICS_TIMEOUT_MS): Promise<ProblemsView> {
+  const want = expected.map(describeFinding).sort();
+  let last: ProblemsView = { files: {}, rows: [] };
+  const ok = await pollUntil(async () => {
+    last = await readProblems(page);
+    const got = last.rows.filter((r) => r.file === file).map(describeFinding).sort();
+    return got.length === want.length && got.every((g, i) => g === want[i]) && (expected.length === 0 ? !(file in last.files) : last.files[file] === expected.length);
+  }, timeout, 250);
+  if (!ok) {
+    const got = last.rows.filter((r) => r.file === file).map(describeFinding).sort();
+    const missing = want.filter((w) => !got.includes(w));
+    const extra = got.filter((g) => !want.includes(g));
+    throw new Error(
+      `Problems panel for ${file} after ${timeout} ms: badge ${last.files[file] ?? '(no row)'}, ${got.length} rows, expected ${want.length}\n` +
+        `  missing:\n    ${missing.join('\n    ') || '-'}\n  unexpected:\n    ${extra.join('\n    ') || '-'}`,
+    );
+  }
+  return last;
+}
+
+async function focusProblems(page: Page): Promise<void> {
+  await runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)', { timeout: 15_000 });
+  await page.locator('.markers-panel').first().waitFor({ state: 'visible', timeout: 10_000 });
+}
+
+interface StatusItem {
+  text: string;
+  aria: string;
+  icons: string[];
+}
+
+async function govreportStatus(page: Page): Promise<StatusItem | undefined> {
+  return evalInPage<StatusItem | undefined>(
+    page,
+    `
+    const el = document.querySelector(${JSON.stringify(GOVREPORT_STATUS)});
+    if (!el || el.offsetParent === null) return undefined;
+    const icons = [...el.querySelectorAll('.codicon')].map((i) => [...i.classList].find((c) => c.startsWith('codicon-')) || '');
+    return { text: el.innerText.replace(/\\s+/g, ' ').trim(), aria: (el.getAttribute('aria-label') || '').replace(/\\s+/g, ' '), icons };`,
+  );
+}
+
+/** Waits (bounded) for the extension's status bar item to satisfy `check`. */
+async function expectGovreportStatus(page: Page, what: string, check: (s: StatusItem | undefined) => boolean, timeout = DIAGNOSTICS_TIMEOUT_MS): Promise<StatusItem | undefined> {
+  let last: StatusItem | undefined;
+  const ok = await pollUntil(async () => check((last = await govreportStatus(page))), timeout, 200);
+  if (!ok) throw new Error(`status bar: expected ${what} within ${timeout} ms; shows ${last ? JSON.stringify(last) : '(no GovReport item)'}`);
+  return last;
+}
+
+const errorsWarnings = (errors: number, warnings: number) => (s: StatusItem | undefined) =>
+  !!s && s.text === `${errors} ${warnings}` && s.icons.join(' ') === 'codicon-error codicon-warning';
+
+async function selectionStatus(page: Page): Promise<string> {
+  return (await page.locator(SELECTION_STATUS).innerText({ timeout: 5_000 })).trim();
+}
+
+/** Ctrl+G `line:col`; waits until the status bar shows the cursor there. The editor has focus after. */
+async function gotoLineCol(page: Page, line: number, col: number): Promise<void> {
+  await page.keyboard.press('Control+G');
+  const box = page.locator(SELECTORS.quickInputBox);
+  await box.waitFor({ state: 'visible', timeout: 10_000 });
+  // Ctrl+G opens Quick Open with the ":" (go to line) prefix; keep it.
+  await box.fill(`:${line}:${col}`);
+  await page.locator(SELECTORS.quickInput, { hasText: `line ${line}` }).waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+  await page.keyboard.press('Enter');
+  await box.waitFor({ state: 'hidden', timeout: 10_000 });
+  const want = `Ln ${line}, Col ${col}`;
+  if (!(await pollUntil(async () => (await selectionStatus(page)) === want, 10_000))) {
+    throw new Error(`Go to Line ${line}:${col}: the status bar shows "${await selectionStatus(page)}"`);
+  }
+}
+
+/** Text of the rendered editor line containing `needle` (nbsp → space), or undefined. */
+async function renderedLine(page: Page, needle: string): Promise<string | undefined> {
+  const lines = await page.locator(ACTIVE_VIEW_LINE).allInnerTexts();
+  return lines.map((l) => l.replace(/\u00a0/g, ' ')).find((l) => l.includes(needle));
+}
+
+async function expectRenderedLine(page: Page, needle: string, check: (line: string) => boolean, what: string, timeout = 10_000): Promise<string> {
+  let last: string | undefined;
+  const ok = await pollUntil(async () => {
+    last = await renderedLine(page, needle);
+    return last !== undefined && check(last);
+  }, timeout);
+  if (!ok) throw new Error(`editor: expected the line with "${needle}" to ${what}; it reads: ${last ?? '(not on screen)'}`);
+  return last!;
+}
+
+/** In the open code-action menu, moves the focus to the action titled `title` and applies it. */
+async function chooseCodeAction(page: Page, title: string): Promise<string[]> {
+  const rows = page.locator(ACTION_ROWS);
+  await rows.first().waitFor({ state: 'visible', timeout: 10_000 });
+  const titles = await evalInPage<string[]>(
+    page,
+    `return [...document.querySelectorAll(${JSON.stringify(ACTION_ROWS)})].map((e) => e.getAttribute('aria-label') || e.textContent);`,
+  );
+  if (!titles.includes(title)) throw new Error(`code action "${title}" not offered; the menu shows: ${JSON.stringify(titles)}`);
+  for (let i = 0; i <= titles.length; i++) {
+    const focused = await page.locator(`${ACTION_ROWS}.focused`).getAttribute('aria-label', { timeout: 5_000 }).catch(() => null);
+    if (focused === title) {
+      await page.keyboard.press('Enter');
+      await page.locator('.action-widget').first().waitFor({ state: 'hidden', timeout: 10_000 });
+      return titles;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`could not focus "${title}" in the code-action menu`);
+}
+
+/** Escapes out of widgets and closes every editor, discarding edits (no save dialogs). */
+async function resetWorkbench(page: Page): Promise<void> {
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Escape');
+  const tabs = page.locator('.editor-group-container .tabs-container .tab');
+  for (let i = 0; i < 10; i++) {
+    const before = await tabs.count();
+    if (!before) break;
+    await runCommand(page, 'View: Revert and Close Editor', { timeout: 15_000 });
+    await pollUntil(async () => (await tabs.count()) < before, 5_000);
+  }
+  if ((await tabs.count()) > 0) throw new Error(`could not close the editors: ${(await tabs.allInnerTexts()).join(', ')}`);
+  if (await page.locator('.monaco-dialog-box').isVisible()) throw new Error('a dialog is open after closing the editors');
+}
+
+/** Expands or collapses a view section of the side bar (e.g. the explorer's folder section). */
+async function setPaneExpanded(page: Page, title: RegExp, expanded: boolean): Promise<void> {
+  const header = page.locator('.split-view-view .pane-header', { hasText: title }).first();
+  await header.waitFor({ state: 'visible', timeout: 10_000 });
+  if (((await header.getAttribute('aria-expanded')) === 'true') !== expanded) {
+    await header.click({ timeout: 10_000 });
+    await pollUntil(async () => ((await header.getAttribute('aria-expanded')) === 'true') === expanded, 5_000);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scenarios
+
+interface Context {
+  page: Page;
+  workspace: string;
+  step(message: string): void;
+  shot(name: string): Promise<void>;
+}
+
+interface Scenario {
+  n: number;
+  name: string;
+  screenshot: string;
+  run(ctx: Context): Promise<void>;
+}
+
+const scenarios: Scenario[] = [
+  {
+    n: 1,
+    name: 'a draft with wrong totals and a missing section: Problems panel and status bar',
+    screenshot: 'e2e-1-problems',
+    async run({ page, step }) {
+      step(`open ${DRAFT} with Quick Open`);
+      await openFileViaQuickOpen(page, DRAFT);
+      step('focus the Problems panel');
+      await focusProblems(page);
+      const view = await expectProblems(page, DRAFT, DRAFT_FINDINGS);
+      step(`Problems panel: exactly the ${DRAFT_FINDINGS.length} expected findings (code, Chinese message, line:col) under ${DRAFT}, badge ${view.files[DRAFT]}`);
+      for (const r of view.rows.filter((x) => x.file === DRAFT)) step(`  ${describeFinding(r)}`);
+      const others = Object.keys(view.files).filter((f) => f !== DRAFT);
+      if (others.length) throw new Error(`the Problems panel also lists ${others.join(', ')}`);
+      const status = await expectGovreportStatus(page, '$(error) 5 $(warning) 1', errorsWarnings(5, 1));
+      if (!/5 error\(s\), 1 warning\(s\), 1 note\(s\)/.test(status!.aria)) throw new Error(`status bar tooltip: ${status!.aria}`);
+      step(`status bar (GovReport item): "${status!.text}" with ${status!.icons.join(', ')}; aria "${status!.aria.split('\n')[0]}"`);
+      const workbenchCounts = (await page.locator('[id="status.problems"]').getAttribute('aria-label', { timeout: 5_000 })) ?? '';
+      if (workbenchCounts !== 'Errors: 5, Warnings: 1, Infos: 1') throw new Error(`VS Code's problems status item says "${workbenchCounts}"`);
+      step(`status bar (VS Code's problems item): "${workbenchCounts}"`);
+      const lang = (await page.locator(LANGUAGE_STATUS).innerText({ timeout: 5_000 })).trim();
+      step(`editor language: ${lang}`);
+    },
+  },
+  {
+    n: 2,
+    name: 'quick fix on wrong totals (Ctrl+. and the lightbulb)',
+    screenshot: 'e2e-2-quickfix',
+    async run({ page, step, shot }) {
+      step(`open ${DRAFT}; wait for its ${DRAFT_FINDINGS.length} findings`);
+      await openFileViaQuickOpen(page, DRAFT);
+      await focusProblems(page);
+      await expectProblems(page, DRAFT, DRAFT_FINDINGS);
+
+      // 1) Ctrl+. on 表三 一、本年新收 总计 (20, should be 17)
+      step('Ctrl+G 41:50 (表三「一、本年新收」总计, shows 20)');
+      await gotoLineCol(page, 41, 50);
+      await expectRenderedLine(page, '一、本年新收政府信息公开申请数量', (l) => /\| 20 \|$/.test(l.trimEnd()), 'end with | 20 |');
+      step('Ctrl+. → the Quick Fix menu');
+      await page.keyboard.press('Control+.');
+      await page.locator(ACTION_ROWS).first().waitFor({ state: 'visible', timeout: 10_000 });
+      await shot('e2e-2-quickfix-menu');
+      const menu1 = await chooseCodeAction(page, '将该格改为 17');
+      step(`menu offered ${JSON.stringify(menu1)}; applied 将该格改为 17`);
+      const line41 = await expectRenderedLine(page, '一、本年新收政府信息公开申请数量', (l) => /\| 17 \|$/.test(l.trimEnd()), 'end with | 17 |');
+      step(`line 41 now: ${line41.trim()}`);
+      const afterFirst = DRAFT_FINDINGS.filter((f) => !(f.line === 41 && f.col === 50));
+      await expectProblems(page, DRAFT, afterFirst);
+      step(`Problems panel: the 41:50 sum-applicant-total finding is gone, the other ${afterFirst.length} stay`);
+
+      // 2) the lightbulb on 表四 行政复议 总计 (2, should be 3)
+      step('Ctrl+G 73:19 (表四「行政复议」总计, shows 2); click the lightbulb');
+      await gotoLineCol(page, 73, 19);
+      await expectRenderedLine(page, '| 2 | 1 | 0 | 0 |', (l) => l.startsWith('| 2 | 1 | 0 | 0 | 2 |'), 'start with | 2 | 1 | 0 | 0 | 2 |');
+      const bulb = page.locator('.editor-group-container.active .lightBulbWidget');
+      await bulb.waitFor({ state: 'visible', timeout: 10_000 });
+      await bulb.click({ timeout: 10_000 });
+      const menu2 = await chooseCodeAction(page, '将总计改为 3');
+      step(`menu offered ${JSON.stringify(menu2)}; applied 将总计改为 3`);
+      const line73 = await expectRenderedLine(page, '| 2 | 1 | 0 | 0 |', (l) => l.startsWith('| 2 | 1 | 0 | 0 | 3 |'), 'start with | 2 | 1 | 0 | 0 | 3 |');
+      step(`line 73 now: ${line73.trim()}`);
+      const afterSecond = afterFirst.filter((f) => !(f.line === 73 && f.col === 19));
+      await expectProblems(page, DRAFT, afterSecond);
+      step(`Problems panel: the 73:19 sum-review-litigation finding is gone, the other ${afterSecond.length} stay`);
+      const status = await expectGovreportStatus(page, '$(error) 3 $(warning) 1', errorsWarnings(3, 1));
+      step(`status bar: "${status!.text}" (${status!.icons.join(', ')})`);
+      await gotoLineCol(page, 41, 50); // for the screenshot: the fixed cell next to the Problems panel
+    },
+  },
+  {
+    n: 3,
+    name: 'New Annual Report, then the 表三 snippet prefix: no errors',
+    screenshot: 'e2e-3-new-report',
+    async run({ page, step, shot }) {
+      step('F1 → GovReport: New Annual Report');
+      await runCommand(page, 'GovReport: New Annual Report', { keepOpen: true, timeout: 20_000 });
+      const widget = page.locator(SELECTORS.quickInput);
+      const box = page.locator(SELECTORS.quickInputBox);
+      await widget.filter({ hasText: 'Name of the administrative body' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await box.fill('某某市测试局');
+      await page.keyboard.press('Enter');
+      step('input box 1 (body): 某某市测试局');
+      await widget.filter({ hasText: 'Report year' }).waitFor({ state: 'visible', timeout: 10_000 });
+      const offeredYear = await box.inputValue();
+      await box.fill('2024');
+      await page.keyboard.press('Enter');
+      step(`input box 2 (year, offered ${offeredYear}): 2024`);
+      const title = '某某市测试局2024年政府信息公开工作年度报告';
+      await page.locator(SELECTORS.activeTab, { hasText: title }).waitFor({ state: 'visible', timeout: 20_000 });
+      const lang = (await page.locator(LANGUAGE_STATUS).innerText({ timeout: 5_000 })).trim();
+      if (lang !== '政府信息公开年度报告') throw new Error(`the new document's language is "${lang}"`);
+      const first = (await activeEditorText(page)).split('\n')[0];
+      if (first !== title) throw new Error(`the new document starts with "${first}"`);
+      step(`untitled "${title}" opened, language ${lang}`);
+      await expectGovreportStatus(page, '$(check) GovReport', (s) => !!s && s.icons.join() === 'codicon-check');
+      step('status bar: ✓ GovReport (no findings shown for the skeleton)');
+
+      step('replace the skeleton\'s table 三: Ctrl+F to its header row, select its 27 lines, Delete');
+      await page.keyboard.press('Control+F');
+      const find = page.locator('.editor-group-container.active .find-widget textarea, .editor-group-container.active .find-widget input').first();
+      await find.waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.type('（本列数据的勾稽关系');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Escape');
+      await page.locator('.editor-group-container.active .find-widget.visible').waitFor({ state: 'hidden', timeout: 10_000 });
+      // The find match is selected: the status bar then reads "Ln 41, Col 13 (10 selected)".
+      let headerLine = 0;
+      let found = '';
+      await pollUntil(async () => {
+        found = await selectionStatus(page);
+        headerLine = Number(/^Ln (\d+), Col \d+ \(10 selected\)$/.exec(found)?.[1] ?? 0);
+        return headerLine > 0;
+      }, 10_000);
+      if (!headerLine) throw new Error(`Find did not select the table header; the status bar shows "${found}"`);
+      await page.keyboard.press('Home');
+      for (let i = 0; i < 26; i++) await page.keyboard.press('Shift+ArrowDown');
+      await page.keyboard.press('Shift+End');
+      await page.keyboard.press('Delete');
+      const afterDelete = await activeEditorText(page);
+      for (const gone of ['勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理']) {
+        if (afterDelete.includes(gone)) throw new Error(`after deleting table 三, "${gone}" is still on screen`);
+      }
+      await expectGovreportStatus(page, '$(error) 1 $(warning) 0 (table 三 missing)', errorsWarnings(1, 0));
+      await focusProblems(page);
+      const missing = await readProblemsUntil(page, (v) => v.rows.some((r) => r.file === title && r.code === 'table-missing'));
+      const untitledRows = missing.rows.filter((r) => r.file === title);
+      if (untitledRows.length !== 1) throw new Error(`expected only table-missing, got:\n  ${untitledRows.map(describeFinding).join('\n  ')}`);
+      step(`table 三 (from line ${headerLine}) deleted; the server reports only: ${describeFinding(untitledRows[0])}`);
+
+      step(`Ctrl+G ${headerLine}:1; type 表三 and accept the completion`);
+      await gotoLineCol(page, headerLine, 1);
+      await page.keyboard.type('表三');
+      const suggest = page.locator(SUGGEST_WIDGET);
+      if (!(await suggest.locator('.monaco-list-row').first().isVisible())) {
+        await suggest.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 3_000 }).catch(async () => {
+          step('  (no completion list yet: Ctrl+Space)');
+          await page.keyboard.press('Control+Space');
+        });
+      }
+      await suggest.locator('.monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+      const items = await evalInPage<string[]>(
+        page,
+        `return [...document.querySelectorAll(${JSON.stringify(`${SUGGEST_WIDGET} .monaco-list-row`)})].map((e) => e.getAttribute('aria-label') || '');`,
+      );
+      const isTable3 = (aria: string | null) => !!aria && aria.split(',')[0].trim() === '表三';
+      if (!items.some(isTable3)) throw new Error(`no 表三 completion; offered: ${JSON.stringify(items)}`);
+      let accepted = '';
+      for (let i = 0; i <= items.length; i++) {
+        const focused = await suggest.locator('.monaco-list-row.focused').getAttribute('aria-label', { timeout: 5_000 });
+        if (isTable3(focused)) {
+          accepted = focused!;
+          break;
+        }
+        await page.keyboard.press('ArrowDown');
+      }
+      if (!accepted) throw new Error(`could not focus the 表三 completion among ${JSON.stringify(items)}`);
+      await shot('e2e-3-completion');
+      await page.keyboard.press('Enter');
+      await suggest.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+      await page.keyboard.press('Escape'); // leave snippet mode, if any
+      step(`completion list: ${JSON.stringify(items)}; accepted "${accepted}"`);
+      await expectRenderedLine(page, '（七）总计', (l) => l.trim() === '|  | （七）总计 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', 'be the zero （七）总计 row');
+      await expectRenderedLine(page, '四、结转下年度继续办理', (l) => l.trim() === '| 四、结转下年度继续办理 |  | 0 | 0 | 0 | 0 | 0 | 0 | 0 |', 'be the zero 结转 row');
+      // The snippet is the 27-line table ending in a newline, and leaves the cursor after it.
+      // (The status bar's cursor position follows the editor with a short delay: poll.)
+      const wantCursor = `Ln ${headerLine + 27}, Col 1`;
+      let after = '';
+      if (!(await pollUntil(async () => (after = await selectionStatus(page)) === wantCursor, 10_000))) {
+        throw new Error(`after the snippet the cursor is at "${after}", expected ${wantCursor}; the editor shows:\n${await activeEditorText(page)}`);
+      }
+      step(`the table was inserted (cursor at ${after}, its last rows on screen)`);
+      const status = await expectGovreportStatus(page, '$(check) GovReport', (s) => !!s && s.icons.join() === 'codicon-check');
+      await expectProblems(page, title, []);
+      step(`no problems for the new report: status bar "${status!.aria.split(',')[0]}", no Problems rows`);
+    },
+  },
+  {
+    n: 4,
+    name: 'Outline shows the six sections; the hover on a total shows its formula',
+    screenshot: 'e2e-4-outline-hover',
+    async run({ page, step, workspace }) {
+      step(`open ${CLEAN}; focus the Outline (collapse the folder section to give it room)`);
+      await openFileViaQuickOpen(page, CLEAN);
+      await runCommand(page, 'Explorer: Focus on Outline View', { timeout: 15_000 });
+      await setPaneExpanded(page, /^workspace$/i, false);
+      interface OutlineRow {
+        level: number;
+        aria: string;
+        text: string;
+      }
+      let rows: OutlineRow[] = [];
+      let sections: string[] = [];
+      let tables: string[] = [];
+      const ok = await pollUntil(async () => {
+        rows = await evalInPage<OutlineRow[]>(
+          page,
+          `return [...document.querySelectorAll('.outline-pane .monaco-list-row')].map((e) => ({ level: Number(e.getAttribute('aria-level')), aria: e.getAttribute('aria-label') || '', text: e.innerText }));`,
+        );
+        // With two symbol providers (ours and Markdown's) the Outline groups by provider.
+        const start = rows.findIndex((r) => r.level === 1 && r.aria.startsWith('GovReport'));
+        if (start < 0) return false;
+        const end = rows.findIndex((r, i) => i > start && r.level === 1);
+        const group = rows.slice(start + 1, end < 0 ? undefined : end);
+        sections = group.filter((r) => r.level === 2 && r.aria.endsWith('(namespace)')).map((r) => r.text.trim());
+        tables = group.filter((r) => r.level === 3 && r.aria.endsWith('(struct)')).map((r) => r.aria.replace(/ \(struct\)$/, ''));
+        return sections.length === SIX_SECTIONS.length && sections.every((s, i) => s === SIX_SECTIONS[i]) && tables.length === 3;
+      }, 20_000, 250);
+      if (!ok) throw new Error(`Outline: expected the six sections and three tables under the GovReport group; it shows:\n  ${rows.map((r) => `${'  '.repeat(r.level - 1)}${r.aria}`).join('\n  ')}`);
+      step(`Outline (GovReport group): ${sections.join(' · ')}; tables: ${tables.join(' · ')}`);
+
+      const lines = fs.readFileSync(path.join(workspace, CLEAN), 'utf8').split('\n');
+      const line = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量')) + 1;
+      const col = lines[line - 1].lastIndexOf('| 16 |') + 3;
+      step(`Ctrl+G ${line}:${col} (表三「一、本年新收」总计 16); Ctrl+K Ctrl+I (Show Hover)`);
+      await gotoLineCol(page, line, col);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      const formula = '总计 = 自然人 12 + 商业企业 3 + 科研机构 0 + 社会公益组织 1 + 法律服务机构 0 + 其他 0 = 16';
+      const hover = page.locator(VISIBLE_HOVER, { hasText: formula }).first();
+      try {
+        await hover.waitFor({ state: 'visible', timeout: 15_000 });
+      } catch {
+        const shown = await page.locator(VISIBLE_HOVER).allInnerTexts().catch(() => []);
+        throw new Error(`no hover with "${formula}"; visible hovers: ${JSON.stringify(shown)}`);
+      }
+      const text = (await hover.innerText({ timeout: 5_000 })).replace(/\n+/g, ' / ');
+      if (!text.includes('表三「一、本年新收政府信息公开申请数量」行「总计」列') || !text.includes('✓')) throw new Error(`hover text: ${text}`);
+      step(`hover: ${text}`);
+    },
+  },
+  {
+    n: 5,
+    name: 'an unrelated markdown file gets no diagnostics',
+    screenshot: 'e2e-5-unrelated-markdown',
+    async run({ page, step }) {
+      await setPaneExpanded(page, /^workspace$/i, true);
+      step(`open ${NOTES} (a shopping list whose 总计 column does not add up), then ${DRAFT} as a control`);
+      await openFileViaQuickOpen(page, NOTES);
+      const text = await activeEditorText(page);
+      if (!text.includes('周末购物清单')) throw new Error(`${NOTES} is not on screen: ${text.slice(0, 200)}`);
+      // Control: a report opened after it gets its findings, so the server has seen notes.md too.
+      await openFileViaQuickOpen(page, DRAFT);
+      await focusProblems(page);
+      await expectProblems(page, DRAFT, DRAFT_FINDINGS);
+      step(`control: ${DRAFT} shows its ${DRAFT_FINDINGS.length} findings`);
+      await runCommand(page, 'View: Revert and Close Editor', { timeout: 15_000 });
+      await page.locator(SELECTORS.activeTab, { hasText: NOTES }).waitFor({ state: 'visible', timeout: 10_000 });
+      await sleep(1_000); // a settling pause for any late publication (the check below is an absence)
+      const view = await readProblems(page);
+      const notesRows = view.rows.filter((r) => r.file === NOTES);
+      if (NOTES in view.files || notesRows.length) throw new Error(`Problems panel lists ${NOTES}: ${notesRows.map(describeFinding).join(' | ')}`);
+      step(`Problems panel: no row for ${NOTES} (files listed: ${JSON.stringify(view.files)})`);
+      const squiggles = await page.locator('.editor-group-container.active .monaco-editor .squiggly-error, .editor-group-container.active .monaco-editor .squiggly-warning, .editor-group-container.active .monaco-editor .squiggly-info').count();
+      if (squiggles) throw new Error(`${NOTES} has ${squiggles} squiggles in the editor`);
+      step('editor: no squiggles');
+      const status = await govreportStatus(page);
+      if (status) throw new Error(`the GovReport status bar item is shown for ${NOTES}: ${JSON.stringify(status)}`);
+      step('status bar: no GovReport item');
+      const badge = await evalInPage<string>(
+        page,
+        `const row = [...document.querySelectorAll('.explorer-folders-view .monaco-list-row')].find((r) => (r.querySelector('.label-name') || {}).textContent === ${JSON.stringify(NOTES)});
+         return row ? (row.getAttribute('aria-label') || '') + ' | ' + row.innerText : '(no row)';`,
+      );
+      if (/\d\s*$/.test(badge)) throw new Error(`the explorer shows a problem badge for ${NOTES}: ${badge}`);
+      const lang = (await page.locator(LANGUAGE_STATUS).innerText({ timeout: 5_000 })).trim();
+      step(`explorer: no problem badge on ${NOTES}; editor language ${lang}`);
+    },
+  },
+];
+
+/** Polls the Problems panel until `check` holds (bounded); returns the last view. */
+async function readProblemsUntil(page: Page, check: (v: ProblemsView) => boolean, timeout = DIAGNOSTICS_TIMEOUT_MS): Promise<ProblemsView> {
+  let last: ProblemsView = { files: {}, rows: [] };
+  if (!(await pollUntil(async () => check((last = await readProblems(page))), timeout, 250))) {
+    throw new Error(`Problems panel did not reach the expected state in ${timeout} ms; it shows:\n  ${last.rows.map((r) => `${r.file}: ${describeFinding(r)}`).join('\n  ')}`);
+  }
+  return last;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runner
+
+interface Result {
+  scenario: Scenario;
+  ok: boolean;
+  ms: number;
+  error?: string;
+  screenshots: string[];
+}
+
+async function main(): Promise<number> {
+  const t0 = Date.now();
+  try {
+    assertCodeServerInstalled();
+    if (!fs.existsSync(VSIX)) throw new Error(`${VSIX} does not exist: run \`npm run package\` first`);
+  } catch (e) {
+    console.error(`e2e scenarios cannot run: ${(e as Error).message}`);
+    return 2;
+  }
+  const only = (process.env.GOVREPORT_E2E_ONLY ?? '').split(',').map((s) => Number(s.trim())).filter((n) => n > 0);
+  const selected = scenarios.filter((s) => !only.length || only.includes(s.n));
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  for (const f of fs.readdirSync(RESULTS_DIR)) if (/^e2e-.*\.png$/.test(f)) fs.rmSync(path.join(RESULTS_DIR, f));
+
+  const { root, folder } = prepareWorkspace();
+  let server: CodeServerHandle | undefined;
+  let browser: BrowserHandle | undefined;
+  let cleaned: Promise<void> | undefined;
+  const cleanup = () =>
+    (cleaned ??= (async () => {
+      await browser?.close().catch((e) => console.error(`closing Chromium: ${e}`));
+      await server?.stop().catch((e) => console.error(`stopping code-server: ${e}`));
+      fs.rmSync(root, { recursive: true, force: true, maxRetries: 3 });
+    })());
+  let aborting = false;
+  const abort = (why: string, code: number) => {
+    if (aborting) return;
+    aborting = true;
+    console.error(`\nE2E ABORTED: ${why}`);
+    const shot = browser ? screenshot(browser.page, 'e2e-aborted', 5_000).catch(() => undefined) : Promise.resolve();
+    void withTimeout(shot.then(cleanup), 40_000, 'cleanup').catch(() => undefined).finally(() => process.exit(code));
+  };
+  const watchdog = setTimeout(() => abort(`overall timeout of ${OVERALL_TIMEOUT_MS / 1000} s exceeded`, 1), OVERALL_TIMEOUT_MS);
+  watchdog.unref();
+  process.once('SIGINT', () => abort('SIGINT', 130));
+  process.once('SIGTERM', () => abort('SIGTERM', 143));
+
+  const results: Result[] = [];
+  let setupMs = 0;
+  try {
+    log(`workspace ${folder}: ${fs.readdirSync(folder).join(', ')}`);
+    log(`installing ${path.relative(ROOT, VSIX)} (${fs.statSync(VSIX).size} bytes, built ${fs.statSync(VSIX).mtime.toISOString()})`);
+    server = await startCodeServer({
+      workspaceFolder: folder,
+      extensionsDir: path.join(root, 'extensions'),
+      userDataDir: path.join(root, 'user-data'),
+      vsixPath: VSIX,
+      settings: {
+        'govreport.locale': 'zh-CN',
+        // Explicit, because scenario 3 selects table rows with Shift+Down (visual lines).
+        '[govreport]': { 'editor.wordWrap': 'off' },
+        'workbench.editor.enablePreview': false,
+      },
+    });
+    const installed = fs.readdirSync(path.join(root, 'extensions')).filter((d) => d.startsWith('govreport.'));
+    if (!installed.length) throw new Error('the extension is not in the private extensions folder after --install-extension');
+    log(`installed: ${installed.join(', ')}`);
+    browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
+    await openWorkbench(browser.page, server.url, folder, { expectFiles: [DRAFT, CLEAN, NOTES] });
+    setupMs = Date.now() - t0;
+
+    for (const scenario of selected) {
+      if (aborting) break;
+      const page = browser.page;
+      const started = Date.now();
+      const screenshots: string[] = [];
+      console.log(`\n── scenario ${scenario.n}: ${scenario.name}`);
+      const ctx: Context = {
+        page,
+        workspace: folder,
+        step: (m) => console.log(`   · ${m}`),
+        shot: async (name) => {
+          screenshots.push(await screenshot(page, name));
+        },
+      };
+      let error: string | undefined;
+      try {
+        await withTimeout(resetWorkbench(page), 60_000, 'resetting the workbench');
+        await withTimeout(scenario.run(ctx), SCENARIO_TIMEOUT_MS, `scenario ${scenario.n}`);
+      } catch (e) {
+        error = e instanceof Error ? (e.stack ?? e.message) : String(e);
+      }
+      await sleep(300); // let the last render settle for the screenshot
+      await ctx.shot(scenario.screenshot).catch((e) => console.error(`   screenshot failed: ${e}`));
+      const ms = Date.now() - started;
+      results.push({ scenario, ok: !error, ms, error, screenshots });
+      if (error) console.log(`FAIL  ${scenario.n}. ${scenario.name} (${(ms / 1000).toFixed(1)} s)\n${error.replace(/^/gm, '      ')}`);
+      else console.log(`PASS  ${scenario.n}. ${scenario.name} (${(ms / 1000).toFixed(1)} s)`);
+    }
+  } catch (e) {
+    console.error(`\nE2E SETUP FAILED: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    if (server) console.error(`code-server output (tail):\n${server.outputTail(40)}`);
+    if (browser) await screenshot(browser.page, 'e2e-setup-failure').catch(() => undefined);
+    results.push({ scenario: { n: 0, name: 'setup', screenshot: '', run: async () => undefined }, ok: false, ms: Date.now() - t0, screenshots: [] });
+  } finally {
+    clearTimeout(watchdog);
+  }
+  if (aborting) return new Promise<number>(() => undefined); // abort() exits
+  const failed = results.filter((r) => !r.ok);
+  if (failed.length && browser?.pageErrors.length) console.error(`\npage errors (last 15):\n  ${browser.pageErrors.slice(-15).join('\n  ')}`);
+
+  const serverPid = server?.pid;
+  const browserPid = browser?.pid;
+  await withTimeout(cleanup(), 60_000, 'stopping code-server and Chromium').catch((e) => console.error(String(e)));
+  const leftovers = [serverPid, browserPid].flatMap((pid) => (pid ? processGroupMembers(pid) : []));
+  if (leftovers.length) {
+    console.error(`processes still alive after cleanup: ${leftovers.join(', ')}`);
+    return 1;
+  }
+
+  console.log('\n══ e2e summary');
+  for (const r of results) {
+    console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.scenario.n}. ${r.scenario.name}  ${(r.ms / 1000).toFixed(1)} s`);
+    for (const s of r.screenshots) console.log(`        ${path.relative(ROOT, s)}`);
+  }
+  console.log(`setup (install .vsix, code-server, Chromium, workbench) ${(setupMs / 1000).toFixed(1)} s; total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(failed.length ? `E2E FAILED: ${failed.length} of ${results.length} failed` : `E2E PASSED: ${results.length} scenarios`);
+  return failed.length || !results.length ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
