@@ -220,41 +220,71 @@ interface Plan {
   minIters: number;
   maxIters: number;
   rounds: number;
+  /** Slow calls: once a tool has spent this long on the input, stop after `floorIters`. */
+  capMs: number;
+  floorIters: number;
 }
 
 function planFor(input: Input, quick: boolean): Plan {
   const small = input.bytes < 200_000;
-  if (small) return quick
-    ? { warmupMs: 100, warmupMinIters: 20, budgetMs: 250, minIters: 50, maxIters: 20_000, rounds: 2 }
-    : { warmupMs: 300, warmupMinIters: 50, budgetMs: 1_000, minIters: 200, maxIters: 50_000, rounds: 4 };
+  if (small)
+    return quick
+      ? { warmupMs: 100, warmupMinIters: 20, budgetMs: 250, minIters: 50, maxIters: 20_000, rounds: 2, capMs: 5_000, floorIters: 10 }
+      : { warmupMs: 300, warmupMinIters: 50, budgetMs: 1_000, minIters: 200, maxIters: 50_000, rounds: 4, capMs: 20_000, floorIters: 20 };
   return quick
-    ? { warmupMs: 0, warmupMinIters: 1, budgetMs: 0, minIters: 2, maxIters: 2, rounds: 1 }
-    : { warmupMs: 0, warmupMinIters: input.bytes <= 1.5 * MB ? 2 : 1, budgetMs: 2_000, minIters: 5, maxIters: 200, rounds: 1 };
+    ? { warmupMs: 0, warmupMinIters: 1, budgetMs: 0, minIters: 2, maxIters: 2, rounds: 1, capMs: 5_000, floorIters: 1 }
+    : { warmupMs: 0, warmupMinIters: input.bytes <= 1.5 * MB ? 2 : 1, budgetMs: 2_000, minIters: 5, maxIters: 200, rounds: 1, capMs: 20_000, floorIters: 3 };
 }
+
+/**
+ * A synchronous call cannot be interrupted, so a tool whose time grows faster than the input
+ * (markdownlint does on concatenated Markdown tables) is skipped on a large input when its
+ * time per call, extrapolated from the probes and the sizes measured before, exceeds this.
+ */
+const MAX_PREDICTED_CALL_MS = { full: 10_000, quick: 5_000 };
+/** Sizes of the extrapolation probes (not reported in the table; in the JSON as `probes`). */
+const PROBE_BYTES = [32_000, 64_000, 128_000];
+const PROBE_STOP_MS = 2_000;
 
 let sink = 0;
 
-function run(fn: () => number, timeMs: number, minIters: number, maxIters: number, samples?: number[]): void {
-  const deadline = process.hrtime.bigint() + BigInt(Math.round(timeMs * 1e6));
+function run(fn: () => number, timeMs: number, minIters: number, maxIters: number, capMs: number, floorIters: number, samples?: number[]): number {
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(Math.round(timeMs * 1e6));
+  const cap = start + BigInt(Math.round(capMs * 1e6));
+  let first = 0;
   for (let i = 0; i < maxIters; i++) {
     if (i >= minIters && process.hrtime.bigint() >= deadline) break;
+    if (i >= floorIters && process.hrtime.bigint() >= cap) break;
     const t0 = process.hrtime.bigint();
-    sink += fn();
+    const r = fn();
     const t1 = process.hrtime.bigint();
+    if (i === 0) first = r;
+    sink += r;
     samples?.push(Number(t1 - t0) / 1e6);
   }
+  return first;
 }
 
+type ToolName = 'ours' | 'markdownlint';
+
 interface Tool {
-  name: 'ours' | 'markdownlint';
+  name: ToolName;
   fn: (text: string) => number;
 }
 
-function measure(input: Input, tools: Tool[], plan: Plan, gc: () => void): Record<Tool['name'], Stats> {
-  const samples = new Map<Tool['name'], number[]>(tools.map((t) => [t.name, []]));
+interface Measured {
+  stats: Stats;
+  /** Diagnostics on this input (from the first warm-up call). */
+  diagnostics: number;
+}
+
+function measure(input: Input, tools: Tool[], plan: Plan, gc: () => void): Map<ToolName, Measured> {
+  const samples = new Map<ToolName, number[]>(tools.map((t) => [t.name, []]));
+  const diagnostics = new Map<ToolName, number>();
   for (const tool of tools) {
     gc();
-    run(() => tool.fn(input.text), plan.warmupMs, plan.warmupMinIters, Number.MAX_SAFE_INTEGER);
+    diagnostics.set(tool.name, run(() => tool.fn(input.text), plan.warmupMs, plan.warmupMinIters, Number.MAX_SAFE_INTEGER, plan.capMs, 1));
   }
   for (let r = 0; r < plan.rounds; r++) {
     const order = r % 2 === 0 ? tools : [...tools].reverse();
@@ -265,15 +295,34 @@ function measure(input: Input, tools: Tool[], plan: Plan, gc: () => void): Recor
         plan.budgetMs / plan.rounds,
         Math.ceil(plan.minIters / plan.rounds),
         Math.ceil(plan.maxIters / plan.rounds),
+        plan.capMs / plan.rounds,
+        Math.ceil(plan.floorIters / plan.rounds),
         samples.get(tool.name),
       );
     }
   }
-  return Object.fromEntries(tools.map((t) => [t.name, stats(samples.get(t.name)!)])) as Record<Tool['name'], Stats>;
+  return new Map(tools.map((t) => [t.name, { stats: stats(samples.get(t.name)!), diagnostics: diagnostics.get(t.name)! }]));
+}
+
+/** Time per call at `bytes`, extrapolated from the last two (bytes, ms) points with their growth exponent (≥ 1; 2 if unknown). */
+function predict(history: Array<{ bytes: number; ms: number }>, bytes: number): { ms: number; exponent: number } {
+  const last = history[history.length - 1];
+  let exponent = 2;
+  if (history.length >= 2) {
+    const prev = history[history.length - 2];
+    exponent = Math.max(1, Math.log(last.ms / prev.ms) / Math.log(last.bytes / prev.bytes));
+  }
+  return { ms: last.ms * (bytes / last.bytes) ** exponent, exponent };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Reporting
+
+interface ToolRow {
+  stats: Stats;
+  diagnostics: number;
+  msPerMB: number;
+}
 
 interface Row {
   input: string;
@@ -282,13 +331,12 @@ interface Row {
   chars: number;
   lines: number;
   copies?: number;
-  diagnostics: { ours: number; markdownlint: number };
-  ours: Stats;
-  markdownlint: Stats;
+  ours: ToolRow;
+  /** Absent when skipped (see `skipped`). */
+  markdownlint?: ToolRow;
+  skipped?: string;
   /** markdownlint median / our median. */
-  ratio: number;
-  oursMsPerMB: number;
-  markdownlintMsPerMB: number;
+  ratio?: number;
 }
 
 const f = (x: number, d = 3) => x.toFixed(d);
@@ -296,30 +344,46 @@ const size = (bytes: number) => (bytes >= 100_000 ? `${f(bytes / MB, 2)} MB` : `
 
 function table(rows: Row[]): string {
   const out = [
-    '| input | size | ours median (ms) | ours p95 (ms) | markdownlint median (ms) | markdownlint p95 (ms) | ratio (markdownlint / ours) | iterations (ours / md) | diagnostics (ours / md) |',
+    '| input | size | ours median (ms) | ours p95 (ms) | markdownlint median (ms) | markdownlint p95 (ms) | markdownlint / ours | iterations (ours / md) | diagnostics (ours / md) |',
     '|---|--:|--:|--:|--:|--:|--:|--:|--:|',
   ];
   for (const r of rows) {
     const d = r.bytes >= 100_000 ? 1 : 3;
+    const m = r.markdownlint;
     out.push(
-      `| ${r.input} | ${size(r.bytes)} | ${f(r.ours.medianMs, d)} | ${f(r.ours.p95Ms, d)} | ${f(r.markdownlint.medianMs, d)} | ` +
-        `${f(r.markdownlint.p95Ms, d)} | ${f(r.ratio, 1)}× | ${r.ours.iterations} / ${r.markdownlint.iterations} | ` +
-        `${r.diagnostics.ours} / ${r.diagnostics.markdownlint} |`,
+      `| ${r.input} | ${size(r.bytes)} | ${f(r.ours.stats.medianMs, d)} | ${f(r.ours.stats.p95Ms, d)} | ` +
+        (m ? `${f(m.stats.medianMs, d)} | ${f(m.stats.p95Ms, d)} | ${f(r.ratio!, 1)}× | ` : `skipped | – | – | `) +
+        `${r.ours.stats.iterations} / ${m ? m.stats.iterations : 0} | ${r.ours.diagnostics} / ${m ? m.diagnostics : '–'} |`,
     );
   }
   return out.join('\n');
 }
 
 function linearityTable(rows: Row[]): string {
-  const out = ['| input | size (MB) | ours ms/MB | markdownlint ms/MB |', '|---|--:|--:|--:|'];
-  for (const r of rows) out.push(`| ${r.input} | ${f(r.bytes / MB, 2)} | ${f(r.oursMsPerMB, 1)} | ${f(r.markdownlintMsPerMB, 1)} |`);
+  const out = ['| input | size (MB) | copies | ours ms/MB | markdownlint ms/MB |', '|---|--:|--:|--:|--:|'];
+  for (const r of rows)
+    out.push(`| ${r.input} | ${f(r.bytes / MB, 2)} | ${r.copies ?? 1} | ${f(r.ours.msPerMB, 1)} | ${r.markdownlint ? f(r.markdownlint.msPerMB, 1) : 'skipped'} |`);
   return out.join('\n');
 }
 
-/** Least squares of median ms against MB: slope (ms/MB), intercept (ms), R². */
-function fit(rows: Row[], key: 'ours' | 'markdownlint'): { slope: number; intercept: number; r2: number } {
+interface Linearity {
+  points: number;
+  /** Least squares of median ms against MB. */
+  slopeMsPerMB: number;
+  interceptMs: number;
+  r2: number;
+  msPerMBMin: number;
+  msPerMBMax: number;
+  /** msPerMBMax / msPerMBMin: 1 is perfectly linear. */
+  spread: number;
+  /** log-log slope between the smallest and largest input: 1 is linear, 2 quadratic. */
+  exponent: number;
+}
+
+function linearity(rows: Array<{ bytes: number; tool: ToolRow }>): Linearity | undefined {
+  if (rows.length < 2) return undefined;
   const xs = rows.map((r) => r.bytes / MB);
-  const ys = rows.map((r) => r[key].medianMs);
+  const ys = rows.map((r) => r.tool.stats.medianMs);
   const n = xs.length;
   const mx = xs.reduce((a, b) => a + b, 0) / n;
   const my = ys.reduce((a, b) => a + b, 0) / n;
@@ -332,7 +396,25 @@ function fit(rows: Row[], key: 'ours' | 'markdownlint'): { slope: number; interc
     syy += (ys[i] - my) ** 2;
   }
   const slope = sxy / sxx;
-  return { slope, intercept: my - slope * mx, r2: syy ? (sxy * sxy) / (sxx * syy) : 1 };
+  const perMB = rows.map((r) => r.tool.msPerMB);
+  return {
+    points: n,
+    slopeMsPerMB: slope,
+    interceptMs: my - slope * mx,
+    r2: syy ? (sxy * sxy) / (sxx * syy) : 1,
+    msPerMBMin: Math.min(...perMB),
+    msPerMBMax: Math.max(...perMB),
+    spread: Math.max(...perMB) / Math.min(...perMB),
+    exponent: Math.log(ys[n - 1] / ys[0]) / Math.log(xs[n - 1] / xs[0]),
+  };
+}
+
+function describeLinearity(name: string, l: Linearity | undefined): string {
+  if (!l) return `${name}: fewer than two sizes measured`;
+  return (
+    `${name} ${f(l.msPerMBMin, 1)}–${f(l.msPerMBMax, 1)} ms/MB (max/min ${f(l.spread, 2)}), ` +
+    `fit ${f(l.slopeMsPerMB, 1)} ms/MB ${l.interceptMs < 0 ? '−' : '+'} ${f(Math.abs(l.interceptMs), 1)} ms, R² ${f(l.r2, 4)}, growth exponent ${f(l.exponent, 2)}`
+  );
 }
 
 function machine(mdVersion: string) {
@@ -346,9 +428,9 @@ function machine(mdVersion: string) {
   }
   let commit = 'unknown';
   try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'server', 'package.json'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
-    if (dirty.trim()) commit += ' (server/ has uncommitted changes)';
+    const git = (...a: string[]) => execFileSync('git', a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    commit = git('rev-parse', '--short', 'HEAD').trim();
+    if (git('status', '--porcelain', '--', 'server').trim()) commit += ' + uncommitted changes in server/';
   } catch {
     /* not a git checkout */
   }
@@ -361,6 +443,7 @@ function machine(mdVersion: string) {
     v8: process.versions.v8,
     markdownlint: mdVersion,
     commit,
+    loadAverageAtStart: os.loadavg().map((x) => Number(x.toFixed(2))),
   };
 }
 
@@ -376,8 +459,10 @@ function main(): void {
     { name: 'markdownlint', fn: (text) => md.lint({ strings: { report: text } }).report.length },
   ];
   const env = machine(md.version);
+  const maxPredicted = args.quick ? MAX_PREDICTED_CALL_MS.quick : MAX_PREDICTED_CALL_MS.full;
 
   console.log(`engine bench — node ${env.node}, ${env.nproc} CPU(s), ${env.cpuModel}, markdownlint ${env.markdownlint}, commit ${env.commit}`);
+  console.log(`load average at start: ${env.loadAverageAtStart.join(' ')} (other processes on the machine skew the figures)`);
   console.log(`inputs: ${inputs.source}`);
   for (const b of inputs.base) console.log(`  ${b.name}: ${b.bytes} bytes, ${b.chars} chars, ${b.lines} lines`);
   const large = LARGE_SIZES_MB.map((mb) => concatenated(inputs.base, mb * MB));
@@ -386,11 +471,37 @@ function main(): void {
   console.log('');
 
   const rows: Row[] = [];
+  let stopped: string | undefined;
+  const probes: Array<{ tool: ToolName; bytes: number; medianMs: number; calls: number }> = [];
+  const history = new Map<ToolName, Array<{ bytes: number; ms: number }>>(tools.map((t) => [t.name, []]));
   for (const input of [...inputs.base, ...large]) {
     const plan = planFor(input, args.quick);
+    const active: Tool[] = [];
+    let skipped: string | undefined;
+    for (const tool of tools) {
+      const h = history.get(tool.name)!;
+      if (input.kind === 'concatenated' && h.length) {
+        const p = predict(h, input.bytes);
+        if (p.ms > maxPredicted) {
+          if (tool.name === 'ours') {
+            stopped = `stopped before ${input.name}: check() extrapolates to ${f(p.ms / 1000, 1)} s per call (time ∝ size^${f(p.exponent, 2)})`;
+            break;
+          }
+          skipped = `${tool.name}: extrapolated ${f(p.ms / 1000, 1)} s per call (time ∝ size^${f(p.exponent, 2)}) > ${maxPredicted / 1000} s`;
+          continue;
+        }
+      }
+      active.push(tool);
+    }
+    if (stopped) break;
     process.stderr.write(`measuring ${input.name} (${size(input.bytes)}) … `);
-    const diagnostics = { ours: tools[0].fn(input.text), markdownlint: tools[1].fn(input.text) };
-    const s = measure(input, tools, plan, gc);
+    const measured = measure(input, active, plan, gc);
+    const toolRow = (name: ToolName): ToolRow | undefined => {
+      const m = measured.get(name);
+      return m && { stats: m.stats, diagnostics: m.diagnostics, msPerMB: m.stats.medianMs / (input.bytes / MB) };
+    };
+    const ours = toolRow('ours')!;
+    const markdownlint = toolRow('markdownlint');
     const row: Row = {
       input: input.name,
       kind: input.kind,
@@ -398,42 +509,53 @@ function main(): void {
       chars: input.chars,
       lines: input.lines,
       copies: input.copies,
-      diagnostics,
-      ours: s.ours,
-      markdownlint: s.markdownlint,
-      ratio: s.markdownlint.medianMs / s.ours.medianMs,
-      oursMsPerMB: s.ours.medianMs / (input.bytes / MB),
-      markdownlintMsPerMB: s.markdownlint.medianMs / (input.bytes / MB),
+      ours,
+      markdownlint,
+      skipped,
+      ratio: markdownlint && markdownlint.stats.medianMs / ours.stats.medianMs,
     };
     rows.push(row);
-    process.stderr.write(`ours ${f(row.ours.medianMs)} ms, markdownlint ${f(row.markdownlint.medianMs)} ms\n`);
+    if (input.kind === 'concatenated') for (const [name, m] of measured) history.get(name)!.push({ bytes: input.bytes, ms: m.stats.medianMs });
+    process.stderr.write(
+      `ours ${f(ours.stats.medianMs)} ms, markdownlint ${markdownlint ? `${f(markdownlint.stats.medianMs)} ms` : `skipped (${skipped})`}\n`,
+    );
+    if (input === inputs.base[inputs.base.length - 1]) {
+      // Probes: a few calls per tool on small concatenations, so the first large input is
+      // extrapolated from sizes where per-call overhead no longer dominates.
+      for (const tool of tools) {
+        for (const bytes of PROBE_BYTES) {
+          const probe = concatenated(inputs.base, bytes);
+          gc();
+          const samples: number[] = [];
+          run(() => tool.fn(probe.text), 0, 3, 3, PROBE_STOP_MS, 1, samples);
+          const ms = stats(samples).medianMs;
+          history.get(tool.name)!.push({ bytes: probe.bytes, ms });
+          probes.push({ tool: tool.name, bytes: probe.bytes, medianMs: ms, calls: samples.length });
+          if (ms > PROBE_STOP_MS) break;
+        }
+      }
+    }
   }
 
   const small = rows.filter((r) => r.kind !== 'concatenated');
   const big = rows.filter((r) => r.kind === 'concatenated');
   const medianOf = (xs: number[]) => stats(xs).medianMs;
+  const ratios = small.map((r) => r.ratio!);
   const typical = {
-    medianOfMediansMs: medianOf(small.map((r) => r.ours.medianMs)),
-    worstMedianMs: Math.max(...small.map((r) => r.ours.medianMs)),
-    medianRatio: medianOf(small.map((r) => r.ratio)),
-    worstRatio: Math.min(...small.map((r) => r.ratio)),
-    geomeanRatio: Math.exp(small.reduce((a, r) => a + Math.log(r.ratio), 0) / small.length),
+    inputs: small.length,
+    medianOfMediansMs: medianOf(small.map((r) => r.ours.stats.medianMs)),
+    worstMedianMs: Math.max(...small.map((r) => r.ours.stats.medianMs)),
+    medianRatio: medianOf(ratios),
+    worstRatio: Math.min(...ratios),
+    geomeanRatio: Math.exp(ratios.reduce((a, x) => a + Math.log(x), 0) / ratios.length),
   };
   const targets = {
-    medianUnderHalfMs: { target: `< ${TARGET_MEDIAN_MS} ms`, met: small.filter((r) => r.ours.medianMs < TARGET_MEDIAN_MS).length, of: small.length },
-    twentyTimesFaster: { target: `≥ ${TARGET_RATIO}×`, met: small.filter((r) => r.ratio >= TARGET_RATIO).length, of: small.length },
+    medianUnderHalfMs: { target: `median < ${TARGET_MEDIAN_MS} ms`, met: small.filter((r) => r.ours.stats.medianMs < TARGET_MEDIAN_MS).length, of: small.length },
+    twentyTimesFaster: { target: `markdownlint / ours ≥ ${TARGET_RATIO}`, met: ratios.filter((x) => x >= TARGET_RATIO).length, of: small.length },
   };
-  const oursFit = fit(big, 'ours');
-  const mdFit = fit(big, 'markdownlint');
-  const perMB = big.map((r) => r.oursMsPerMB);
-  const linearity = {
-    ours: { ...oursFit, msPerMBMin: Math.min(...perMB), msPerMBMax: Math.max(...perMB), spread: Math.max(...perMB) / Math.min(...perMB) },
-    markdownlint: {
-      ...mdFit,
-      msPerMBMin: Math.min(...big.map((r) => r.markdownlintMsPerMB)),
-      msPerMBMax: Math.max(...big.map((r) => r.markdownlintMsPerMB)),
-      spread: Math.max(...big.map((r) => r.markdownlintMsPerMB)) / Math.min(...big.map((r) => r.markdownlintMsPerMB)),
-    },
+  const lin = {
+    ours: linearity(big.map((r) => ({ bytes: r.bytes, tool: r.ours }))),
+    markdownlint: linearity(big.filter((r) => r.markdownlint).map((r) => ({ bytes: r.bytes, tool: r.markdownlint! }))),
   };
 
   console.log(table(rows));
@@ -441,37 +563,44 @@ function main(): void {
   console.log(linearityTable(big));
   console.log('');
   console.log(
-    `typical report (${small.length} inputs): ours median of medians ${f(typical.medianOfMediansMs)} ms (worst ${f(typical.worstMedianMs)} ms); ` +
-      `markdownlint/ours median ${f(typical.medianRatio, 1)}× (worst ${f(typical.worstRatio, 1)}×, geomean ${f(typical.geomeanRatio, 1)}×)`,
+    `typical report (${small.length} input(s)): ours median of medians ${f(typical.medianOfMediansMs)} ms (worst ${f(typical.worstMedianMs)} ms); ` +
+      `markdownlint / ours median ${f(typical.medianRatio, 1)}× (worst ${f(typical.worstRatio, 1)}×, geomean ${f(typical.geomeanRatio, 1)}×)`,
   );
   console.log(
-    `targets: median < ${TARGET_MEDIAN_MS} ms on ${targets.medianUnderHalfMs.met}/${small.length} inputs; ` +
-      `≥ ${TARGET_RATIO}× markdownlint on ${targets.twentyTimesFaster.met}/${small.length} inputs`,
+    `targets: median < ${TARGET_MEDIAN_MS} ms on ${targets.medianUnderHalfMs.met}/${small.length} input(s); ` +
+      `≥ ${TARGET_RATIO}× faster than markdownlint on ${targets.twentyTimesFaster.met}/${small.length} input(s)`,
   );
-  console.log(
-    `linearity (${big.map((r) => f(r.bytes / MB, 2)).join(', ')} MB): ours ${f(linearity.ours.msPerMBMin, 1)}–${f(linearity.ours.msPerMBMax, 1)} ms/MB ` +
-      `(max/min ${f(linearity.ours.spread, 2)}), fit ${f(oursFit.slope, 1)} ms/MB + ${f(oursFit.intercept, 1)} ms, R² ${f(oursFit.r2, 4)}; ` +
-      `markdownlint ${f(linearity.markdownlint.msPerMBMin, 1)}–${f(linearity.markdownlint.msPerMBMax, 1)} ms/MB, R² ${f(mdFit.r2, 4)}`,
-  );
+  console.log(`linearity (${big.map((r) => f(r.bytes / MB, 2)).join(', ')} MB):`);
+  console.log(`  ${describeLinearity('ours', lin.ours)}`);
+  console.log(`  ${describeLinearity('markdownlint', lin.markdownlint)}`);
+  for (const r of big) if (r.skipped) console.log(`  ${r.input}: skipped ${r.skipped}`);
+  if (stopped) console.log(`  ${stopped}`);
+
+  const loadAverageAtEnd = os.loadavg().map((x) => Number(x.toFixed(2)));
+  console.log(`load average at end: ${loadAverageAtEnd.join(' ')}`);
 
   mkdirSync(path.dirname(args.out), { recursive: true });
   const result = {
+    loadAverageAtEnd,
     date: new Date().toISOString(),
     quick: args.quick,
     machine: env,
     gcBetweenBlocks: gcAvailable,
     inputs: inputs.source,
     method: {
-      clock: 'process.hrtime.bigint around each call',
-      ours: 'check(text) from server/src/report (tsc output), default options',
+      clock: 'process.hrtime.bigint around each call; median and p95 (nearest rank) of the timed calls',
+      ours: 'check(text) from server/src/report (tsc output in out/), default options',
       markdownlint: 'markdownlint/sync lint({ strings: { report: text } }), default rules',
       plans: { small: planFor(inputs.base[0], args.quick), large: planFor(large[large.length - 1], args.quick) },
       largeDocuments: "base inputs concatenated round-robin with '\\n' until >= target UTF-8 bytes (1 MB = 1e6 bytes)",
+      maxPredictedCallMs: maxPredicted,
     },
     rows,
     typical,
     targets,
-    linearity,
+    linearity: lin,
+    probes,
+    stopped,
     sink,
   };
   writeFileSync(args.out, JSON.stringify(result, null, 2) + '\n');
