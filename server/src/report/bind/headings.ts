@@ -19,13 +19,21 @@ export interface HeadingDetector {
 }
 
 /** Where the heading's words are inside the line: markdown `#`, `**` and indentation stripped. */
+const LEAD = /^[\s\u3000]*(#{1,6}[ \t]+)?(\*\*|__)?[\s\u3000]*/;
+
 export function headingTextRange(lineText: string, lineStart: number): { start: number; end: number } {
-  let s = 0;
+  const lead = LEAD.exec(lineText);
+  const s = lead ? lead[0].length : 0;
+  // Trailing white space, closing #'s and a closing ** or __, scanned from the end.
   let e = lineText.length;
-  const lead = /^[\s\u3000]*(#{1,6}[ \t]+)?(\*\*|__)?[\s\u3000]*/.exec(lineText);
-  if (lead) s = lead[0].length;
-  const trail = /[\s\u3000]*(\*\*|__)?[\s\u3000]*#*[\s\u3000]*$/.exec(lineText.slice(s));
-  if (trail) e = s + trail.index;
+  const skip = (test: (c: string) => boolean) => {
+    while (e > s && test(lineText[e - 1])) e--;
+  };
+  const space = (c: string) => c === ' ' || c === '\t' || c === '\u3000' || c === '\u00a0';
+  skip(space);
+  skip((c) => c === '#');
+  skip(space);
+  if (e - s >= 2 && (lineText.slice(e - 2, e) === '**' || lineText.slice(e - 2, e) === '__')) e -= 2;
   const r = trimRange(lineText, s, e);
   return { start: lineStart + r.start, end: lineStart + r.end };
 }

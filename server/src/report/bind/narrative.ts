@@ -46,18 +46,28 @@ function toNumber(s: string): { value: number; numeral: 'arabic' | 'chinese' } |
   return v === undefined ? undefined : { value: v, numeral: 'chinese' };
 }
 
+const SPACE = /[ \t\u00a0\u3000\r\n]/;
+const SPACES = /[ \t\u00a0\u3000\r\n]+/g;
+
 /** The clause with white space removed, and where each of its characters came from. */
-function squashed(text: string, start: number, end: number): { s: string; at: number[] } {
-  let s = '';
-  const at: number[] = [];
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 13 || c === 10) continue;
-    s += text[i];
-    at.push(i);
-  }
-  return { s, at };
+function squashed(text: string, start: number, end: number): { s: string; at: (i: number) => number } {
+  const clause = text.slice(start, end);
+  if (!SPACE.test(clause)) return { s: clause, at: (i) => start + i };
+  const s = clause.replace(SPACES, '');
+  let map: number[] | undefined;
+  return {
+    s,
+    at: (i) => {
+      if (!map) {
+        map = [];
+        for (let k = 0; k < clause.length; k++) if (!SPACE.test(clause[k])) map.push(start + k);
+      }
+      return map[i];
+    },
+  };
 }
+
+const EXCLUDED = new RegExp(narrativeExclusions.map((w) => w.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')).join('|'));
 
 const SENTENCE_BREAK = /[。；;！!？?]/;
 
@@ -101,7 +111,7 @@ const MAX_CLAUSE = 400;
 function clauseStatements(text: string, start: number, end: number, sentence: string): ProseStatement[] {
   if (end - start > MAX_CLAUSE) return [];
   const { s, at } = squashed(text, start, end);
-  if (s.length < 4 || !HAS_FIGURE.test(s) || narrativeExclusions.some((w) => s.includes(w))) return [];
+  if (s.length < 4 || !HAS_FIGURE.test(s) || EXCLUDED.test(s)) return [];
   const found: ProseStatement[] = [];
   for (const c of COMPILED) {
     if (!c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence)) continue;
@@ -111,7 +121,7 @@ function clauseStatements(text: string, start: number, end: number, sentence: st
         const span = m.indices?.groups?.n;
         const num = m.groups?.n ? toNumber(m.groups.n) : undefined;
         if (!span || !num) continue;
-        found.push({ figure: c.figure, value: num.value, numeral: num.numeral, range: { start: at[span[0]], end: at[span[1] - 1] + 1 } });
+        found.push({ figure: c.figure, value: num.value, numeral: num.numeral, range: { start: at(span[0]), end: at(span[1] - 1) + 1 } });
       }
     }
   }
@@ -120,7 +130,7 @@ function clauseStatements(text: string, start: number, end: number, sentence: st
     for (const re of c.zero) {
       re.lastIndex = 0;
       const m = re.exec(s);
-      if (m) found.push({ figure: c.figure, value: 0, numeral: 'none', range: { start: at[m.index], end: at[m.index + m[0].length - 1] + 1 } });
+      if (m) found.push({ figure: c.figure, value: 0, numeral: 'none', range: { start: at(m.index), end: at(m.index + m[0].length - 1) + 1 } });
     }
   }
   // A number claimed by two phrasings means nothing certain.

@@ -47,11 +47,15 @@ export function markdownRow(text: string, start: number, end: number, line: numb
   return { layout: 'markdown', cells, range: { start, end }, startLine: line, endLine: line };
 }
 
+function unescapePipes(s: string): string {
+  return s.includes('\\|') ? s.replace(/\\\|/g, '|') : s;
+}
+
 export function cellOf(text: string, s: number, e: number): RawCell {
   const r = trimRange(text, s, e);
   const empty = r.start === r.end;
   return {
-    text: text.slice(r.start, r.end).replace(/\\\|/g, '|'),
+    text: unescapePipes(text.slice(r.start, r.end)),
     range: empty ? { start: s, end: e } : r,
     inner: { start: s, end: e },
     empty,

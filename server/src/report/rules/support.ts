@@ -143,8 +143,10 @@ export function violationFinding(
         }
       : { id: messageId, args: { expected: figure(violation.expected), actual: actualOf(violation), ...args } },
     fix: fixable ? replaceCell(target, formatValue(violation.expected), { id: 'fixTotal', args: { expected: figure(violation.expected) } }) : undefined,
+    // The parts as related locations; of a long sum (（七）总计's 21 rows) only those that count.
     related: violation.constraint.terms
       .filter((t) => t.cell && t !== violation.constraint.target)
+      .filter((t, _, all) => all.length <= 6 || (t.cell!.value.kind === 'number' && t.cell!.value.value !== 0))
       .map((t) => ({
         range: t.cell!.raw.range,
         message: { id: 'relatedPart', args: { name: describeTerm(violation.constraint.table, t, violation.constraint.code === 'sum-applicant-total') } },
