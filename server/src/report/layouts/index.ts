@@ -47,7 +47,7 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: (line: nu
     }
 
     const lineText = text.slice(start, end);
-    if (/^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
+    if ((lineText.includes('```') || lineText.includes('~~~')) && /^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
     if (lineText.trim() === '' && !/\t/.test(lineText)) {
       flushRun();
       continue;

@@ -13,6 +13,7 @@ export function isMarkdownSeparator(line: string): boolean {
 
 /** A line is a pipe-table row when it has an unescaped pipe at an edge or two inside. */
 export function isMarkdownRow(line: string): boolean {
+  if (!line.includes('|')) return false;
   let pipes = 0;
   for (let i = 0; i < line.length; i++) {
     const c = line.charCodeAt(i);

@@ -81,8 +81,12 @@ export function formatValue(value: number): string {
   return String(Math.round(value * 10000) / 10000);
 }
 
+/** Characters a value cell can hold; any other (a CJK label character) rules it out at once. */
+const VALUE_CHARACTERS = /^[\s0-9０-９.,，+\-—–－─/\\\u00a0\u3000Ool元万件条个项次宗人％%无增减]*$/;
+
 /** A cell text that reads as a value (number, blank marker, or a near-number): not a label. */
 export function looksLikeValue(text: string): boolean {
+  if (!VALUE_CHARACTERS.test(text)) return false;
   const v = parseCellValue(text, 'money');
   if (v.kind !== 'invalid') return true;
   return v.reason === 'typo' || v.reason === 'negative' || v.reason === 'fraction';
