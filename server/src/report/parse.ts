@@ -51,8 +51,12 @@ export function parse(text: string, options: ParseOptions = {}): Report {
     fallbackFormat: override ?? yearFormat ?? '2021',
     override,
   });
+  // Tables and sections are both in document order: one walk places each table.
+  let si = 0;
   for (const table of tables) {
-    table.section = sections.find((s) => s.contentRange.start <= table.range.start && table.range.start < s.contentRange.end);
+    while (si < sections.length && sections[si].contentRange.end <= table.range.start) si++;
+    const s = sections[si];
+    table.section = s && s.contentRange.start <= table.range.start ? s : undefined;
   }
 
   let formatId: FormatId | undefined;

@@ -6,7 +6,7 @@
  */
 import { formats, type Text } from '../formats';
 import type { FigureRef } from '../formats/narrative';
-import type { Report } from '../model';
+import type { BoundTable, Report } from '../model';
 import { toChineseCount } from '../text/numerals';
 import { cellAt, figure, rowName } from './describe';
 import type { Finding, Rule } from './types';
@@ -25,9 +25,15 @@ function sum(values: Array<number | undefined>): number | undefined {
   return values.some((v) => v === undefined) ? undefined : values.reduce<number>((a, b) => a + (b as number), 0);
 }
 
-/** The table's figure for a prose statement, if the table is there and readable. */
-export function tableFigure(report: Report, ref: FigureRef): TableFigure | undefined {
-  const tables = report.tables.filter((t) => t.kind === ref.table);
+function tablesByKind(report: Report): Map<BoundTable['kind'], BoundTable[]> {
+  const map = new Map<BoundTable['kind'], BoundTable[]>();
+  for (const t of report.tables) map.set(t.kind, [...(map.get(t.kind) ?? []), t]);
+  return map;
+}
+
+/** The table's figure for a prose statement, if the table is there and readable (one table of its kind). */
+export function tableFigure(report: Report, ref: FigureRef, byKind = tablesByKind(report)): TableFigure | undefined {
+  const tables = byKind.get(ref.table) ?? [];
   if (tables.length !== 1) return undefined;
   const table = tables[0];
   if (ref.table === 'applications') {
@@ -87,8 +93,9 @@ export const narrativeMismatch: Rule = {
   },
   check({ report }) {
     const findings: Finding[] = [];
+    const byKind = tablesByKind(report);
     for (const s of report.statements) {
-      const table = tableFigure(report, s.figure.figure);
+      const table = tableFigure(report, s.figure.figure, byKind);
       if (!table || table.value === s.value) continue;
       const actual = figure(table.value);
       if (s.numeral === 'none') {
