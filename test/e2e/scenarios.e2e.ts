@@ -65,6 +65,7 @@ const VSIX = path.resolve(process.env.GOVREPORT_E2E_VSIX || path.join(ROOT, 'gov
 const DRAFT = 'qingshan-2024-draft.md'; // wrong totals, a blank total, a typo, no section 五
 const CLEAN = 'chengguan-2023.md'; // everything adds up
 const NOTES = 'notes.md'; // not a report
+const NEXT_YEAR = 'chengguan-2024.md'; // the same body a year on: its 上年结转 disagrees with 2023's 结转下年度
 
 const NOTES_TEXT = `# 周末购物清单
 
@@ -99,6 +100,31 @@ const DRAFT_FINDINGS: Finding[] = [
   { severity: 'error', line: 75, col: 1, code: 'section-missing', message: '缺少第五部分「五、存在的主要问题及改进情况」' },
 ];
 
+/** What the editor reports on chengguan-2024.md with chengguan-2023.md beside it in the workspace. */
+const NEXT_YEAR_FINDINGS: Finding[] = [
+  {
+    severity: 'warning',
+    line: 16,
+    col: 21,
+    code: 'active-disclosure-continuity',
+    message: '「行政规范性文件」现行有效件数应为 10（上年报告（chengguan-2023.md）9 + 本年制发 3 − 本年废止 2），表中为 11',
+  },
+  {
+    severity: 'warning',
+    line: 42,
+    col: 29,
+    code: 'carryover-mismatch',
+    message: '本年「二、上年结转政府信息公开申请数量」「商业企业」为 0，而上年报告（chengguan-2023.md）「四、结转下年度继续办理」为 1',
+  },
+  {
+    severity: 'warning',
+    line: 42,
+    col: 49,
+    code: 'carryover-mismatch',
+    message: '本年「二、上年结转政府信息公开申请数量」「总计」为 1，而上年报告（chengguan-2023.md）「四、结转下年度继续办理」为 2',
+  },
+];
+
 const SIX_SECTIONS = [
   '一、总体情况',
   '二、主动公开政府信息情况',
@@ -112,7 +138,7 @@ function prepareWorkspace(): { root: string; folder: string } {
   const root = makeTempDir('govreport-e2e-scenarios-');
   const folder = path.join(root, 'workspace');
   fs.mkdirSync(folder, { recursive: true });
-  for (const name of [DRAFT, CLEAN]) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(folder, name));
+  for (const name of [DRAFT, CLEAN, NEXT_YEAR]) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(folder, name));
   fs.writeFileSync(path.join(folder, NOTES), NOTES_TEXT);
   return { root, folder };
 }
@@ -598,6 +624,19 @@ const scenarios: Scenario[] = [
       step(`explorer: no problem badge on ${NOTES}; editor language ${lang}`);
     },
   },
+  {
+    n: 6,
+    name: 'next year’s report checked against last year’s in the workspace',
+    screenshot: 'e2e-6-cross-year',
+    async run({ page, step }) {
+      step(`open ${NEXT_YEAR}; ${CLEAN} (the same body's 2023 report) is in the workspace, not open`);
+      await openFileViaQuickOpen(page, NEXT_YEAR);
+      await focusProblems(page);
+      const view = await expectProblems(page, NEXT_YEAR, NEXT_YEAR_FINDINGS);
+      for (const r of view.rows.filter((x) => x.file === NEXT_YEAR)) step(`  ${describeFinding(r)}`);
+      step(`Problems panel: the carry-over and stock findings sit on ${NEXT_YEAR}'s cells and name ${CLEAN}`);
+    },
+  },
 ];
 
 /** Polls the Problems panel until `check` holds (bounded); returns the last view. */
@@ -678,7 +717,7 @@ async function main(): Promise<number> {
     if (!installed.length) throw new Error('the extension is not in the private extensions folder after --install-extension');
     log(`installed: ${installed.join(', ')}`);
     browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
-    await openWorkbench(browser.page, server.url, folder, { expectFiles: [DRAFT, CLEAN, NOTES] });
+    await openWorkbench(browser.page, server.url, folder, { expectFiles: [DRAFT, CLEAN, NEXT_YEAR, NOTES] });
     setupMs = Date.now() - t0;
 
     for (const scenario of selected) {
