@@ -14,8 +14,10 @@ export const tableMissing: Rule = {
   },
   check({ report, eol }) {
     const format = writingFormat(report);
+    const kinds = new Set(report.tables.map((t) => t.kind));
+    const reported = new Set<string>();
     return report.sections
-      .filter((s, i) => s.def.table && !report.tables.some((t) => t.kind === s.def.table) && report.sections.findIndex((x) => x.def.id === s.def.id) === i)
+      .filter((s) => s.def.table && !kinds.has(s.def.table) && !reported.has(s.def.id) && reported.add(s.def.id))
       .map((s) => {
         const at = s.heading.lineRange.end;
         return {
