@@ -12,9 +12,13 @@ const YEAR = /((?:19|20)\d{2})\s*年/;
 const ATTACHMENT = /^附件\s*\d*\s*[:：]?\s*/;
 const MAX_TITLE_LINE = 50;
 
+/**
+ * A title ends with the report's name: "…政府信息公开工作年度报告", perhaps followed by a note in
+ * brackets (（征求意见稿）). A line that merely mentions the name ("…年度报告检查工具") is not one.
+ */
 function namesReport(text: string): boolean {
-  const s = squash(text);
-  return REPORT_WORDS.some((w) => s.includes(w));
+  const s = squash(text).replace(/(\([^()]*\)|【[^【】]*】|[。.!！])+$/, '');
+  return REPORT_WORDS.some((w) => s.endsWith(w));
 }
 
 /** Finds the title among the non-blank lines that precede the body. */
