@@ -84,7 +84,8 @@ export function parse(text: string, options: ParseOptions = {}): Report {
   let statements: ProseStatement[] | undefined;
   return {
     get statements() {
-      return (statements ??= findStatements(text, lines, proseLines));
+      const sectionAt = (offset: number) => sections.find((s) => s.contentRange.start <= offset && offset < s.contentRange.end)?.def.id;
+      return (statements ??= findStatements(text, lines, proseLines, sectionAt));
     },
     text,
     lines,

@@ -74,7 +74,10 @@ const SENTENCE_BREAK = /[。；;！!？?]/;
 /** Any cue of any figure: a line with none states nothing, and is not split into clauses. */
 const ANY_CUE = new RegExp([...new Set(narrativeFigures.flatMap((f) => f.cues))].join('|'));
 
-export function findStatements(text: string, lines: LineIndex, proseLines: number[]): ProseStatement[] {
+/** The section a text offset lies in (by section id), for figures that section 四's context decides. */
+export type SectionAt = (offset: number) => string | undefined;
+
+export function findStatements(text: string, lines: LineIndex, proseLines: number[], sectionAt: SectionAt = () => undefined): ProseStatement[] {
   const out: ProseStatement[] = [];
   for (const line of proseLines) {
     const lineStart = lines.lineStarts[line];
@@ -89,7 +92,7 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
       while (from < sentenceTo) {
         const m = CLAUSE_BREAK.exec(lineText.slice(from, sentenceTo));
         const to = m ? from + m.index : sentenceTo;
-        if (to > from) out.push(...clauseStatements(text, lineStart + from, lineStart + to, sentence));
+        if (to > from) out.push(...clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt));
         from = to + 1;
       }
       sentenceFrom = sentenceTo + 1;
@@ -98,23 +101,24 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
   return out;
 }
 
-function inContext(figure: NarrativeFigure, sentence: string): boolean {
+function inContext(figure: NarrativeFigure, sentence: string, section: () => string | undefined): boolean {
   const c = figure.context;
   if (!c) return true;
-  if (c.requires && !c.requires.some((w) => sentence.includes(w))) return false;
-  return !c.excludes?.some((w) => sentence.includes(w));
+  if (c.excludes?.some((w) => sentence.includes(w))) return false;
+  if (!c.requires || c.requires.some((w) => sentence.includes(w))) return true;
+  return c.orInSection !== undefined && section() === c.orInSection;
 }
 
 /** Prose clauses are short; a run of thousands of characters with no punctuation is not prose. */
 const MAX_CLAUSE = 400;
 
-function clauseStatements(text: string, start: number, end: number, sentence: string): ProseStatement[] {
+function clauseStatements(text: string, start: number, end: number, sentence: string, sectionAt: SectionAt): ProseStatement[] {
   if (end - start > MAX_CLAUSE) return [];
   const { s, at } = squashed(text, start, end);
   if (s.length < 4 || !HAS_FIGURE.test(s) || EXCLUDED.test(s)) return [];
   const found: ProseStatement[] = [];
   for (const c of COMPILED) {
-    if (!c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence)) continue;
+    if (!c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, () => sectionAt(start))) continue;
     for (const re of c.patterns) {
       re.lastIndex = 0;
       for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -126,7 +130,7 @@ function clauseStatements(text: string, start: number, end: number, sentence: st
     }
   }
   for (const c of COMPILED) {
-    if (!c.zero.length || found.some((f) => f.figure === c.figure) || !c.figure.cues.some((cue) => s.includes(cue))) continue;
+    if (!c.zero.length || found.some((f) => f.figure === c.figure) || !c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, () => sectionAt(start))) continue;
     for (const re of c.zero) {
       re.lastIndex = 0;
       const m = re.exec(s);

@@ -27,8 +27,11 @@ export interface NarrativeFigure {
   zeroPatterns?: string[];
   /** A clause is tried only if it contains one of these (a cheap filter before the patterns). */
   cues: string[];
-  /** The sentence around the clause must contain one of `requires` and none of `excludes`. */
-  context?: { requires?: string[]; excludes?: string[] };
+  /**
+   * The sentence around the clause must contain one of `requires` (unless the clause sits in
+   * section `orInSection`) and none of `excludes`.
+   */
+  context?: { requires?: string[]; excludes?: string[]; orInSection?: string };
 }
 
 const GAP = '(?:共|共计|计|合计|总计|为|达|了|有|约)?';
@@ -132,6 +135,9 @@ export const narrativeFigures: NarrativeFigure[] = [
     cues: ['复议'],
     label: { zh: '行政复议', en: 'administrative reconsideration' },
     figure: { table: 'reviewLitigation', columns: ['review.total'] },
+    // A body's reconsideration and litigation work at large is not table 四's: only figures
+    // about disclosure count, or any in section 四 itself.
+    context: { requires: ['公开'], orInSection: 'reviewLitigation' },
     patterns: [`(?:被申请)?行政复议(?:案件|申请)?${GAP}N(?:件|起|次|宗)`],
     zeroPatterns: [`(?:无|未发生|没有|未出现|未收到|未被申请)(?:因政府信息公开(?:工作)?(?:被申请)?)?(?:提起)?行政复议`],
   },
@@ -140,6 +146,9 @@ export const narrativeFigures: NarrativeFigure[] = [
     cues: ['诉讼'],
     label: { zh: '行政诉讼', en: 'administrative litigation' },
     figure: { table: 'reviewLitigation', columns: ['directSuit.total', 'suitAfterReview.total'] },
+    // A body's reconsideration and litigation work at large is not table 四's: only figures
+    // about disclosure count, or any in section 四 itself.
+    context: { requires: ['公开'], orInSection: 'reviewLitigation' },
     patterns: [`(?:被提起)?(?:行政)?诉讼(?:案件)?${GAP}N(?:件|起|次|宗)`],
     zeroPatterns: [
       `(?:无|未发生|没有|未出现|未被提起)(?:因政府信息公开(?:工作)?(?:被申请)?)?(?:行政复议(?:和|、|及|或))?(?:提起)?(?:行政)?诉讼`,
