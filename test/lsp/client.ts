@@ -93,7 +93,7 @@ export class LspClient {
   private constructor(
     readonly process: ChildProcess,
     readonly connection: ProtocolConnection,
-    private readonly options: StartOptions,
+    options: StartOptions,
   ) {
     this.settings = options.settings;
   }

@@ -4,9 +4,8 @@
  * generic words (总计, 其他) only count with their ordinal or inside their group, so column
  * headers are never read as rows.
  */
-import { formats, type ApplicationsRow, type Format, type FormatId } from '../formats';
+import { formats, type ApplicationsRow, type FormatId } from '../formats';
 import { labelKey, squash, type LabelKey } from '../text/normalize';
-import type { TableKind } from '../model';
 
 export type LabelHit =
   | { table: 'applications'; role: 'row'; row: ApplicationsRow; exact: boolean }
@@ -155,12 +154,4 @@ export function activeDisclosureEvidence(squashedText: string): FormatId | undef
   for (const w of formats['2019'].data.activeDisclosure.signatureWords) if (squashedText.includes(squash(w))) score2019++;
   if (score2021 === score2019) return undefined;
   return score2021 > score2019 ? '2021' : '2019';
-}
-
-export function tableOf(hit: LabelHit): TableKind {
-  return hit.table;
-}
-
-export function formatOf(id: FormatId): Format {
-  return formats[id];
 }

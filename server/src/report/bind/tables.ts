@@ -29,8 +29,6 @@ interface Collecting {
   rowIds: Set<string>;
 }
 
-const REVIEW_VALUE_COUNT = 15;
-
 function classify(row: RawRow, context: { group?: string }): Classified | undefined {
   let group = context.group;
   let rowHit: { hit: LabelHit; index: number } | undefined;

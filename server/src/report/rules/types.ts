@@ -3,7 +3,7 @@
  * markdownlint's fix-with-the-finding: a rule returns findings whose messages are ids with
  * arguments (rendered per locale by check.ts) and whose fixes are plain text edits.
  */
-import type { Locale, Text } from '../formats';
+import type { Text } from '../formats';
 import type { Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
 import type { Arithmetic } from './arithmetic';
