@@ -106,5 +106,4 @@ export default {
     signatureRows: [],
   },
   reviewLitigation,
-  feeStatementRequired: false,
 };

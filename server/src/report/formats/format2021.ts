@@ -3,6 +3,12 @@
  */
 import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reviewLitigation, sections } from './common';
 
+/** Section 六 states whether 信息处理费 were collected (国办函〔2020〕109号). */
+const feeStatement = {
+  words: ['信息处理费', '处理费'],
+  statement: { zh: '本年度未收取信息处理费。', en: 'No information processing fees were charged this year.' },
+};
+
 const decisions = { id: 'decisions', label: { zh: '本年处理决定数量', en: 'Decisions this year' }, kind: 'count', aliases: ['处理决定数量'] };
 
 export default {
@@ -15,10 +21,7 @@ export default {
     ...sections.slice(0, 5),
     {
       ...sections[5],
-      placeholder: {
-        zh: '本年度未收取信息处理费。',
-        en: 'No information processing fees were charged this year.',
-      },
+      placeholder: feeStatement.statement,
       describes: {
         zh: '其他需要报告的事项，须说明是否收取信息处理费及金额',
         en: 'Other matters; must state whether information processing fees were charged',
@@ -158,5 +161,5 @@ export default {
     signatureRows: ['overdueCorrection', 'unpaidFees'],
   },
   reviewLitigation,
-  feeStatementRequired: true,
+  feeStatement,
 };

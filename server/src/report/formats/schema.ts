@@ -141,7 +141,10 @@ export const FormatData = z.object({
   activeDisclosure: ActiveDisclosureTable,
   applications: ApplicationsTable,
   reviewLitigation: ReviewLitigationTable,
-  /** 2021: section 六 must state 信息处理费. */
-  feeStatementRequired: z.boolean(),
+  /**
+   * 2021: section 六 must state whether 信息处理费 were collected. `words` show that it does;
+   * `statement` is what the fix and the template write.
+   */
+  feeStatement: z.object({ words: z.array(z.string().min(1)).min(1), statement: Text }).optional(),
 });
 export type FormatData = z.infer<typeof FormatData>;

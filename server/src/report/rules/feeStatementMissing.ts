@@ -7,8 +7,6 @@ import { squash } from '../text/normalize';
 import { writingFormat } from './support';
 import type { Rule } from './types';
 
-const STATEMENT = '本年度未收取信息处理费。';
-
 export const feeStatementMissing: Rule = {
   code: 'fee-statement-missing',
   severity: 'warning',
@@ -24,12 +22,13 @@ export const feeStatementMissing: Rule = {
     fixInsert: { zh: '插入「{statement}」（如收取过，请改写）', en: 'Insert “{statement}” (rewrite it if fees were collected)' },
   },
   check({ report, eol }) {
-    if (!writingFormat(report).data.feeStatementRequired) return [];
+    const fee = writingFormat(report).data.feeStatement;
+    if (!fee) return [];
     const other = report.sections.filter((s) => s.def.id === 'other');
     if (other.length !== 1) return [];
     const section = other[0];
     const content = squash(report.text.slice(section.contentRange.start, section.contentRange.end));
-    if (content.includes('信息处理费') || content.includes('处理费')) return [];
+    if (fee.words.some((w) => content.includes(w))) return [];
     const at = section.heading.lineRange.end;
     return [
       {
@@ -37,8 +36,8 @@ export const feeStatementMissing: Rule = {
         range: section.heading.textRange,
         message: { id: 'missing' },
         fix: {
-          title: { id: 'fixInsert', args: { statement: STATEMENT } },
-          edits: [{ range: { start: at, end: at }, newText: eol + eol + STATEMENT }],
+          title: { id: 'fixInsert', args: { statement: fee.statement } },
+          edits: [{ range: { start: at, end: at }, newText: eol + eol + fee.statement.zh }],
           preferred: true,
         },
       },

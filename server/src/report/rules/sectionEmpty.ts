@@ -14,7 +14,7 @@ export const sectionEmpty: Rule = {
   },
   check({ report, enabled }) {
     // An empty 六 in a 2021+ report is reported by fee-statement-missing, which can fill it.
-    const feeCovers = enabled('fee-statement-missing') && writingFormat(report).data.feeStatementRequired;
+    const feeCovers = enabled('fee-statement-missing') && writingFormat(report).data.feeStatement !== undefined;
     return report.sections
       .filter((s) => !s.def.table && !(feeCovers && s.def.id === 'other') && !report.text.slice(s.contentRange.start, s.contentRange.end).trim())
       .map((s) => ({ code: 'section-empty' as const, range: s.heading.textRange, message: { id: 'empty', args: { title: s.def.title } } }));
