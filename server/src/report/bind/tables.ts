@@ -240,6 +240,7 @@ export function bindTables(segments: Segment[], sectionAt: (line: number) => Sec
     const row = segment.row;
     if (row.layout === 'cell-per-line' && row.cells.length > 2) {
       const isLabel = (cell: RawCell) => {
+        // Any group context will do here: it only lets a bare 总计 count as a row start.
         const hit = matchLabel(cell.text, 'results');
         return hit !== undefined && hit.role !== 'header';
       };

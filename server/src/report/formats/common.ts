@@ -197,6 +197,7 @@ export const applicationsCommon = {
 
 export const reviewLitigation = {
   title: { zh: '政府信息公开行政复议、行政诉讼情况', en: 'Administrative reconsideration and litigation' },
+  valueRow: { zh: '数值', en: 'figures' },
   outcomes: [
     { id: 'upheld', label: { zh: '结果维持', en: 'Upheld' }, kind: 'count' },
     { id: 'corrected', label: { zh: '结果纠正', en: 'Corrected' }, kind: 'count' },

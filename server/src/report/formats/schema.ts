@@ -125,6 +125,8 @@ export const ReviewLitigationTable = z.object({
   title: Text,
   /** Five result columns, repeated for each group. */
   outcomes: z.array(ColumnDef).length(5),
+  /** How messages name the table's one row of figures. */
+  valueRow: Text,
   groups: z.array(ReviewGroup).length(3),
 });
 export type ReviewLitigationTable = z.infer<typeof ReviewLitigationTable>;

@@ -17,7 +17,7 @@ export function rowName(table: BoundTable, rowId: string): Text {
     const def = table.rowDefs.get(rowId);
     // “1.本机关不掌握…” repeats its number in every group: name the group's ordinal too.
     const parent = def?.parent ? table.rowDefs.get(def.parent) : undefined;
-    const prefix = parent && parent.id !== 'results' ? parent.ordinal : '';
+    const prefix = parent?.parent !== undefined ? parent.ordinal : '';
     if (def) return { zh: prefix + applicationsRowLabel(def), en: def.label.en };
   } else if (table.kind === 'activeDisclosure') {
     const def = table.rowDefs.get(rowId);

@@ -92,7 +92,7 @@ function wantedRows(table: BoundTable, like: BoundRow | undefined): Wanted[] {
       }
     }
   } else if (!present.has('values')) {
-    out.push({ id: 'values', name: '数值', rows: [{ labels: [], values: format.reviewLitigation.columns.map(() => '0') }], computed: false, ids: ['values'] });
+    out.push({ id: 'values', name: format.data.reviewLitigation.valueRow.zh, rows: [{ labels: [], values: format.reviewLitigation.columns.map(() => '0') }], computed: false, ids: ['values'] });
   }
   return out;
 }
