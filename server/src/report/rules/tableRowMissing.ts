@@ -3,7 +3,7 @@
  * in the table's own layout, next to its neighbours; its figures are 0, except （七）总计 and
  * 结转下年度继续办理, which are computed from the rows that are there when they can be.
  */
-import { applicationsRowLabel, formats, type ApplicationsRow } from '../formats';
+import { applicationsRowLabel, formats, type ApplicationsRow, type Text } from '../formats';
 import type { BoundRow, BoundTable, LayoutKind, Report } from '../model';
 import { renderRow } from '../templates';
 import { formatValue } from '../text/cellValue';
@@ -13,7 +13,7 @@ import type { Finding, Rule } from './types';
 
 interface Wanted {
   id: string;
-  name: string;
+  name: Text;
   /** Rows of text (each a list of cells: labels then values) to insert. */
   rows: Array<{ labels: string[]; values: string[] }>;
   computed: boolean;
@@ -64,7 +64,7 @@ function wantedRows(table: BoundTable, like: BoundRow | undefined): Wanted[] {
       const computed = values.every((v) => v !== undefined) && values.some((v) => v !== 0);
       out.push({
         id: row.id,
-        name: applicationsRowLabel(row),
+        name: { zh: applicationsRowLabel(row), en: row.label.en },
         rows: [{ labels: labelCells(format.applications.rowById, row, leadingCells(like)), values: values.map((v) => (computed ? formatValue(v!) : '0')) }],
         computed,
         ids: [row.id],
@@ -78,7 +78,7 @@ function wantedRows(table: BoundTable, like: BoundRow | undefined): Wanted[] {
       if (missing.length === block.rows.length) {
         out.push({
           id: block.id,
-          name: `${block.caption.zh}（${block.rows.map((r) => r.label.zh).join('、')}）`,
+          name: { zh: `${block.caption.zh}（${block.rows.map((r) => r.label.zh).join('、')}）`, en: `${block.caption.en} (${block.rows.map((r) => r.label.en).join(', ')})` },
           rows: [
             { labels: [block.caption.zh], values: [] },
             { labels: [format.data.activeDisclosure.labelHeader.zh], values: block.columns.map((c) => c.label.zh) },
@@ -88,11 +88,11 @@ function wantedRows(table: BoundTable, like: BoundRow | undefined): Wanted[] {
           ids: block.rows.map((r) => r.id),
         });
       } else {
-        for (const r of missing) out.push({ id: r.id, name: r.label.zh, rows: [{ labels: [r.label.zh], values: zeros }], computed: false, ids: [r.id] });
+        for (const r of missing) out.push({ id: r.id, name: r.label, rows: [{ labels: [r.label.zh], values: zeros }], computed: false, ids: [r.id] });
       }
     }
   } else if (!present.has('values')) {
-    out.push({ id: 'values', name: format.data.reviewLitigation.valueRow.zh, rows: [{ labels: [], values: format.reviewLitigation.columns.map(() => '0') }], computed: false, ids: ['values'] });
+    out.push({ id: 'values', name: format.data.reviewLitigation.valueRow, rows: [{ labels: [], values: format.reviewLitigation.columns.map(() => '0') }], computed: false, ids: ['values'] });
   }
   return out;
 }
