@@ -29,7 +29,7 @@ export const sectionMissing: Rule = {
       .map((def) => {
         const orphan = def.table ? report.tables.find((t) => t.kind === def.table && isOrphan(t)) : undefined;
         const at = sectionAnchor(report, def.number);
-        const args = { number: ['一', '二', '三', '四', '五', '六'][def.number - 1], title: def.title };
+        const args = { number: { zh: ['一', '二', '三', '四', '五', '六'][def.number - 1], en: String(def.number) }, title: def.title };
         const heading = style.before + def.title.zh + style.after;
         const block = orphan ? heading : heading + renderSection(format, def, eol).slice(def.title.zh.length);
         return {
