@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import { checkReport, fixAll, parse, type CheckOptions, type Report } from './report';
 import type { PreviousReport } from './report/rules';
-import { bodyOf, reportKey } from './report/pairing';
+import { bodyOf, isLastYearOf, reportKey } from './report/pairing';
 import { parseArgs, UsageError, type CliOptions } from './cli/args';
 import { decode, encode, NotTextError } from './cli/encoding';
 import { expandInputs, writeAtomically } from './cli/files';
@@ -109,16 +109,16 @@ export function run(argv: string[], io: CliIo): number {
     if (decoded.encoding === 'gb18030') io.stderr(`govreport: ${t(locale, 'decodedAs', file)}\n`);
     inputs.push({ file, text: decoded.text, encoding: decoded.encoding, report: parse(decoded.text, { format: options.reportFormat }) });
   }
-  const byYear = new Map<string, { file: string; report: Report }>();
+  // Indexed by body and year: pairing stays linear over thousands of files.
+  const byKey = new Map<string, { file: string; report: Report }>();
   for (const input of inputs) {
     const key = reportKey(input.report);
-    if (key) byYear.set(key, input);
+    if (key) byKey.set(key, input);
   }
   const previousOf = (report: Report): PreviousReport | undefined => {
     const body = bodyOf(report);
-    const year = report.year?.value;
-    const found = body && year ? byYear.get(`${body}\u0000${year - 1}`) : undefined;
-    return found ? { report: found.report, name: found.file } : undefined;
+    const found = body && report.year ? byKey.get(`${body}\u0000${report.year.value - 1}`) : undefined;
+    return found && isLastYearOf(found.report, report) ? { report: found.report, name: found.file } : undefined;
   };
 
   const results: FileResult[] = [];

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { check, findPrevious, parse } from '../../server/src/report';
+import { check, isLastYearOf, parse } from '../../server/src/report';
 import { LAYOUTS, renderReport } from '../support/reports';
 import { REPO_ROOT } from '../support/seeds';
 
@@ -54,8 +54,8 @@ describe('cross-year rules', () => {
     const b = { report: parse(renderReport({ layout: 'tsv', year: 2022, body: '城南街道办事处' }).text) };
     const c = { report: parse(renderReport({ layout: 'tsv', year: 2021, body: '城关镇人民政府' }).text) };
     const current = parse(renderReport({ layout: 'markdown', year: 2023, body: '城关镇 人民政府' }).text);
-    assert.equal(findPrevious(current, [b, c, a]), a);
-    assert.equal(findPrevious(current, [b, c]), undefined);
+    assert.deepEqual([a, b, c].map((x) => isLastYearOf(x.report, current)), [true, false, false]);
+    assert.equal(isLastYearOf(current, current), false);
   });
 
   it('the CLI pairs the files it is given', () => {

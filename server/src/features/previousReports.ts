@@ -9,7 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { decode } from '../cli/encoding';
 import { expandInputs } from '../cli/files';
-import { bodyOf, parse, type PreviousReport, type Report } from '../report';
+import { bodyOf, isLastYearOf, parse, type PreviousReport, type Report } from '../report';
 import { uriToPath } from './globs';
 
 const RESCAN_MS = 3000;
@@ -83,10 +83,8 @@ export class PreviousReports {
   }
 
   find(report: Report, uri: string): PreviousReport | undefined {
-    const body = bodyOf(report);
-    const year = report.year?.value;
-    if (!body || !year) return undefined;
-    const isLastYear = (r: Report) => r.year?.value === year - 1 && bodyOf(r) === body;
+    if (!bodyOf(report) || !report.year) return undefined;
+    const isLastYear = (r: Report) => isLastYearOf(r, report);
 
     const openUris = new Set<string>();
     for (const doc of this.open()) {

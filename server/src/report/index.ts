@@ -9,5 +9,5 @@ export { LineIndex, type OffsetRange, type Position, type LineRange } from './te
 export * as templates from './templates';
 export type * from './model';
 export { snippetDefinitions, escapeSnippetText, type SnippetDefinition, type SnippetOptions } from './snippets';
-export { bodyOf, reportKey, findPrevious } from './pairing';
+export { bodyOf, isLastYearOf, reportKey } from './pairing';
 export type { PreviousReport } from './rules';

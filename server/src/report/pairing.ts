@@ -18,11 +18,9 @@ export function reportKey(report: Report): string | undefined {
   return body && report.year ? `${body}\u0000${report.year.value}` : undefined;
 }
 
-/** Among `candidates`, last year's report of the same body. */
-export function findPrevious<T extends { report: Report }>(report: Report, candidates: Iterable<T>): T | undefined {
+/** `candidate` is last year's report of the body `report` is for. */
+export function isLastYearOf(candidate: Report, report: Report): boolean {
   const body = bodyOf(report);
   const year = report.year?.value;
-  if (!body || !year) return undefined;
-  for (const c of candidates) if (c.report !== report && bodyOf(c.report) === body && c.report.year?.value === year - 1) return c;
-  return undefined;
+  return body !== undefined && year !== undefined && candidate !== report && candidate.year?.value === year - 1 && bodyOf(candidate) === body;
 }
