@@ -6,6 +6,7 @@
  */
 import * as fs from 'fs';
 import { checkReport, fixAll, parse, type CheckOptions, type Report } from './report';
+import { kindOfPath, type SourceKind } from './report/readers';
 import type { PreviousReport } from './report/rules';
 import { bodyOf, isLastYearOf, reportKey } from './report/pairing';
 import { parseArgs, UsageError, type CliOptions } from './cli/args';
@@ -82,7 +83,7 @@ export function run(argv: string[], io: CliIo): number {
 
   // Read everything first: a report is checked against last year's of the same body, and
   // that may be any other file on the command line.
-  const inputs: Array<{ file: string; text: string; encoding: ReturnType<typeof decode>['encoding']; report: Report }> = [];
+  const inputs: Array<{ file: string; text: string; kind: SourceKind; encoding: ReturnType<typeof decode>['encoding']; report: Report }> = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -98,7 +99,7 @@ export function run(argv: string[], io: CliIo): number {
     }
     let decoded;
     try {
-      decoded = decode(bytes);
+      decoded = decode(bytes, { html: /\.x?html?$/i.test(file) });
     } catch (e) {
       if (e instanceof NotTextError) {
         warn(t(locale, 'notText', file));
@@ -107,7 +108,8 @@ export function run(argv: string[], io: CliIo): number {
       throw e;
     }
     if (decoded.encoding === 'gb18030') io.stderr(`govreport: ${t(locale, 'decodedAs', file)}\n`);
-    inputs.push({ file, text: decoded.text, encoding: decoded.encoding, report: parse(decoded.text, { format: options.reportFormat }) });
+    const kind = kindOfPath(file, decoded.text);
+    inputs.push({ file, text: decoded.text, kind, encoding: decoded.encoding, report: parse(decoded.text, { format: options.reportFormat, kind }) });
   }
   // Indexed by body and year: pairing stays linear over thousands of files.
   const byKey = new Map<string, { file: string; report: Report }>();
@@ -129,7 +131,7 @@ export function run(argv: string[], io: CliIo): number {
     let fixed: FileResult['fixed'];
     const previous = previousOf(input.report);
     if (options.fix) {
-      const result = fixAll(text, { ...checkOptions, previous });
+      const result = fixAll(text, { ...checkOptions, kind: input.kind, previous });
       if (result.text !== text) {
         const out = encode(result.text, encoding);
         if (!out) warn(t(locale, 'fixRefused', file, encoding.toUpperCase()));
@@ -144,7 +146,7 @@ export function run(argv: string[], io: CliIo): number {
         }
       } else fixed = [];
     }
-    const report = text === input.text ? input.report : parse(text, { format: options.reportFormat });
+    const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: input.kind });
     results.push({ file, report, diagnostics: checkReport(report, { ...checkOptions, previous }), fixed });
   });
   progress.done();

@@ -12,7 +12,21 @@ export interface Decoded {
 
 export class NotTextError extends Error {}
 
-export function decode(bytes: Uint8Array): Decoded {
+/**
+ * The charset an HTML page declares in its first 1024 bytes (`<meta charset="gbk">`, or
+ * `http-equiv="Content-Type" content="text/html; charset=gb2312"`), as the HTML standard's
+ * prescan reads it; GBK and GB2312 are read as GB18030, their superset.
+ */
+export function declaredCharset(bytes: Uint8Array): 'utf-8' | 'gb18030' | undefined {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString('latin1').toLowerCase();
+  const m = /<meta[^>]*charset\s*=\s*["']?\s*([a-z0-9_-]+)/.exec(head);
+  if (!m) return undefined;
+  if (/^(gbk|gb2312|gb18030|x-gbk|gb_2312-80|csgb2312|chinese|euc-cn|cp936|windows-936)$/.test(m[1])) return 'gb18030';
+  if (/^(utf-?8|unicode-1-1-utf-8)$/.test(m[1])) return 'utf-8';
+  return undefined;
+}
+
+export function decode(bytes: Uint8Array, options: { html?: boolean } = {}): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   }
@@ -20,6 +34,8 @@ export function decode(bytes: Uint8Array): Decoded {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
   // NUL bytes outside UTF-16 mean a binary file (a .doc, an image) named like a report.
   if (bytes.includes(0)) throw new NotTextError('binary');
+  // A page that says it is GBK is GBK, even where its bytes would also pass for UTF-8.
+  if (options.html && declaredCharset(bytes) === 'gb18030') return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {

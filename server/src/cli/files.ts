@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** Where reports live: Markdown and text files, and the extension's own `.govreport`. */
-export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.govreport']);
+/** Where reports live: Markdown and text files, portal pages, and the extension's own `.govreport`. */
+export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.govreport', '.html', '.htm']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface Expanded {

@@ -30,7 +30,7 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
     for (const d of r.diagnostics) {
       count[d.severity]++;
       if (d.fix) fixable++;
-      const p = r.report!.lines.positionAt(d.range.start);
+      const p = r.report!.sourceLines.positionAt(d.range.start);
       const where = `${r.file}:${p.line + 1}:${p.character + 1}`;
       const sev = t(locale, `severity_${d.severity}`);
       out.push(`${paint(BOLD, where)}  ${paint(COLORS[d.severity], sev)}  ${paint(DIM, d.code)}  ${d.message}`);
@@ -50,7 +50,7 @@ export function formatJson(results: FileResult[]): string {
         file: r.file,
         format: r.report?.format?.id ?? null,
         year: r.report?.year?.value ?? null,
-        diagnostics: r.report ? r.diagnostics.map((d) => lspDiagnostic(r.report!.lines, d)) : [],
+        diagnostics: r.report ? r.diagnostics.map((d) => lspDiagnostic(r.report!.sourceLines, d)) : [],
         ...(r.fixed ? { fixed: r.fixed } : {}),
       })),
       null,
@@ -65,7 +65,7 @@ export function formatSarif(results: FileResult[], locale: Locale, version: stri
   const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
   const uri = (file: string) => path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
   const region = (report: Report, range: Diagnostic['range']) => {
-    const r = report.lines.rangeOf(range);
+    const r = report.sourceLines.rangeOf(range);
     return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
   };
   const sarif = {

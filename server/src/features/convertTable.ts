@@ -5,7 +5,7 @@
  * format does not have) is refused rather than converted with a figure lost.
  */
 import { formats, templates, type BoundTable, type Locale, type OffsetRange, type Report } from '../report';
-import { findHtmlTables } from '../report/layouts/html';
+import { embeddedHtmlTables } from '../report/layouts/html';
 import { looksLikeValue } from '../report/text/cellValue';
 import type { OffsetEdit } from './fixAll';
 import { t } from './strings';
@@ -19,6 +19,11 @@ export function tableAt(report: Report, offset: number): BoundTable | undefined 
 
 export function isConvertible(table: BoundTable | undefined): table is BoundTable {
   return table !== undefined && table.layout !== 'markdown';
+}
+
+/** Tables of a page read as HTML are the page's own: they are not turned into Markdown in place. */
+function convertibleIn(report: Report): boolean {
+  return report.document.kind !== 'html';
 }
 
 /** Why the table cannot be converted without losing a figure; undefined when it can. */
@@ -44,7 +49,7 @@ function isBlankLine(report: Report, line: number): boolean {
 /** The replacement of the table at `offset` by its Markdown form, or why there is none. */
 export function convertTableEdit(report: Report, offset: number, locale: Locale): { edit: OffsetEdit } | { error: string } {
   const table = tableAt(report, offset);
-  if (!isConvertible(table)) return { error: t(locale, 'convertNoTable') };
+  if (!convertibleIn(report) || !isConvertible(table)) return { error: t(locale, 'convertNoTable') };
   const { lines, text } = report;
   const eol = lines.eol;
 
@@ -55,9 +60,9 @@ export function convertTableEdit(report: Report, offset: number, locale: Locale)
   };
   if (table.layout === 'html') {
     // Replace the whole <table> element, and with it every official table it holds.
-    const region = findHtmlTables(text).find((r) => r.start <= table.range.start && table.range.end <= r.end);
+    const region = embeddedHtmlTables(text, lines).find((r) => r.start <= table.range.start && table.range.end <= r.end);
     if (region) {
-      range = region;
+      range = { start: region.start, end: region.end };
       tables = report.tables.filter((x) => x.layout === 'html' && region.start <= x.range.start && x.range.end <= region.end);
     }
   }

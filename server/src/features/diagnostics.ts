@@ -8,9 +8,9 @@ import type { Diagnostic, Report } from '../report';
 
 export function toLspDiagnostics(uri: string, report: Report, diagnostics: Diagnostic[], relatedInformation: boolean): LspDiagnostic[] {
   return diagnostics.map((d) => {
-    const out: LspDiagnostic = lspDiagnostic(report.lines, d);
+    const out: LspDiagnostic = lspDiagnostic(report.sourceLines, d);
     if (relatedInformation && d.related?.length) {
-      out.relatedInformation = d.related.map((r) => ({ location: { uri, range: report.lines.rangeOf(r.range) }, message: r.message }));
+      out.relatedInformation = d.related.map((r) => ({ location: { uri, range: report.sourceLines.rangeOf(r.range) }, message: r.message }));
     }
     return out;
   });

@@ -10,12 +10,16 @@ import { parse } from './parse';
 import { analyse, type Arithmetic } from './rules/arithmetic';
 import { ruleByCode, rules, type PreviousReport, type RuleCode, type Severity, type TextEdit } from './rules';
 import type { OffsetRange } from './text/lineIndex';
+import type { SourceKind } from './readers';
+import { toSourceDiagnostic } from './readers/edits';
 
 export interface CheckOptions {
   locale?: Locale;
   /** Severity per rule code, or `off`. Unlisted rules keep their default severity. */
   rules?: Partial<Record<RuleCode, Severity | 'off'>>;
   format?: 'auto' | FormatId;
+  /** How to read the source: `auto` (default) reads a whole HTML page as HTML. */
+  kind?: SourceKind | 'auto';
   /** Last year's report of the same body, for the cross-year rules. */
   previous?: PreviousReport;
   /** Called when a rule throws; by default the rule's findings are dropped and it is logged. */
@@ -85,11 +89,13 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
       });
     }
   }
-  out.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || ORDER.get(a.code)! - ORDER.get(b.code)!);
-  return out;
+  // Findings point into the text the parser read; the user sees the source.
+  const mapped = report.document.map.identity ? out : out.map((d) => toSourceDiagnostic(report.document, d));
+  mapped.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || ORDER.get(a.code)! - ORDER.get(b.code)!);
+  return mapped;
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {
-  const report = parse(text, { format: options.format });
+  const report = parse(text, { format: options.format, kind: options.kind });
   return { report, diagnostics: checkReport(report, options) };
 }

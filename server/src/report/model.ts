@@ -6,9 +6,10 @@
 import type { CellValue } from './text/cellValue';
 import type { ProseStatement } from './bind/narrative';
 import type { LineIndex, OffsetRange } from './text/lineIndex';
+import type { ReadDocument } from './readers';
 import type { ActiveDisclosureBlock, ActiveDisclosureRow, ApplicationsRow, ColumnDef, Format, FormatId, ReviewColumn, SectionDef } from './formats';
 
-export type LayoutKind = 'markdown' | 'tsv' | 'cell-per-line' | 'html';
+export type LayoutKind = 'markdown' | 'tsv' | 'cell-per-line' | 'html' | 'spaced';
 
 export interface RawCell {
   /** Source text of the cell, trimmed (HTML: tags stripped, entities decoded). */
@@ -18,6 +19,11 @@ export interface RawCell {
   /** Everything between the cell's delimiters. */
   inner: OffsetRange;
   empty: boolean;
+  /**
+   * A blank standing for a cell of an earlier row that a rowspan carries into this one (HTML):
+   * it holds the row's shape, counts as nothing, is never reported blank and never rewritten.
+   */
+  spanned?: true;
 }
 
 export interface RawRow {
@@ -137,8 +143,13 @@ export interface SignatureInfo {
 }
 
 export interface Report {
+  /** The text the parser read (an HTML page's logical lines; a text file itself). */
   text: string;
   lines: LineIndex;
+  /** What was read, and the map from `text` back to the source every finding points into. */
+  document: ReadDocument;
+  /** Lines of the source (the same index as `lines` when the source is read as it is). */
+  sourceLines: LineIndex;
   title?: TitleInfo;
   period?: PeriodInfo;
   signature?: SignatureInfo;

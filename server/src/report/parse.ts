@@ -11,16 +11,25 @@ import { bindTables } from './bind/tables';
 import { findPeriod, findSignature, findTitle, firstYearIn } from './bind/title';
 import { LineIndex } from './text/lineIndex';
 import { findStatements, type ProseStatement } from './bind/narrative';
+import { readSource, type ReadDocument, type SourceKind } from './readers';
 
 export interface ParseOptions {
   /** `auto` (default) detects the format from the tables, then the year. */
   format?: 'auto' | FormatId;
+  /** How to read a source given as text: `auto` (default) reads a whole HTML page as HTML. */
+  kind?: SourceKind | 'auto';
 }
 
-export function parse(text: string, options: ParseOptions = {}): Report {
+/** Parses a source (read with `options.kind`), or what a reader already read. */
+export function parse(input: string | ReadDocument, options: ParseOptions = {}): Report {
+  const document = typeof input === 'string' ? readSource(input, options.kind) : input;
+  const text = document.text;
   const lines = new LineIndex(text);
   const detector = createHeadingDetector(formats['2021']);
-  const layout = readLayouts(text, lines, (line, lineText) => detector.test(line, lineText, lines.lineStarts[line]));
+  const layout = readLayouts(text, lines, (line, lineText) => detector.test(line, lineText, lines.lineStarts[line]), {
+    rows: document.kind === 'html' ? document.rows : undefined,
+    cellPerLine: document.kind !== 'html',
+  });
   const headings = detector.headings;
 
   const sections: Section[] = headings.map((heading, i) => ({
@@ -89,6 +98,8 @@ export function parse(text: string, options: ParseOptions = {}): Report {
     },
     text,
     lines,
+    document,
+    sourceLines: document.map.identity ? lines : new LineIndex(document.source),
     title,
     period,
     signature,

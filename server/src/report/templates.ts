@@ -106,6 +106,8 @@ export function renderRow(layout: LayoutKind, labelCells: string[], values: stri
       return mdRow([...labelCells, ...values]);
     case 'tsv':
       return [...labelCells, ...values].join('\t');
+    case 'spaced':
+      return [...labelCells.filter((c) => c !== ''), ...values].join(' ');
     case 'html':
       return `<tr>${[...labelCells, ...values].map((c) => `<td>${c}</td>`).join('')}</tr>`;
     case 'cell-per-line':

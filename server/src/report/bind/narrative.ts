@@ -18,7 +18,8 @@ export interface ProseStatement {
 }
 
 const NUMBER = '(?<n>[0-9０-９][0-9０-９,，]*|[零〇一二两三四五六七八九十百千万]+)';
-const UNIT = '(?:件|项|个|条|宗|起|次)';
+// Requests are counted in 件 (宗, 个, 次…); 条 counts items of information, never requests.
+const UNIT = '(?:件|项|个|宗|起|次|份|例)';
 
 interface Compiled {
   figure: NarrativeFigure;

@@ -6,8 +6,9 @@
 import type { LineIndex, OffsetRange } from '../text/lineIndex';
 import type { PeriodInfo, SignatureInfo, TitleInfo } from '../model';
 import { squash } from '../text/normalize';
+import { formats } from '../formats';
 
-const REPORT_WORDS = ['政府信息公开工作年度报告', '政府信息公开年度报告', '政务公开工作年度报告'];
+const REPORT_WORDS = formats['2021'].data.reportTitleVariants.map(squash);
 const YEAR = /((?:19|20)\d{2})\s*年/;
 const ATTACHMENT = /^附件\s*\d*\s*[:：]?\s*/;
 const MAX_TITLE_LINE = 50;

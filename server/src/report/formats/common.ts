@@ -225,3 +225,6 @@ export const reviewLitigation = {
 };
 
 export const reportTitle = { zh: '政府信息公开工作年度报告', en: 'Annual report on government information disclosure' };
+
+/** What titles really end with: the official name, without 工作, or as 政务公开. */
+export const reportTitleVariants = ['政府信息公开工作年度报告', '政府信息公开年度报告', '政务公开工作年度报告', '政府信息公开工作报告'];

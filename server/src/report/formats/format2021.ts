@@ -1,11 +1,12 @@
 /**
  * The 2021 format (国办公开办函〔2021〕30号), used from report year 2021 on.
  */
-import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reviewLitigation, sections } from './common';
+import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reportTitleVariants, reviewLitigation, sections } from './common';
 
 /** Section 六 states whether 信息处理费 were collected (国办函〔2020〕109号). */
 const feeStatement = {
-  words: ['信息处理费', '处理费'],
+  // Real reports say it without the word 信息处理费: 未发生收费情况, 未收取…费用, 不收取费用.
+  words: ['信息处理费', '处理费', '收费', '收取费用', '费用'],
   statement: { zh: '本年度未收取信息处理费。', en: 'No information processing fees were charged this year.' },
 };
 
@@ -17,6 +18,7 @@ export default {
   document: '国办公开办函〔2021〕30号',
   years: { from: 2021 },
   reportTitle,
+  reportTitleVariants,
   sections: [
     ...sections.slice(0, 5),
     {

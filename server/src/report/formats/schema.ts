@@ -139,6 +139,8 @@ export const FormatData = z.object({
   /** Report years this format applies to. */
   years: z.object({ from: z.number().int(), to: z.number().int().optional() }),
   reportTitle: Text,
+  /** Squashed names a title may end with: the official one and the variants real reports print. */
+  reportTitleVariants: z.array(z.string().min(1)).min(1),
   sections: z.array(SectionDef).length(6),
   activeDisclosure: ActiveDisclosureTable,
   applications: ApplicationsTable,

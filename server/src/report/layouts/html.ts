@@ -1,136 +1,65 @@
 /**
- * HTML tables as published on government portals: `<table>` with rowspan/colspan and `&nbsp;`
- * for empty cells. Written by hand rather than with an HTML parser because we need the source
- * offset of every cell's text, and portal HTML is a small, regular subset.
+ * HTML tables inside a Markdown or text draft (a table pasted from a portal page into the
+ * draft). The text around them stays text; each outermost <table> is read by the HTML parser
+ * (readers/htmlTables.ts: rowspan/colspan, entities, Word-pasted runs) into rows whose cells
+ * carry their offsets in the draft itself.
+ *
+ * A table whose end tag is missing ends at its last row: the text after it is the report's,
+ * not the table's (an unclosed `<table` must not swallow every heading after it).
  */
 import type { RawCell, RawRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
+import { childrenOf, isElement, parseHtml, type Element, type Node } from '../readers/htmlDom';
+import { isLayoutTable, tableGrid, type GridCell } from '../readers/htmlTables';
 
-const ENTITIES: Record<string, string> = { nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", emsp: ' ', ensp: ' ', ldquo: '“', rdquo: '”', mdash: '—' };
-
-export interface Region {
+export interface HtmlTableRegion {
   start: number;
   end: number;
+  rows: RawRow[];
 }
 
-/** `<table …> … </table>` regions, outermost only. */
-export function findHtmlTables(text: string): Region[] {
-  const regions: Region[] = [];
-  if (!/<table[\s>]/i.test(text)) return regions;
-  const re = /<(\/?)table\b[^>]*>/gi;
-  let depth = 0;
-  let start = -1;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (!m[1]) {
-      if (depth++ === 0) start = m.index;
-    } else if (depth > 0 && --depth === 0) {
-      regions.push({ start, end: m.index + m[0].length });
-    }
+const TABLE_TAG = /<table[\s>/]/i;
+
+function cellOf(cell: GridCell): RawCell {
+  const pieces = cell.pieces;
+  const text = pieces.map((p) => p.ch).join('');
+  if (cell.spanned) return { text: '', range: { start: cell.insertAt, end: cell.insertAt }, inner: { start: cell.insertAt, end: cell.insertAt }, empty: true, spanned: true };
+  if (!pieces.length) return { text: '', range: cell.inner, inner: cell.inner, empty: true };
+  return { text, range: { start: pieces[0].start, end: pieces[pieces.length - 1].end }, inner: cell.inner, empty: false };
+}
+
+function outermostTables(text: string, node: Node, out: Element[]): void {
+  for (const child of childrenOf(node)) {
+    if (!isElement(child)) continue;
+    if (child.tagName === 'table' && !isLayoutTable(text, child)) out.push(child);
+    else outermostTables(text, child, out);
   }
-  // An unclosed table runs to the end of the text: better a partial table than none.
-  if (depth > 0 && start >= 0) regions.push({ start, end: text.length });
-  return regions;
 }
 
-interface Piece {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function pieces(text: string, start: number, end: number): Piece[] {
-  const out: Piece[] = [];
-  let i = start;
-  while (i < end) {
-    const c = text.charCodeAt(i);
-    if (c === 60 /* < */) {
-      const close = text.indexOf('>', i);
-      // Tags inside a cell (<p>, <span>, <br>) are dropped and the text joined: a label wrapped
-      // over two lines reads as one, as it does in Chinese.
-      i = close < 0 || close >= end ? end : close + 1;
-      continue;
-    }
-    if (c === 38 /* & */) {
-      const semi = text.indexOf(';', i);
-      if (semi > i && semi - i <= 10 && semi < end) {
-        const name = text.slice(i + 1, semi);
-        let decoded: string | undefined = ENTITIES[name.toLowerCase()];
-        if (decoded === undefined && name.startsWith('#')) {
-          const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-          if (Number.isFinite(code) && code > 0 && code < 0x110000) decoded = String.fromCodePoint(code);
-        }
-        if (decoded !== undefined) {
-          out.push({ start: i, end: semi + 1, text: decoded });
-          i = semi + 1;
-          continue;
-        }
-      }
-    }
-    out.push({ start: i, end: i + 1, text: text[i] });
-    i++;
-  }
-  return out;
-}
-
-function htmlCell(text: string, start: number, end: number): RawCell {
-  const ps = pieces(text, start, end);
-  const isBlank = (p: Piece) => /^[\s\u00a0\u3000]*$/.test(p.text);
-  let a = 0;
-  let b = ps.length - 1;
-  while (a <= b && isBlank(ps[a])) a++;
-  while (b >= a && isBlank(ps[b])) b--;
-  if (a > b) {
-    return { text: '', range: { start, end }, inner: { start, end }, empty: true };
-  }
-  const content = ps
-    .slice(a, b + 1)
-    .map((p) => p.text)
-    .join('');
-  return { text: content, range: { start: ps[a].start, end: ps[b].end }, inner: { start, end }, empty: false };
-}
-
-export function htmlRows(text: string, region: Region, lines: LineIndex): RawRow[] {
-  const rows: RawRow[] = [];
-  const re = /<(\/?)(tr|td|th|table)\b[^>]*>/gi;
-  re.lastIndex = region.start;
-  let row: { start: number; cells: RawCell[] } | undefined;
-  let cellStart = -1;
-  const closeCell = (at: number) => {
-    if (row && cellStart >= 0) row.cells.push(htmlCell(text, cellStart, at));
-    cellStart = -1;
-  };
-  const closeRow = (at: number) => {
-    closeCell(at);
-    if (row && row.cells.length) {
-      const range = { start: row.start, end: at };
+export function embeddedHtmlTables(text: string, lines: LineIndex): HtmlTableRegion[] {
+  if (!TABLE_TAG.test(text)) return [];
+  const tables: Element[] = [];
+  outermostTables(text, parseHtml(text), tables);
+  const regions: HtmlTableRegion[] = [];
+  for (const table of tables) {
+    const loc = table.sourceCodeLocation;
+    if (!loc) continue;
+    const rows: RawRow[] = [];
+    for (const row of tableGrid(text, table)) {
+      const rloc = row.element.sourceCodeLocation;
+      if (!rloc || !row.cells.length) continue;
+      const range = { start: rloc.startOffset, end: rloc.endOffset };
       rows.push({
         layout: 'html',
-        cells: row.cells,
+        cells: row.cells.map(cellOf),
         range,
         startLine: lines.positionAt(range.start).line,
-        endLine: lines.positionAt(range.end).line,
+        endLine: lines.positionAt(Math.max(range.start, range.end - 1)).line,
       });
     }
-    row = undefined;
-  };
-  for (let m = re.exec(text); m && m.index < region.end; m = re.exec(text)) {
-    const closing = m[1] === '/';
-    const tag = m[2].toLowerCase();
-    if (tag === 'tr') {
-      if (!closing) {
-        closeRow(m.index);
-        row = { start: m.index, cells: [] };
-      } else closeRow(m.index + m[0].length);
-    } else if (tag === 'td' || tag === 'th') {
-      if (!closing) {
-        closeCell(m.index);
-        if (!row) row = { start: m.index, cells: [] };
-        cellStart = m.index + m[0].length;
-      } else closeCell(m.index);
-    } else if (tag === 'table' && closing) {
-      closeRow(m.index);
-    }
+    const end = loc.endTag ? loc.endOffset : rows.length ? rows[rows.length - 1].range.end : loc.startTag?.endOffset ?? loc.endOffset;
+    regions.push({ start: loc.startOffset, end, rows });
   }
-  closeRow(region.end);
-  return rows;
+  // Foster parenting can order the tree differently from the text; regions go in text order.
+  return regions.sort((a, b) => a.start - b.start).filter((r, i, all) => i === 0 || r.start >= all[i - 1].end);
 }

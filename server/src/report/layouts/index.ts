@@ -6,7 +6,7 @@
 import type { RawRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
 import { cellPerLineRow, type LineSpan } from './cellPerLine';
-import { findHtmlTables, htmlRows } from './html';
+import { embeddedHtmlTables } from './html';
 import { isMarkdownRow, isMarkdownSeparator, markdownRow } from './markdown';
 import { isTsvRow, tsvRow } from './tsv';
 
@@ -18,10 +18,23 @@ export interface LayoutResult {
   textLines: number[];
 }
 
-export function readLayouts(text: string, lines: LineIndex, isHeading: (line: number, lineText: string) => boolean): LayoutResult {
+export interface LayoutOptions {
+  /** Rows a reader already split into cells (an HTML page's tables), in line order. */
+  rows?: RawRow[];
+  /**
+   * Runs of lines may be tables of one cell per line. Not so in a page read as HTML, whose
+   * paragraphs are lines with no blank line between them.
+   */
+  cellPerLine?: boolean;
+}
+
+export function readLayouts(text: string, lines: LineIndex, isHeading: (line: number, lineText: string) => boolean, options: LayoutOptions = {}): LayoutResult {
   const segments: Segment[] = [];
   const textLines: number[] = [];
-  const htmlRegions = findHtmlTables(text);
+  const htmlRegions = options.rows ? [] : embeddedHtmlTables(text, lines);
+  const preRead = options.rows ?? [];
+  const cellPerLine = options.cellPerLine ?? true;
+  let nextRow = 0;
   let region = 0;
   let run: LineSpan[] = [];
   let inFence = false;
@@ -35,11 +48,19 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: (line: nu
     const start = lines.lineStarts[line];
     const end = lines.lineEnd(line);
 
+    if (nextRow < preRead.length && preRead[nextRow].startLine === line) {
+      flushRun();
+      const row = preRead[nextRow++];
+      segments.push({ kind: 'row', row });
+      line = row.endLine;
+      continue;
+    }
+
     while (region < htmlRegions.length && htmlRegions[region].end <= start) region++;
     const html = htmlRegions[region];
     if (html && html.start < end && html.end > start) {
       flushRun();
-      for (const row of htmlRows(text, html, lines)) segments.push({ kind: 'row', row });
+      for (const row of html.rows) segments.push({ kind: 'row', row });
       // Skip every line the table covers.
       while (line + 1 < lines.lineCount && lines.lineStarts[line + 1] < html.end) line++;
       region++;
@@ -73,6 +94,7 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: (line: nu
     }
     textLines.push(line);
     run.push({ line, start, end });
+    if (!cellPerLine) flushRun();
   }
   flushRun();
   return { segments, textLines };

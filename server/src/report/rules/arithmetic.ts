@@ -148,7 +148,9 @@ export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boole
       judged.push({ constraint: c, violation });
       if (violation) violations.push(violation);
     }
-    const holding = judged.filter((j) => !j.violation).map((j) => j.constraint);
+    // A sum of zeros holds whatever is wrong elsewhere (a 总计 column left at 0 balances): it
+    // vouches for no cell.
+    const holding = judged.filter((j) => !j.violation && j.constraint.terms.some((t) => valueOf(t.cell) !== 0)).map((j) => j.constraint);
     for (const j of judged) {
       if (j.violation) j.violation.corroboratedBy = holding.filter((c) => c.terms.some((t) => t.cell === j.violation!.target));
     }
@@ -169,7 +171,8 @@ function rootCausesOf(
   enabled: (code: RuleCode) => boolean,
 ): RootCause[] {
   const out: RootCause[] = [];
-  let open = judged.filter((j) => j.violation).map((j) => j.violation!);
+  const broken = judged.filter((j) => j.violation).map((j) => j.violation!);
+  let open = broken;
   if (open.length < 2) return out;
   const holding = judged.filter((j) => !j.violation).map((j) => j.constraint);
   for (;;) {
@@ -193,8 +196,14 @@ function rootCausesOf(
     out.push(best);
     open = open.filter((v) => !best!.violations.includes(v));
   }
+  // One wrong cell is a guess that must explain the whole table: when broken sums remain that
+  // no single cell explains, or it takes more than two such cells, the table has several errors
+  // (a 总计 column left at 0) and each broken sum is reported as it is.
+  if (open.length || out.length > MAX_ROOT_CAUSES) return [];
   return out;
 }
+
+const MAX_ROOT_CAUSES = 2;
 
 /**
  * How a formula names one of its terms: a sum along a row (the applicant columns, table 四's

@@ -124,7 +124,7 @@ export function violationFinding(
 ): Finding {
   const target = violation.target;
   const corroborated = violation.corroboratedBy.length > 0;
-  const fixable = !corroborated && violation.expected >= 0 && Number.isInteger(violation.expected);
+  const fixable = !corroborated && !target.raw.spanned && violation.expected >= 0 && Number.isInteger(violation.expected);
   const agreesWith = violation.corroboratedBy.map((c) => SUM_NAMES[c.code]({ constraint: c } as Violation));
   return {
     code,
@@ -212,7 +212,7 @@ export function rootCauseFinding(cause: RootCause): Finding {
         expected: figure(cause.expected),
       },
     },
-    fix: cause.expected >= 0 && Number.isInteger(cause.expected) ? replaceCell(cell, formatValue(cause.expected), { id: 'fixRootCause', args: { expected: figure(cause.expected) } }) : undefined,
+    fix: !cell.raw.spanned && cause.expected >= 0 && Number.isInteger(cause.expected) ? replaceCell(cell, formatValue(cause.expected), { id: 'fixRootCause', args: { expected: figure(cause.expected) } }) : undefined,
   };
 }
 

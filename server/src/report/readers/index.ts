@@ -1,0 +1,52 @@
+/**
+ * Readers: one per kind of input, each turning the source into the text the parser reads,
+ * with a map back to the source (readers/sourceMap.ts) and the table rows it already split
+ * into cells. Plain text and Markdown are read as they are (their tables are found line by
+ * line in layouts/); an HTML page is read as a page (readers/html.ts).
+ */
+import type { RawRow } from '../model';
+import { readHtml } from './html';
+import { readFlattened } from './flattened';
+import { identityMap, type SourceMap } from './sourceMap';
+
+export type SourceKind = 'text' | 'html';
+
+export interface ReadDocument {
+  kind: SourceKind;
+  /** The file's own text. */
+  source: string;
+  /** What the parser reads: the source itself, or its logical lines. */
+  text: string;
+  map: SourceMap;
+  /** Rows the reader split into cells itself (HTML tables), in read order. */
+  rows: RawRow[];
+  /** The page's publication date, when its metadata gives one. */
+  published?: { year: number; month: number; day: number };
+}
+
+/** A whole HTML page (not a Markdown draft with a table pasted in). */
+export function looksLikeHtml(source: string): boolean {
+  const head = source.slice(0, 4000).replace(/^\ufeff/, '').trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return true;
+  if (!head.startsWith('<')) return false;
+  // An article fragment saved from a portal: markup from its first character, paragraphs in tags.
+  return /<(p|div|h[1-6]|body|span|font|table)\b[^>]*>/.test(head) && /<\/(p|div|h[1-6]|span|font|td)>/.test(head);
+}
+
+export function kindOfPath(path: string | undefined, source: string): SourceKind {
+  if (path && /\.(html?|xhtml|shtml)$/i.test(path)) return 'html';
+  return looksLikeHtml(source) ? 'html' : 'text';
+}
+
+export function readSource(source: string, kind: SourceKind | 'auto' = 'auto'): ReadDocument {
+  const k = kind === 'auto' ? (looksLikeHtml(source) ? 'html' : 'text') : kind;
+  if (k === 'html') {
+    const html = readHtml(source);
+    return { kind: 'html', source, text: html.text, map: html.map, rows: html.rows, published: html.published };
+  }
+  const flat = readFlattened(source);
+  if (flat) return { kind: 'text', source, text: flat.text, map: flat.map, rows: [] };
+  return { kind: 'text', source, text: source, map: identityMap, rows: [] };
+}
+
+export { identityMap, type SourceMap } from './sourceMap';
