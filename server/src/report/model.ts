@@ -101,6 +101,38 @@ interface BoundTableBase {
   format: FormatId;
   /** True when the table's shape decided `format` (not the year or a default). */
   formatEvidence: boolean;
+  /**
+   * The text ends inside this table (a page excerpt cut off, a draft being typed): the rows
+   * after its last one are not missing, and its last row may be cut short.
+   */
+  truncated?: boolean;
+}
+
+/** Why a table could not be read with confidence. */
+export type UnreadableReason =
+  /** Cells run together with nothing between them (a crawler's text: 数量713000074). */
+  | 'runTogether'
+  /** Figures on lines of their own, away from their row labels (PDF converted badly). */
+  | 'detached'
+  /** Many rows with more or fewer figures than columns, or label text where figures belong. */
+  | 'misaligned'
+  /** Headers and captions only, no row of figures. */
+  | 'headerOnly';
+
+/**
+ * A table the reader found but could not read with confidence. Nothing is judged from it:
+ * it is reported once, and no sum, row or prose figure is checked against it.
+ */
+export interface UnreadableTable {
+  kind: TableKind;
+  range: OffsetRange;
+  reason: UnreadableReason;
+  /** How many rows showed the problem. */
+  count: number;
+  /** A short piece of the text that shows it. */
+  sample?: string;
+  /** The lines it spans in the read text (its figures are not prose). */
+  lines: { first: number; last: number };
 }
 
 export interface ActiveDisclosureTable extends BoundTableBase {
@@ -165,6 +197,15 @@ export interface Report {
   bodyStart: number;
   /** Lines that are prose: not headings, not table rows. */
   proseLines: number[];
+  /** Tables found but not read with confidence (reported once each, never judged). */
+  unreadable: UnreadableTable[];
+  /**
+   * The headings follow an outline of the report's own (二、工作机制保障 inserted, the rest
+   * renumbered): which heading is which section is a guess, so the outline is not judged.
+   */
+  restructured?: { heading: Heading };
+  /** The text stops inside a table: it is an excerpt, or not finished. */
+  truncatedAt?: number;
   /** Figures the prose states about the tables (found on first use). */
   readonly statements: ProseStatement[];
 }

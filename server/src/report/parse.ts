@@ -4,7 +4,9 @@
  * server calls it on every change, the CLI on every file.
  */
 import { formatForYear, formats, type FormatId } from './formats';
-import type { Report, Section } from './model';
+import type { BoundTable, Heading, Report, Section } from './model';
+import type { Segment } from './layouts';
+import { runTogetherTable } from './bind/readability';
 import { readLayouts } from './layouts';
 import { createHeadingDetector } from './bind/headings';
 import { bindTables } from './bind/tables';
@@ -12,6 +14,12 @@ import { findPeriod, findSignature, findTitle, firstYearIn } from './bind/title'
 import { LineIndex } from './text/lineIndex';
 import { findStatements, type ProseStatement } from './bind/narrative';
 import { readSource, type ReadDocument, type SourceKind } from './readers';
+import { matchLabel } from './bind/labels';
+
+/** A row label of any table (any group will do: it only lets 3.其他 and 总计 count). */
+function isRowLabel(text: string): boolean {
+  return matchLabel(text.trim(), 'results')?.role === 'row';
+}
 
 export interface ParseOptions {
   /** `auto` (default) detects the format from the tables, then the year. */
@@ -26,9 +34,10 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
   const text = document.text;
   const lines = new LineIndex(text);
   const detector = createHeadingDetector(formats['2021']);
-  const layout = readLayouts(text, lines, (line, lineText) => detector.test(line, lineText, lines.lineStarts[line]), {
+  const layout = readLayouts(text, lines, (line, lineText, context) => detector.test(line, lineText, lines.lineStarts[line], context), {
     rows: document.kind === 'html' ? document.rows : undefined,
     cellPerLine: document.kind !== 'html',
+    isLabel: isRowLabel,
   });
   const headings = detector.headings;
 
@@ -56,7 +65,7 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
   const override = options.format && options.format !== 'auto' ? options.format : undefined;
   const yearFormat = year ? formatForYear(year.value) : undefined;
   const headingAt = new Map(headings.map((h) => [h.line, h.section]));
-  const tables = bindTables(layout.segments, (line) => headingAt.get(line), {
+  const { tables, unreadable } = bindTables(layout.segments, (line) => headingAt.get(line), {
     fallbackFormat: override ?? yearFormat ?? '2021',
     override,
   });
@@ -84,8 +93,26 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
 
   const tableLines = new Set<number>();
   for (const t of tables) for (const r of t.rawRows) for (let l = r.startLine; l <= r.endLine; l++) tableLines.add(l);
+  for (const u of unreadable) for (let l = u.lines.first; l <= u.lines.last; l++) tableLines.add(l);
   const titleLines = title ? new Set([lines.positionAt(title.range.start).line, lines.positionAt(title.range.end).line]) : new Set<number>();
   const proseLines = layout.textLines.filter((l) => !tableLines.has(l) && !titleLines.has(l));
+
+  // A table that is there but whose cells run together in a line of text (a crawler's copy).
+  for (const kind of ['activeDisclosure', 'applications', 'reviewLitigation'] as const) {
+    if (tables.some((t) => t.kind === kind) || unreadable.some((u) => u.kind === kind)) continue;
+    for (const line of proseLines) {
+      const found = runTogetherTable(kind, lines.lineText(line));
+      if (!found) continue;
+      const raw = lines.lineText(line);
+      const start = lines.lineStarts[line] + (raw.length - raw.trimStart().length);
+      unreadable.push({ kind, range: { start, end: lines.lineStarts[line] + raw.trimEnd().length }, reason: 'runTogether', count: found.count, sample: found.sample, lines: { first: line, last: line } });
+      break;
+    }
+  }
+  unreadable.sort((a, b) => a.range.start - b.range.start);
+
+  const restructured = restructuredOutline(headings);
+  const truncatedAt = markTruncation(tables, layout.segments);
 
   const firstTable = tables.length ? tables[0].range.start : text.length;
   const bodyStart = Math.min(headings.length ? headings[0].lineRange.start : text.length, firstTable);
@@ -111,5 +138,33 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
     tables,
     bodyStart,
     proseLines,
+    unreadable,
+    restructured,
+    truncatedAt,
   };
+}
+
+/**
+ * An outline of the report's own: headings whose ordinal is not their section's number
+ * (三、主动公开工作情况 after an inserted 二、工作机制保障), or one section's heading twice with
+ * ordinals. One such heading is a slip; two are a different outline.
+ */
+function restructuredOutline(headings: Heading[]): Report['restructured'] {
+  const off = headings.filter((h) => h.matchedBy === 'words' && h.ordinal !== undefined && h.ordinal !== h.section.number);
+  return off.length >= 2 ? { heading: off[0] } : undefined;
+}
+
+/**
+ * The text ends inside a table — its last line is a row of the last table, and rows the
+ * format puts after that row never come: an excerpt cut off, or a draft being typed.
+ */
+function markTruncation(tables: BoundTable[], segments: Segment[]): number | undefined {
+  const last = segments[segments.length - 1];
+  const table = tables[tables.length - 1];
+  if (!last || last.kind !== 'row' || !table || !table.rawRows.includes(last.row)) return undefined;
+  const order = table.kind === 'applications' ? formats[table.format].applications.valueRows.map((r) => r.id) : table.kind === 'activeDisclosure' ? formats[table.format].activeDisclosure.blocks.flatMap((b) => b.rows.map((r) => r.id)) : ['values'];
+  const present = new Set(table.rows.map((r) => r.id));
+  if (present.has(order[order.length - 1])) return undefined;
+  table.truncated = true;
+  return table.range.end;
 }

@@ -1,8 +1,17 @@
 /**
- * Section headings (FORMAT.md §1). Real headings vary — ordinal present or missing, full-width
- * or ASCII punctuation, prefixed by 行政机关, worded as a different section — so a heading is
- * recognised by its words; an in-sequence ordinal with other words is accepted as a last
- * resort. Sub-headings（（一）, 1.）and table row labels (一、本年新收…) are never headings.
+ * Section headings (FORMAT.md §1). Real headings vary — ordinal present, missing or lost
+ * (、主动公开政府信息情况), full-width or ASCII punctuation, prefixed by 行政机关, worded as a
+ * different section, with typos (行政法复议) — so a heading is recognised by its words; an
+ * in-sequence ordinal with other words is accepted as a last resort.
+ *
+ * A heading is a line whose whole content is a heading, never a line that merely contains a
+ * heading's words:
+ * - sub-headings（（一）, 1.）and table row labels (一、本年新收…) are never headings;
+ * - a line without an ordinal must end as a heading does (…情况, …事项) and must not continue
+ *   the sentence above it: PDF text is hard-wrapped, and a wrapped line can happen to hold
+ *   收到和处理…申请情况 or 行政复议和行政诉讼;
+ * - converter captions (## 表三：收到和处理…) name a table, not a section;
+ * - a line without an ordinal naming a section already seen is content (无其他需要报告的事项).
  */
 import type { Format, SectionDef } from '../formats';
 import type { Heading } from '../model';
@@ -12,9 +21,17 @@ import { matchLabel } from './labels';
 const MAX_HEADING_LENGTH = 40;
 // Headings are not sentences: punctuation that ends or joins clauses rules a line out.
 const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/;
+/** A wrapped line continues a line of at least this many characters that does not end a sentence. */
+const WRAP_MIN = 12;
+const SENTENCE_END = /[。；;：:！!？?）)」』"”]$/;
+
+export interface HeadingContext {
+  /** The line just above, when it is a line of text (not blank, not a table row). */
+  previous?: string;
+}
 
 export interface HeadingDetector {
-  test(line: number, lineText: string, lineStart: number): boolean;
+  test(line: number, lineText: string, lineStart: number, context?: HeadingContext): boolean;
   headings: Heading[];
 }
 
@@ -38,19 +55,20 @@ export function headingTextRange(lineText: string, lineStart: number): { start: 
   return { start: lineStart + r.start, end: lineStart + r.end };
 }
 
-function recognise(format: Format, squashed: string): SectionDef | undefined {
-  for (const section of format.sections) {
-    if (section.recognisedBy.some((words) => words.every((w) => squashed.includes(w)))) return section;
-  }
-  return undefined;
+/** The sections whose words the text holds. */
+function recognise(format: Format, squashed: string): SectionDef[] {
+  return format.sections.filter((section) => section.recognisedBy.some((words) => words.every((w) => squashed.includes(w))));
 }
 
 export function createHeadingDetector(format: Format): HeadingDetector {
   const headings: Heading[] = [];
+  const seen = new Set<string>();
+  const endings = format.data.headingWords.endings;
+  const captions = format.data.headingWords.captionPrefixes.map(squash);
   let lastNumber = 0;
   return {
     headings,
-    test(line, lineText, lineStart) {
+    test(line, lineText, lineStart, context = {}) {
       // A tab-led line is a table cell (seed 001 repeats section titles as table captions).
       if (lineText.startsWith('\t') || lineText.length > 2 * MAX_HEADING_LENGTH) return false;
       const range = headingTextRange(lineText, lineStart);
@@ -58,18 +76,32 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       if (!text || text.length > MAX_HEADING_LENGTH || SENTENCE_PUNCTUATION.test(text)) return false;
       // A parenthesised line is a note or placeholder, never a heading.
       if (/^[（(].*[)）]$/.test(text)) return false;
-      const squashed = squash(text);
+      let squashed = squash(text);
+      // An ordinal lost in extraction leaves its comma: 、主动公开政府信息情况.
+      const lostOrdinal = squashed.startsWith('、');
+      if (lostOrdinal) squashed = squashed.slice(1);
+      if (captions.some((c) => squashed.startsWith(c))) return false;
       const ordinal = parseOrdinal(squashed);
       if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return false;
       if (matchLabel(text)) return false;
       const words = ordinal ? squashed.slice(ordinal.length) : squashed;
-      let section = recognise(format, words);
+      if (!ordinal && !lostOrdinal) {
+        if (!endings.some((e) => words.endsWith(e))) return false;
+        const previous = context.previous?.trim();
+        if (previous && previous.length >= WRAP_MIN && !SENTENCE_END.test(previous)) return false;
+        if (/^[无未没]/.test(words)) return false;
+      }
+      const candidates = recognise(format, words);
+      // Two sections' words in one line is an enumeration of the outline, not a heading.
+      let section = candidates.length === 1 ? candidates[0] : candidates.find((s) => ordinal && s.number === ordinal.value);
       let matchedBy: Heading['matchedBy'] = 'words';
-      if (!section && ordinal && ordinal.value === lastNumber + 1 && ordinal.value <= 6 && text.length <= 25 && !/[：:]/.test(text)) {
+      if (!section && !candidates.length && ordinal && ordinal.value === lastNumber + 1 && ordinal.value <= 6 && text.length <= 25 && !/[：:]/.test(text)) {
         section = format.sections.find((s) => s.number === ordinal.value);
         matchedBy = 'ordinal';
       }
       if (!section) return false;
+      if (!ordinal && seen.has(section.id)) return false;
+      seen.add(section.id);
       lastNumber = section.number;
       headings.push({ section, lineRange: { start: lineStart, end: lineStart + lineText.length }, textRange: range, text, line, matchedBy, ordinal: ordinal?.value });
       return true;

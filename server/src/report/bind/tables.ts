@@ -6,7 +6,8 @@
  * unbound rather than guessed (FORMAT.md §7).
  */
 import { formats, type FormatId } from '../formats';
-import type { ActiveDisclosureTable, ApplicationsTable, BoundCell, BoundRow, BoundTable, LayoutKind, RawCell, RawRow, ReviewLitigationTable, TableKind } from '../model';
+import type { ActiveDisclosureTable, ApplicationsTable, BoundCell, BoundRow, BoundTable, LayoutKind, RawCell, RawRow, ReviewLitigationTable, TableKind, UnreadableTable } from '../model';
+import { assessTable, unreadableFrom } from './readability';
 import type { Segment } from '../layouts';
 import { splitAtLabels } from '../layouts/cellPerLine';
 import { looksLikeValue, parseCellValue } from '../text/cellValue';
@@ -183,8 +184,15 @@ function finish(c: Collecting, options: BindOptions): BoundTable | undefined {
   return table;
 }
 
-export function bindTables(segments: Segment[], sectionAt: (line: number) => SectionDef | undefined, options: BindOptions): BoundTable[] {
+export interface BoundTables {
+  tables: BoundTable[];
+  /** Tables found but not read with confidence: not judged, reported once each. */
+  unreadable: UnreadableTable[];
+}
+
+export function bindTables(segments: Segment[], sectionAt: (line: number) => SectionDef | undefined, options: BindOptions): BoundTables {
   const tables: BoundTable[] = [];
+  const unreadable: UnreadableTable[] = [];
   let current: Collecting | undefined;
   let section: SectionDef | undefined;
   const context: { group?: string } = {};
@@ -192,7 +200,9 @@ export function bindTables(segments: Segment[], sectionAt: (line: number) => Sec
   const close = () => {
     if (current) {
       const t = finish(current, options);
-      if (t) tables.push(t);
+      const problem = t && assessTable(t, options.override !== undefined);
+      if (t && problem) unreadable.push(unreadableFrom(t, problem));
+      else if (t) tables.push(t);
     }
     current = undefined;
     context.group = undefined;
@@ -249,5 +259,5 @@ export function bindTables(segments: Segment[], sectionAt: (line: number) => Sec
     } else take(row);
   }
   close();
-  return tables;
+  return { tables, unreadable };
 }

@@ -31,7 +31,7 @@ export const sections = [
     id: 'applications',
     number: 3,
     title: { zh: '三、收到和处理政府信息公开申请情况', en: '3. Disclosure requests received and handled' },
-    recognisedBy: [['收到和处理'], ['依申请公开', '情况']],
+    recognisedBy: [['收到和处理'], ['依申请公开', '情况'], ['政府信息公开申请', '情况']],
     table: 'applications',
     describes: { zh: '收到和处理政府信息公开申请情况（表三）', en: 'Disclosure requests received and handled (table 3)' },
   },
@@ -42,7 +42,8 @@ export const sections = [
       zh: '四、政府信息公开行政复议、行政诉讼情况',
       en: '4. Administrative reconsideration and litigation over disclosure',
     },
-    recognisedBy: [['行政复议', '行政诉讼']],
+    // 行政法复议 is a typo real reports print (四、政府信息公开行政法复议、行政诉讼情况).
+    recognisedBy: [['行政复议', '行政诉讼'], ['复议', '诉讼', '情况']],
     table: 'reviewLitigation',
     describes: { zh: '政府信息公开行政复议、行政诉讼情况（表四）', en: 'Reconsideration and litigation (table 4)' },
   },
@@ -50,7 +51,7 @@ export const sections = [
     id: 'problems',
     number: 5,
     title: { zh: '五、存在的主要问题及改进情况', en: '5. Main problems and improvements' },
-    recognisedBy: [['存在的主要问题'], ['存在问题'], ['问题及改进'], ['改进措施'], ['主要问题', '改进']],
+    recognisedBy: [['存在的主要问题'], ['存在问题'], ['问题及改进'], ['改进措施'], ['整改措施'], ['主要问题', '改进']],
     placeholder: {
       zh: '（说明本年度工作存在的主要问题和改进情况，以及上年度报告所列问题的整改进展。）',
       en: '(State this year’s main problems and how they were or will be improved, including progress on last year’s.)',
@@ -228,3 +229,13 @@ export const reportTitle = { zh: '政府信息公开工作年度报告', en: 'An
 
 /** What titles really end with: the official name, without 工作, or as 政务公开. */
 export const reportTitleVariants = ['政府信息公开工作年度报告', '政府信息公开年度报告', '政务公开工作年度报告', '政府信息公开工作报告'];
+
+/**
+ * How headings read in real reports, beyond the six titles: the words a heading ends with
+ * (a line without an ordinal is a heading only if it ends like one), and the captions PDF
+ * converters put above tables (## 表三：收到和处理…), which name a table, not a section.
+ */
+export const headingWords = {
+  endings: ['情况', '事项', '措施', '问题', '工作', '改进'],
+  captionPrefixes: ['表一', '表二', '表三', '表四', '附表', '表1', '表2', '表3', '表4'],
+};

@@ -142,6 +142,7 @@ export const FormatData = z.object({
   /** Squashed names a title may end with: the official one and the variants real reports print. */
   reportTitleVariants: z.array(z.string().min(1)).min(1),
   sections: z.array(SectionDef).length(6),
+  headingWords: z.object({ endings: z.array(z.string().min(1)).min(1), captionPrefixes: z.array(z.string().min(1)) }),
   activeDisclosure: ActiveDisclosureTable,
   applications: ApplicationsTable,
   reviewLitigation: ReviewLitigationTable,

@@ -1,13 +1,24 @@
 /**
  * Reads the text into rows of cells, whatever layout the draft arrived in (FORMAT.md §7):
- * markdown pipe rows, tab-separated rows, runs of one-cell-per-line, and HTML tables. Lines
- * the caller recognises as section headings are kept apart, so a heading never joins a row.
+ * markdown pipe rows, tab-separated rows, space-separated rows of PDF text, runs of
+ * one-cell-per-line, and HTML tables. Lines the caller recognises as section headings are kept
+ * apart, so a heading never joins a row; page furniture (`— 4 —`) is skipped, so a table that
+ * runs over a page break stays one table.
+ *
+ * One cell per line comes in three shapes: cells with blank lines between rows (Word), cells
+ * separated by lines holding only `|` (a cell may then span lines: `本年新` / `制作数量`), and a
+ * blank line after every cell. The last is told from paragraphs by what its lines are: labels
+ * and figures, never sentences.
  */
-import type { RawRow } from '../model';
+import type { RawCell, RawRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
+import { trimRange } from '../text/normalize';
+import { looksLikeValue } from '../text/cellValue';
 import { cellPerLineRow, type LineSpan } from './cellPerLine';
+import { isPageFurniture } from './furniture';
 import { embeddedHtmlTables } from './html';
 import { isMarkdownRow, isMarkdownSeparator, markdownRow } from './markdown';
+import { spacedRow, spacedValues } from './spaced';
 import { isTsvRow, tsvRow } from './tsv';
 
 export type Segment = { kind: 'row'; row: RawRow } | { kind: 'heading'; line: number };
@@ -26,22 +37,54 @@ export interface LayoutOptions {
    * paragraphs are lines with no blank line between them.
    */
   cellPerLine?: boolean;
+  /** The text is a row label of the format (for space-separated rows and one-cell runs). */
+  isLabel?: (text: string) => boolean;
 }
 
-export function readLayouts(text: string, lines: LineIndex, isHeading: (line: number, lineText: string) => boolean, options: LayoutOptions = {}): LayoutResult {
+export type IsHeading = (line: number, lineText: string, context: { previous?: string }) => boolean;
+
+/** A line holding only `|`: the separator between cells of a one-cell-per-line table. */
+const CELL_SEPARATOR = /^[ \t]*\|[ \t]*$/;
+/** `规章 |`: one cell and a closing pipe, a line of a one-cell-per-line table. */
+function isOneCellPipe(lineText: string): boolean {
+  const pipe = lineText.indexOf('|');
+  return pipe > 0 && pipe === lineText.lastIndexOf('|') && lineText.slice(pipe + 1).trim() === '' && lineText.slice(0, pipe).trim() !== '';
+}
+
+type RunEntry = LineSpan | { separator: true; line: number };
+
+const isSeparator = (e: RunEntry): e is { separator: true; line: number } => 'separator' in e;
+
+export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading, options: LayoutOptions = {}): LayoutResult {
   const segments: Segment[] = [];
   const textLines: number[] = [];
   const htmlRegions = options.rows ? [] : embeddedHtmlTables(text, lines);
   const preRead = options.rows ?? [];
   const cellPerLine = options.cellPerLine ?? true;
+  const isLabel = options.isLabel ?? (() => false);
   let nextRow = 0;
   let region = 0;
-  let run: LineSpan[] = [];
+  let run: RunEntry[] = [];
   let inFence = false;
+  /** The previous line, when it was a line of text (for telling wrapped lines from headings). */
+  let previous: string | undefined;
+  /** Single-line runs, each followed by one blank line: maybe a table with a blank after every cell. */
+  let singles: Array<{ span: LineSpan; segment: number }> = [];
 
   const flushRun = () => {
-    if (run.length) segments.push({ kind: 'row', row: cellPerLineRow(text, run) });
+    if (!run.length) return;
+    const spans = run.filter((e): e is LineSpan => !isSeparator(e));
+    if (spans.length) {
+      const single = spans.length === 1 && !run.some(isSeparator);
+      if (!single) mergeSingles();
+      segments.push({ kind: 'row', row: single ? cellPerLineRow(text, spans) : run.some(isSeparator) ? separatedRow(text, run) : cellPerLineRow(text, spans) });
+      if (single) singles.push({ span: spans[0], segment: segments.length - 1 });
+    }
     run = [];
+  };
+  const mergeSingles = () => {
+    mergeBlankSeparated(text, segments, singles, isLabel);
+    singles = [];
   };
 
   for (let line = 0; line < lines.lineCount; line++) {
@@ -50,9 +93,11 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: (line: nu
 
     if (nextRow < preRead.length && preRead[nextRow].startLine === line) {
       flushRun();
+      mergeSingles();
       const row = preRead[nextRow++];
       segments.push({ kind: 'row', row });
       line = row.endLine;
+      previous = undefined;
       continue;
     }
 
@@ -60,10 +105,12 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: (line: nu
     const html = htmlRegions[region];
     if (html && html.start < end && html.end > start) {
       flushRun();
+      mergeSingles();
       for (const row of html.rows) segments.push({ kind: 'row', row });
       // Skip every line the table covers.
       while (line + 1 < lines.lineCount && lines.lineStarts[line + 1] < html.end) line++;
       region++;
+      previous = undefined;
       continue;
     }
 
@@ -71,31 +118,118 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: (line: nu
     if ((lineText.includes('```') || lineText.includes('~~~')) && /^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
     if (lineText.trim() === '' && !/\t/.test(lineText)) {
       flushRun();
+      previous = undefined;
+      // Two blank lines, or a blank line after a run of several lines, end a cell-per-blank table.
+      if (singles.length && segments.length - 1 !== singles[singles.length - 1].segment) mergeSingles();
+      if (line > 0 && lines.lineText(line - 1).trim() === '') mergeSingles();
+      continue;
+    }
+    if (!inFence && isPageFurniture(lineText)) continue;
+    if (!inFence && cellPerLine && CELL_SEPARATOR.test(lineText)) {
+      run.push({ separator: true, line });
+      previous = undefined;
       continue;
     }
     if (!inFence && isMarkdownSeparator(lineText)) {
       flushRun();
+      mergeSingles();
+      previous = undefined;
       continue;
     }
-    if (!inFence && isMarkdownRow(lineText)) {
+    if (!inFence && isMarkdownRow(lineText) && !(cellPerLine && isOneCellPipe(lineText))) {
       flushRun();
+      mergeSingles();
       segments.push({ kind: 'row', row: markdownRow(text, start, end, line) });
+      previous = undefined;
       continue;
     }
     if (!inFence && isTsvRow(lineText)) {
       flushRun();
+      mergeSingles();
       segments.push({ kind: 'row', row: tsvRow(text, start, end, line) });
+      previous = undefined;
       continue;
     }
-    if (!inFence && isHeading(line, lineText)) {
+    if (!inFence && isHeading(line, lineText, { previous })) {
       flushRun();
+      mergeSingles();
       segments.push({ kind: 'heading', line });
+      previous = undefined;
       continue;
+    }
+    if (!inFence) {
+      const spaced = spacedValues(lineText);
+      if (spaced) {
+        const label = lineText.slice(0, spaced.labelEnd);
+        // The label may have been broken over the line above: `5.要求行政机关确认或` / `重新出具…`.
+        const last = run[run.length - 1];
+        const above = last && !isSeparator(last) && last.line === line - 1 ? last : undefined;
+        const joined = above && !isLabel(label) && isLabel(text.slice(above.start, above.end) + label) ? above : undefined;
+        if (joined || isLabel(label)) {
+          if (joined) {
+            run.pop();
+            textLines.pop();
+          }
+          flushRun();
+          mergeSingles();
+          segments.push({ kind: 'row', row: spacedRow(text, joined ? joined.start : start, joined ? joined.line : line, start, end, line, spaced.labelEnd) });
+          previous = undefined;
+          continue;
+        }
+      }
     }
     textLines.push(line);
-    run.push({ line, start, end });
+    // `规章 |` in a run of one-cell lines: the pipe closes the cell.
+    const pipe = cellPerLine && isOneCellPipe(lineText) ? lineText.lastIndexOf('|') : -1;
+    run.push({ line, start, end: pipe >= 0 ? start + pipe : end });
     if (!cellPerLine) flushRun();
+    previous = lineText;
   }
   flushRun();
+  mergeSingles();
   return { segments, textLines };
+}
+
+/** A run whose cells are separated by `|` lines: the lines between two separators are one cell. */
+function separatedRow(text: string, run: RunEntry[]): RawRow {
+  const cells: RawCell[] = [];
+  let group: LineSpan[] = [];
+  const close = () => {
+    if (!group.length) return;
+    const first = group[0];
+    const last = group[group.length - 1];
+    const r = trimRange(text, first.start, last.end);
+    // The cell's text is its lines joined: a label wrapped in its cell reads as one.
+    const joined = group.map((g) => text.slice(g.start, g.end).trim()).join('');
+    cells.push({ text: joined, range: r, inner: { start: first.start, end: last.end }, empty: r.start === r.end });
+    group = [];
+  };
+  for (const e of run) {
+    if (isSeparator(e)) close();
+    else group.push(e);
+  }
+  close();
+  const spans = run.filter((e): e is LineSpan => !isSeparator(e));
+  const first = spans[0];
+  const last = spans[spans.length - 1];
+  return { layout: 'cell-per-line', cells, range: { start: first.start, end: last.end }, startLine: first.line, endLine: last.line };
+}
+
+/**
+ * Runs of one line each, one blank line apart, that are labels and figures: a table written
+ * with a blank line after every cell. They become one run (split into rows at labels later).
+ * A sentence among them means they are paragraphs, and they stay apart.
+ */
+function mergeBlankSeparated(text: string, segments: Segment[], singles: Array<{ span: LineSpan; segment: number }>, isLabel: (t: string) => boolean): void {
+  if (singles.length < 6) return;
+  const texts = singles.map((s) => text.slice(s.span.start, s.span.end).trim());
+  if (texts.some((t) => t.length > 40 || /[。；！？]$/.test(t))) return;
+  const labels = texts.filter((t) => isLabel(t)).length;
+  const values = texts.filter((t) => looksLikeValue(t)).length;
+  if (labels < 2 || values < 3) return;
+  const first = singles[0].segment;
+  const merged = cellPerLineRow(text, singles.map((s) => s.span));
+  // The singles are the last segments pushed, in order: replace them by the merged run.
+  if (singles[singles.length - 1].segment !== segments.length - 1 || singles.some((s, i) => s.segment !== first + i)) return;
+  segments.splice(first, singles.length, { kind: 'row', row: merged });
 }

@@ -20,6 +20,7 @@ import { sumReviewLitigation } from './sumReviewLitigation';
 import { tableCellCount } from './tableCellCount';
 import { tableMissing } from './tableMissing';
 import { tableRowMissing } from './tableRowMissing';
+import { tableUnreadable } from './tableUnreadable';
 import { RULE_CODES, type Rule, type RuleCode } from './types';
 
 export const rules: Rule[] = [
@@ -44,6 +45,7 @@ export const rules: Rule[] = [
   feeStatementMissing,
   carryoverMismatch,
   activeDisclosureContinuity,
+  tableUnreadable,
 ];
 
 export const ruleByCode = new Map<RuleCode, Rule>(rules.map((r) => [r.code, r]));

@@ -13,6 +13,7 @@ export const sectionEmpty: Rule = {
     empty: { zh: '「{title}」只有标题，没有内容', en: '“{title}” has a heading but no content' },
   },
   check({ report, enabled }) {
+    if (report.restructured) return [];
     // An empty 六 in a 2021+ report is reported by fee-statement-missing, which can fill it.
     const feeCovers = enabled('fee-statement-missing') && writingFormat(report).data.feeStatement !== undefined;
     return report.sections

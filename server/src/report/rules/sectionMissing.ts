@@ -5,7 +5,7 @@
  */
 import type { Rule } from './types';
 import { renderSection } from '../templates';
-import { asBlockAt, headingStyle, isOrphan, lineRangeAt, sectionAnchor, writingFormat } from './support';
+import { asBlockAt, headingStyle, isOrphan, lastSectionJudged, lineRangeAt, sectionAnchor, writingFormat } from './support';
 
 export const sectionMissing: Rule = {
   code: 'section-missing',
@@ -21,11 +21,14 @@ export const sectionMissing: Rule = {
     fixHeading: { zh: '在表格前插入标题「{title}」', en: 'Insert the heading “{title}” before the table' },
   },
   check({ report, eol }) {
+    // An outline of the report's own is not judged (table-unreadable says so once).
+    if (report.restructured) return [];
     const format = writingFormat(report);
     const present = new Set(report.sections.map((s) => s.def.id));
+    const judged = lastSectionJudged(report);
     const style = headingStyle(report);
     return format.sections
-      .filter((def) => !present.has(def.id))
+      .filter((def) => !present.has(def.id) && def.number <= judged)
       .map((def) => {
         const orphan = def.table ? report.tables.find((t) => t.kind === def.table && isOrphan(t)) : undefined;
         const at = sectionAnchor(report, def.number);

@@ -17,6 +17,7 @@ export const sectionOrder: Rule = {
     fixMove: { zh: '将本部分移到「{before}」之前', en: 'Move this section before “{before}”' },
   },
   check({ report, eol }) {
+    if (report.restructured) return [];
     const findings: Finding[] = [];
     const seen = new Map<string, (typeof report.sections)[number]>();
     let furthest: (typeof report.sections)[number] | undefined;

@@ -13,6 +13,7 @@ export const sectionTitle: Rule = {
     fixTitle: { zh: '改为「{title}」', en: 'Change to “{title}”' },
   },
   check({ report }) {
+    if (report.restructured) return [];
     return report.sections
       .filter((s) => s.heading.text !== s.def.title.zh)
       .map((s) => ({

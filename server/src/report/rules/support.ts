@@ -220,3 +220,23 @@ export function sumFindings(context: RuleContext, code: RuleCode, plain: (v: Vio
   const a = context.arithmetic();
   return [...a.plain(code).map(plain), ...a.rootCauses(code).map(rootCauseFinding)];
 }
+
+/**
+ * Sections after this number are not judged: the text ends inside the table of the section
+ * before them (an excerpt, a draft being typed). Infinity when the text is whole.
+ */
+export function lastSectionJudged(report: Report): number {
+  const truncated = report.tables.find((t) => t.truncated);
+  return truncated ? sectionNumberOfTable(report, truncated) : Infinity;
+}
+
+/** Rows of a table the format puts after its last present row, when the text ends inside it. */
+export function rowsCutOff(table: BoundTable): Set<string> {
+  if (!table.truncated) return new Set();
+  const f = formats[table.format];
+  const order = table.kind === 'applications' ? f.applications.valueRows.map((r) => r.id) : table.kind === 'activeDisclosure' ? f.activeDisclosure.blocks.flatMap((b) => b.rows.map((r) => r.id)) : ['values'];
+  const present = new Set(table.rows.map((r) => r.id));
+  let lastPresent = -1;
+  order.forEach((id, i) => present.has(id) && (lastPresent = i));
+  return new Set(order.slice(lastPresent + 1));
+}

@@ -1,7 +1,7 @@
 /** table-missing: sections 二, 三 and 四 each hold their table. The fix inserts the template. */
 import { renderTable } from '../templates';
 import { TABLE_NAMES } from './describe';
-import { writingFormat } from './support';
+import { lastSectionJudged, writingFormat } from './support';
 import type { Rule } from './types';
 
 export const tableMissing: Rule = {
@@ -14,10 +14,12 @@ export const tableMissing: Rule = {
   },
   check({ report, eol }) {
     const format = writingFormat(report);
-    const kinds = new Set(report.tables.map((t) => t.kind));
+    // A table that is there but could not be read is not missing (table-unreadable says so).
+    const kinds = new Set([...report.tables.map((t) => t.kind), ...report.unreadable.map((u) => u.kind)]);
+    const judged = lastSectionJudged(report);
     const reported = new Set<string>();
     return report.sections
-      .filter((s) => s.def.table && !kinds.has(s.def.table) && !reported.has(s.def.id) && reported.add(s.def.id))
+      .filter((s) => s.def.table && s.def.number <= judged && !kinds.has(s.def.table) && !reported.has(s.def.id) && reported.add(s.def.id))
       .map((s) => {
         const at = s.heading.lineRange.end;
         return {

@@ -8,7 +8,7 @@ import type { BoundRow, BoundTable, LayoutKind, Report } from '../model';
 import { renderRow } from '../templates';
 import { formatValue } from '../text/cellValue';
 import { cellAt, TABLE_NAMES } from './describe';
-import { lineEndAt, lineStartAt } from './support';
+import { lineEndAt, lineStartAt, rowsCutOff } from './support';
 import type { Finding, Rule } from './types';
 
 interface Wanted {
@@ -130,6 +130,9 @@ function insertion(report: Report, table: BoundTable, wanted: Wanted, eol: strin
   return { at: lineEndAt(report, table.range.end), text: gap + body, near: undefined };
 }
 
+/** More missing rows than this in one table are reported together. */
+const MAX_LISTED = 4;
+
 export const tableRowMissing: Rule = {
   code: 'table-row-missing',
   severity: 'error',
@@ -138,12 +141,29 @@ export const tableRowMissing: Rule = {
     missing: { zh: '{table}缺少「{row}」行', en: '{table} has no row “{row}”' },
     fixInsert: { zh: '插入「{row}」行（数值为 0）', en: 'Insert the row “{row}” (figures 0)' },
     fixInsertComputed: { zh: '插入「{row}」行（数值按其他各行计算）', en: 'Insert the row “{row}” (figures computed from the other rows)' },
+    missingMany: {
+      zh: '{table}缺少 {count} 行：{rows}',
+      en: '{table} lacks {count} rows: {rows}',
+    },
   },
   check({ report, eol }) {
     const findings: Finding[] = [];
     for (const table of report.tables) {
       const like = table.rows.find((r) => r.labelCell);
-      for (const wanted of wantedRows(table, like)) {
+      const cutOff = rowsCutOff(table);
+      const missing = wantedRows(table, like).filter((w) => !w.ids.every((id) => cutOff.has(id)));
+      // Most of a table absent is one finding, not a row-by-row flood; rows of made-up zeros are
+      // no fix for it — the table's figures have to come from the author.
+      if (missing.length > MAX_LISTED) {
+        const shown = missing.slice(0, 3).map((w) => w.name);
+        const rows = {
+          zh: shown.map((n) => `「${n.zh}」`).join('') + (missing.length > 3 ? '等' : ''),
+          en: shown.map((n) => `“${n.en}”`).join(', ') + (missing.length > 3 ? ', …' : ''),
+        };
+        findings.push({ code: 'table-row-missing', range: table.rawRows[0].range, message: { id: 'missingMany', args: { table: TABLE_NAMES[table.kind], count: missing.length, rows } } });
+        continue;
+      }
+      for (const wanted of missing) {
         const { at, text, near } = insertion(report, table, wanted, eol);
         const anchor = near?.labelCell?.range ?? near?.valueCells[0]?.range ?? table.rawRows[0].range;
         findings.push({

@@ -30,6 +30,7 @@ export const RULE_CODES = [
   'fee-statement-missing',
   'carryover-mismatch',
   'active-disclosure-continuity',
+  'table-unreadable',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

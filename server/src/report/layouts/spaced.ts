@@ -1,0 +1,62 @@
+/**
+ * Space-separated rows: what a PDF's text layer gives for a table row (`一、本年新收政府信息
+ * 公开申请数量 3001 53 0 0 61 4 3119`, `行政许可 97`). A line is such a row only when the text
+ * before its figures is a row label of the format — prose with numbers in it never is — and,
+ * where the label was broken over two lines (`5.要求行政机关确认或` / `重新出具已获取信息 0 0 …`),
+ * the line above completes it.
+ */
+import type { RawCell, RawRow } from '../model';
+
+const SPACE = /[ \t\u3000\u00a0]/;
+const FIGURE = /^(?:[+-]?[0-9０-９][0-9０-９,，.]*|[-—–/／]|——)$/;
+/** A row has at most this many figures: table 四's fifteen, with room for a broken row. */
+const MAX_FIGURES = 24;
+
+export interface SpacedMatch {
+  labelEnd: number;
+}
+
+/**
+ * Where the label ends, if the line is a label followed by figures separated by white space.
+ * Scanned from the end, word by word, so a long line costs one pass.
+ */
+export function spacedValues(lineText: string): SpacedMatch | undefined {
+  let end = lineText.length;
+  while (end > 0 && SPACE.test(lineText[end - 1])) end--;
+  let labelEnd = -1;
+  for (let figures = 0; figures < MAX_FIGURES && end > 0; figures++) {
+    let start = end;
+    while (start > 0 && !SPACE.test(lineText[start - 1])) start--;
+    if (start === 0 || !FIGURE.test(lineText.slice(start, end))) break;
+    let before = start;
+    while (before > 0 && SPACE.test(lineText[before - 1])) before--;
+    labelEnd = before;
+    end = before;
+  }
+  if (labelEnd <= 0) return undefined;
+  const label = lineText.slice(0, labelEnd);
+  // A label ends in a word, not a figure or a unit: "2024 年 1 月 1 日" is no row.
+  if (/[0-9０-９年月日号%％]$/.test(label.trim())) return undefined;
+  return { labelEnd };
+}
+
+function cell(text: string, start: number, end: number): RawCell {
+  return { text: text.slice(start, end), range: { start, end }, inner: { start, end }, empty: false };
+}
+
+/** The row: one label cell (from `labelStart`, possibly on the line above), then one cell per figure. */
+export function spacedRow(text: string, labelStart: number, labelLine: number, start: number, end: number, line: number, labelEnd: number): RawRow {
+  const cells: RawCell[] = [];
+  let s = labelStart;
+  while (s < start + labelEnd && /\s/.test(text[s])) s++;
+  let e = start + labelEnd;
+  while (e > s && /[\s\u3000]/.test(text[e - 1])) e--;
+  cells.push(cell(text, s, e));
+  const re = /[^ \t\u3000\u00a0]+/g;
+  const tail = text.slice(start + labelEnd, end);
+  for (let m = re.exec(tail); m; m = re.exec(tail)) {
+    const a = start + labelEnd + m.index;
+    cells.push(cell(text, a, a + m[0].length));
+  }
+  return { layout: 'spaced', cells, range: { start: labelStart, end }, startLine: labelLine, endLine: line };
+}
