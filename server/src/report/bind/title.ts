@@ -10,7 +10,7 @@ import { formats } from '../formats';
 
 const REPORT_WORDS = formats['2021'].data.reportTitleVariants.map(squash);
 const YEAR = /((?:19|20)\d{2})\s*年/;
-const ATTACHMENT = /^附件\s*\d*\s*[:：]?\s*/;
+const ATTACHMENT = /^(附件\s*\d*|标题|题目|文章标题|正文)\s*[:：]?\s*/;
 const MAX_TITLE_LINE = 50;
 
 /**
@@ -27,8 +27,8 @@ export function findTitle(text: string, lines: LineIndex, beforeLine: number): T
   const candidates: number[] = [];
   for (let l = 0; l < Math.min(beforeLine, lines.lineCount) && candidates.length < 8; l++) {
     const t = lines.lineText(l).trim();
-    // 附件 / 附件1 on a line of its own labels the attachment, not the report.
-    if (t && !/^附件\s*\d*\s*[:：]?$/.test(t)) candidates.push(l);
+    // 附件 / 附件1 / 正文 on a line of its own labels what follows, not the report.
+    if (t && !/^(附件\s*\d*|正文|标题)\s*[:：]?$/.test(t)) candidates.push(l);
   }
   for (let i = 0; i < candidates.length; i++) {
     const first = candidates[i];
@@ -79,6 +79,12 @@ function describeTitle(text: string, lines: LineIndex, startLine: number, endLin
     year = Number(ym[1]);
     yearRange = { start: range.start + ym.index, end: range.start + ym.index + ym[1].length };
     body = titleText.slice(0, ym.index).replace(/\s+/g, '').replace(ATTACHMENT, '') || undefined;
+    // 2024年上海市科委政府信息公开工作年度报告: the body may follow the year.
+    if (!body) {
+      const after = titleText.slice(ym.index + ym[0].length).replace(/\s+/g, '').replace(/^度/, '');
+      const idx = after.indexOf('政府信息公开');
+      body = idx > 0 ? after.slice(0, idx) : undefined;
+    }
   } else {
     const idx = flat.indexOf('政府信息公开');
     body = idx > 0 ? flat.slice(0, idx).replace(ATTACHMENT, '') || undefined : undefined;

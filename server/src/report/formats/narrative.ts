@@ -21,6 +21,12 @@ export interface NarrativeFigure {
   /** What the prose calls it, for messages: 予以公开. */
   label: Text;
   figure: FigureRef;
+  /**
+   * Other figures the same words plausibly mean. Real reports write 共受理…749件 for 一 + 二,
+   * and 无法提供265件 for the one sub-row it mostly is: a stated number that matches any
+   * plausible reading is no contradiction.
+   */
+  alsoMeans?: FigureRef[];
   /** Each must capture the number as `N`. */
   patterns: string[];
   /** Phrases that state the figure is zero (无行政复议…). */
@@ -43,6 +49,7 @@ export const narrativeFigures: NarrativeFigure[] = [
     cues: ['收到', '受理', '新收', '接收'],
     label: { zh: '收到申请', en: 'requests received' },
     figure: { table: 'applications', rows: ['newReceived'], column: 'total' },
+    alsoMeans: [{ table: 'applications', rows: ['newReceived', 'carriedOver'], column: 'total' }],
     patterns: [
       `(?:新收到|收到|新收|受理|接收)(?:各类)?(?:依申请公开(?:政府信息)?(?:事项|申请)?|${REQ}|政府信息公开事项)${GAP}N U`,
       `(?:新收到|收到|新收|受理|接收)${GAP}N U(?:依申请公开|${REQ})`,
@@ -181,4 +188,11 @@ export const narrativeFigures: NarrativeFigure[] = [
  * Words that make a clause's figure something else: cumulative counts, comparisons and
  * shares, and figures for one kind of applicant only.
  */
+/**
+ * Table 三 figures in prose may count one kind of applicant only (予以公开及部分公开258件 for
+ * natural persons): a number that matches these columns' figure is no contradiction either.
+ * And each row under a group is a reading of the group's figure.
+ */
+export const narrativeAlsoColumns = ['natural'];
+
 export const narrativeExclusions = ['累计', '历年', '以来', '同比', '比上年', '增长', '下降', '减少', '增加', '%', '％', '百分之', '占', '自然人', '法人', '企业', '组织', '机构申请', '平均', '每月'];
