@@ -18,8 +18,8 @@ export const CLIENT_ID = 'govreport';
 export const CONFIG_SECTION = 'govreport';
 export const DIAGNOSTIC_SOURCE = 'govreport';
 
-/** Languages whose documents go to the server; it decides which markdown/plaintext ones are reports. */
-export const LANGUAGES = ['govreport', 'markdown', 'plaintext'] as const;
+/** Languages whose documents go to the server; it decides which markdown/plaintext/HTML ones are reports. */
+export const LANGUAGES = ['govreport', 'markdown', 'plaintext', 'html'] as const;
 
 export class ClientController implements vscode.Disposable {
   private readonly client: LanguageClient;

@@ -36,7 +36,7 @@ import { documentSymbols, foldingRanges, symbolInformation } from './features/sy
 import { checkWorkspace } from './features/workspaceCheck';
 import { PreviousReports } from './features/previousReports';
 import { lspEdit } from './common/lspShape';
-import { bodyOf } from './report';
+import { bodyOf, readOffsetAt } from './report';
 
 declare const GOVREPORT_VERSION: string;
 const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
@@ -211,7 +211,7 @@ connection.onCompletion(
 connection.onHover(
   guarded('hover', null, async (params) => {
     const analysis = await analysisOf(params.textDocument.uri);
-    return analysis ? hover(analysis, analysis.report.lines.offsetAt(params.position)) : null;
+    return analysis ? hover(analysis, readOffsetAt(analysis.report, params.position)) : null;
   }),
 );
 
@@ -236,14 +236,15 @@ connection.onFoldingRanges(
 connection.onDocumentFormatting(
   guarded('formatting', [], async (params) => {
     const analysis = await analysisOf(params.textDocument.uri);
-    return analysis?.active ? formatTables(analysis.report) : [];
+    // A page read as HTML is the page's own markup: its tables are not re-laid out as text.
+    return analysis?.active && analysis.report.document.map.identity ? formatTables(analysis.report) : [];
   }),
 );
 
 async function applyEdit(analysis: Analysis, edit: { range: { start: number; end: number }; newText: string }, label: string): Promise<boolean> {
   const result = await connection.workspace.applyEdit({
     label,
-    edit: workspaceEdit(editTarget(analysis.uri, analysis.version), [lspEdit(analysis.report.lines, edit)]),
+    edit: workspaceEdit(editTarget(analysis.uri, analysis.version), [lspEdit(analysis.report.sourceLines, edit)]),
   });
   return result.applied;
 }
@@ -257,7 +258,7 @@ connection.onExecuteCommand(
       case COMMANDS.fixAll: {
         const analysis = await analysisOf(uriArg(args, params.command));
         if (!analysis?.active) return 0;
-        const { edit, count } = fixAllEdit(analysis.report.text, analysis.settings, analysis.diagnostics);
+        const { edit, count } = fixAllEdit(analysis.report.document.source, analysis.settings, analysis.diagnostics, analysis.report.document.kind);
         if (!edit) return 0;
         return (await applyEdit(analysis, edit, 'govreport: fix all')) ? count : 0;
       }

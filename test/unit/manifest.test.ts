@@ -72,11 +72,12 @@ describe('commands and activation', () => {
     assert.deepEqual(contributes.commands.map((c: { command: string }) => c.command), CLIENT_COMMANDS);
     for (const c of contributes.commands) assert.equal(c.category, '%command.category%');
   });
-  it('activates on the three document languages and on every command', () => {
+  it('activates on the four document languages (portal pages included) and on every command', () => {
     assert.deepEqual(manifest.activationEvents, [
       'onLanguage:govreport',
       'onLanguage:markdown',
       'onLanguage:plaintext',
+      'onLanguage:html',
       ...CLIENT_COMMANDS.map((c) => `onCommand:${c}`),
     ]);
     assert.equal(manifest.main, './dist/extension.js');

@@ -3,7 +3,7 @@
  * actions, hover, symbols, completion and formatting all ask for the analysis of the version
  * they were called for, and get the cached one when nothing changed.
  */
-import { checkReport, parse, type Diagnostic, type PreviousReport, type Report } from '../report';
+import { checkReport, kindOfPath, parse, type Diagnostic, type PreviousReport, type Report, type SourceKind } from '../report';
 import { matchesFiles } from './globs';
 import { checkOptions, type Settings } from './settings';
 
@@ -31,8 +31,8 @@ export interface Analysis {
 export type FindPrevious = (report: Report, uri: string) => PreviousReport | undefined;
 
 /**
- * A markdown or plain-text file is a report when it says so in its title, or has at least two
- * of the six section headings. An unrelated note stays quiet.
+ * A markdown, plain-text or HTML file is a report when it says so in its title, or has at
+ * least two of the six section headings. An unrelated note or page stays quiet.
  */
 export function looksLikeReport(report: Report): boolean {
   if (report.title?.namesReport) return true;
@@ -43,7 +43,14 @@ export function isDiagnosed(doc: Pick<DocumentLike, 'uri' | 'languageId'>, repor
   if (!settings.enable) return false;
   if (doc.languageId === 'govreport') return true;
   if (matchesFiles(doc.uri, settings.files, folders)) return true;
-  return (doc.languageId === 'markdown' || doc.languageId === 'plaintext') && looksLikeReport(report);
+  return (doc.languageId === 'markdown' || doc.languageId === 'plaintext' || doc.languageId === 'html') && looksLikeReport(report);
+}
+
+/** How a document is read: an HTML page as HTML, by its language or its name; the rest as text. */
+export function kindOfDocument(doc: Pick<DocumentLike, 'uri' | 'languageId' | 'getText'>): SourceKind {
+  if (doc.languageId === 'html') return 'html';
+  if (doc.languageId === 'markdown' || doc.languageId === 'govreport') return 'text';
+  return kindOfPath(doc.uri, doc.getText());
 }
 
 export function analyseText(
@@ -53,7 +60,7 @@ export function analyseText(
   onRuleError?: (code: string, error: unknown) => void,
   findPrevious?: FindPrevious,
 ): Analysis {
-  const report = parse(doc.getText(), { format: settings.format });
+  const report = parse(doc.getText(), { format: settings.format, kind: kindOfDocument(doc) });
   const active = isDiagnosed(doc, report, settings, folders);
   const previous = active ? findPrevious?.(report, doc.uri) : undefined;
   const diagnostics = active ? checkReport(report, { ...checkOptions(settings, onRuleError), previous }) : [];

@@ -39,7 +39,8 @@ export interface CodeActionOptions extends EditTarget {
 export function codeActions(analysis: Analysis, params: CodeActionParams, options: CodeActionOptions): CodeAction[] {
   if (!analysis.active) return [];
   const { report, settings } = analysis;
-  const { lines } = report;
+  // Diagnostics and their edits are in the source's offsets (an HTML page's own markup).
+  const lines = report.sourceLines;
   const locale = settings.locale;
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
@@ -75,7 +76,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, option
     const kind = explicitKind === CodeActionKind.SourceFixAll ? CodeActionKind.SourceFixAll : FIX_ALL_KIND;
     if (explicitKind) {
       // Asked for by name (on save, or from the source action menu): the edit itself.
-      const { edit, count } = fixAllEdit(report.text, settings, analysis.diagnostics);
+      const { edit, count } = fixAllEdit(report.document.source, settings, analysis.diagnostics, report.document.kind);
       if (edit) {
         out.push({
           title: t(locale, 'fixAll', { count }),
@@ -94,7 +95,7 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, option
     }
   }
 
-  if (wants(CodeActionKind.RefactorRewrite) && isConvertible(tableAt(report, start))) {
+  if (wants(CodeActionKind.RefactorRewrite) && report.document.map.identity && isConvertible(tableAt(report, start))) {
     const result = convertTableEdit(report, start, locale);
     const title = t(locale, 'convertTable');
     if ('edit' in result) {

@@ -4,7 +4,7 @@
  * heading, what the section must cover. All of it from the format data and the core's sums.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver';
-import { formats, ruleByCode, type BoundCell, type BoundTable, type Locale, type OffsetRange, type Report } from '../report';
+import { formats, ruleByCode, sourceRangeOf, type BoundCell, type BoundTable, type Locale, type OffsetRange, type Report } from '../report';
 import type { Text } from '../report/formats';
 import { constraintsOf, evaluate, type Constraint, type Term } from '../report/rules/arithmetic';
 import { cellName, figure, rowName } from '../report/rules/describe';
@@ -89,7 +89,7 @@ function totalHover(report: Report, table: BoundTable, cell: BoundCell, locale: 
   const title = `**${name.charAt(0).toUpperCase()}${name.slice(1)}**`;
   return {
     contents: { kind: MarkupKind.Markdown, value: [title, ...sums.map((c) => describeConstraint(c, locale))].join('\n\n') },
-    range: report.lines.rangeOf(cell.raw.range),
+    range: sourceRangeOf(report, cell.raw.range),
   };
 }
 
@@ -112,7 +112,7 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
     if (row && text) {
       return {
         contents: { kind: MarkupKind.Markdown, value: `**${pick(rowName(table, row.id), locale)}**\n\n${t(locale, 'hoverRowCounts')}${pick(text, locale)}` },
-        range: report.lines.rangeOf(row.labelCell!.range),
+        range: sourceRangeOf(report, row.labelCell!.range),
       };
     }
     return null;
@@ -121,7 +121,7 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
   if (section) {
     return {
       contents: { kind: MarkupKind.Markdown, value: `**${pick(section.def.title, locale)}**\n\n${t(locale, 'hoverSection')}${pick(section.def.describes, locale)}` },
-      range: report.lines.rangeOf(section.heading.textRange),
+      range: sourceRangeOf(report, section.heading.textRange),
     };
   }
   return null;

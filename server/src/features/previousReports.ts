@@ -9,7 +9,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { decode } from '../cli/encoding';
 import { expandInputs } from '../cli/files';
-import { bodyOf, isLastYearOf, parse, type PreviousReport, type Report } from '../report';
+import { bodyOf, isLastYearOf, kindOfPath, parse, type PreviousReport, type Report } from '../report';
 import { uriToPath } from './globs';
 
 const RESCAN_MS = 3000;
@@ -48,7 +48,7 @@ export class PreviousReports {
   private openReport(doc: OpenReport): Report {
     const cached = this.parsedOpen.get(doc.uri);
     if (cached && cached.version === doc.version) return cached.report;
-    const report = parse(doc.text);
+    const report = parse(doc.text, { kind: kindOfPath(doc.uri, doc.text) });
     this.parsedOpen.set(doc.uri, { version: doc.version, report });
     return report;
   }
@@ -65,7 +65,9 @@ export class PreviousReports {
     const cached = this.files.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.report;
     try {
-      const report = parse(decode(fs.readFileSync(file)).text);
+      const html = kindOfPath(file, '') === 'html';
+      const text = decode(fs.readFileSync(file), { html }).text;
+      const report = parse(text, { kind: kindOfPath(file, text) });
       this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, report });
       return report;
     } catch {

@@ -3,7 +3,7 @@
  * table found outside its section (seed 003's table 三 under 一) stands on its own.
  */
 import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange, type SymbolInformation } from 'vscode-languageserver';
-import { formats, type BoundTable, type Locale, type OffsetRange, type Report, type Section } from '../report';
+import { formats, sourceRangeOf, type BoundTable, type Locale, type OffsetRange, type Report, type Section } from '../report';
 import { TABLE_NAMES } from '../report/rules/describe';
 import { pick } from './strings';
 
@@ -21,7 +21,7 @@ function tableTitle(table: BoundTable, locale: Locale): string {
 }
 
 function tableSymbol(report: Report, table: BoundTable, locale: Locale): DocumentSymbol {
-  const range = report.lines.rangeOf(table.range);
+  const range = sourceRangeOf(report, table.range);
   return { name: tableTitle(table, locale), detail: pick(formats[table.format].data.name, locale), kind: SymbolKind.Struct, range, selectionRange: range };
 }
 
@@ -35,8 +35,8 @@ export function documentSymbols(report: Report, locale: Locale): DocumentSymbol[
         name: section.heading.text,
         detail: section.heading.text === section.def.title.zh ? undefined : canonical,
         kind: SymbolKind.Namespace,
-        range: report.lines.rangeOf(sectionRange(report, section)),
-        selectionRange: report.lines.rangeOf(section.heading.textRange),
+        range: sourceRangeOf(report, sectionRange(report, section)),
+        selectionRange: sourceRangeOf(report, section.heading.textRange),
         children: report.tables.filter((t) => t.section === section).map((t) => tableSymbol(report, t, locale)),
       },
     });
@@ -59,11 +59,11 @@ export function symbolInformation(uri: string, report: Report, locale: Locale): 
 }
 
 export function foldingRanges(report: Report): FoldingRange[] {
-  const { lines } = report;
   const out: FoldingRange[] = [];
   const add = (range: OffsetRange) => {
-    const startLine = lines.positionAt(range.start).line;
-    const endLine = lines.positionAt(range.end).line;
+    const { start, end } = sourceRangeOf(report, range);
+    const startLine = start.line;
+    const endLine = end.line;
     if (endLine > startLine) out.push({ startLine, endLine, kind: FoldingRangeKind.Region });
   };
   for (const section of report.sections) add(sectionRange(report, section));

@@ -1,7 +1,7 @@
 /**
  * `govreport.checkWorkspace`: every report file in the workspace folders checked and its
  * diagnostics published, open or not. Files are found the way the CLI finds them (.md,
- * .markdown, .txt, .govreport; node_modules and dot-directories skipped) and read the way the CLI reads
+ * .markdown, .txt, .govreport, .html, .htm; node_modules and dot-directories skipped) and read the way the CLI reads
  * them (UTF-8, UTF-16 with a BOM, GB18030). An open document is taken as the editor has it.
  */
 import * as fs from 'fs';
@@ -36,7 +36,7 @@ export interface WorkspaceCheckResult {
 /** The language an editor would give the file: it decides whether a non-report is checked. */
 function languageOf(file: string): string {
   const ext = path.extname(file).toLowerCase();
-  return ext === '.govreport' ? 'govreport' : ext === '.txt' ? 'plaintext' : 'markdown';
+  return ext === '.govreport' ? 'govreport' : ext === '.txt' ? 'plaintext' : ext === '.html' || ext === '.htm' ? 'html' : 'markdown';
 }
 
 export async function checkWorkspace(context: WorkspaceCheckContext): Promise<WorkspaceCheckResult> {
@@ -52,7 +52,7 @@ export async function checkWorkspace(context: WorkspaceCheckContext): Promise<Wo
       if (!analysis) {
         try {
           if (fs.statSync(file).size > MAX_BYTES) continue;
-          const text = decode(fs.readFileSync(file)).text;
+          const text = decode(fs.readFileSync(file), { html: languageOf(file) === 'html' }).text;
           const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
           analysis = analyseText(doc, await context.settingsFor(folderUri), context.folders, undefined, context.findPrevious);
         } catch (e) {
