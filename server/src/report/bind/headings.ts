@@ -85,6 +85,8 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return false;
       if (matchLabel(text)) return false;
       const words = ordinal ? squashed.slice(ordinal.length) : squashed;
+      // A line that lists the outline (一、总体情况 二、主动公开 …) is no heading.
+      if (/[一二三四五六][、.．]/.test(words)) return false;
       if (!ordinal && !lostOrdinal) {
         if (!endings.some((e) => words.endsWith(e))) return false;
         const previous = context.previous?.trim();

@@ -36,7 +36,9 @@ export function findTitle(text: string, lines: LineIndex, beforeLine: number): T
     if (firstText.length > MAX_TITLE_LINE) break;
     let last = first;
     let joined = firstText;
-    if (!namesReport(joined) && i + 1 < candidates.length) {
+    // A title is split over two lines only between its own words: a breadcrumb (当前位置：首页 > …)
+    // or a label line above the title is not its first half.
+    if (!namesReport(joined) && i + 1 < candidates.length && !/[：:>|»]/.test(firstText)) {
       const nextText = lines.lineText(candidates[i + 1]).trim();
       if (nextText.length <= MAX_TITLE_LINE && namesReport(joined + nextText)) {
         last = candidates[i + 1];

@@ -164,8 +164,8 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
         // The label may have been broken over the line above: `5.要求行政机关确认或` / `重新出具…`.
         const last = run[run.length - 1];
         const above = last && !isSeparator(last) && last.line === line - 1 ? last : undefined;
-        const joined = above && !isLabel(label) && isLabel(text.slice(above.start, above.end) + label) ? above : undefined;
-        if (joined || isLabel(label)) {
+        const joined = spaced.labelEnd > 0 && above && !isLabel(label) && isLabel(text.slice(above.start, above.end) + label) ? above : undefined;
+        if (joined || isLabel(label) || spaced.labelEnd === 0) {
           if (joined) {
             run.pop();
             textLines.pop();

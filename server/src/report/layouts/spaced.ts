@@ -11,6 +11,8 @@ const SPACE = /[ \t\u3000\u00a0]/;
 const FIGURE = /^(?:[+-]?[0-9０-９][0-9０-９,，.]*|[-—–/／]|——)$/;
 /** A row has at most this many figures: table 四's fifteen, with room for a broken row. */
 const MAX_FIGURES = 24;
+/** A line of figures alone is a row only with this many: fewer is a date or a count in prose. */
+const MIN_BARE_FIGURES = 5;
 
 export interface SpacedMatch {
   labelEnd: number;
@@ -27,13 +29,19 @@ export function spacedValues(lineText: string): SpacedMatch | undefined {
   for (let figures = 0; figures < MAX_FIGURES && end > 0; figures++) {
     let start = end;
     while (start > 0 && !SPACE.test(lineText[start - 1])) start--;
-    if (start === 0 || !FIGURE.test(lineText.slice(start, end))) break;
+    if (!FIGURE.test(lineText.slice(start, end))) break;
+    if (start === 0) {
+      labelEnd = 0;
+      break;
+    }
     let before = start;
     while (before > 0 && SPACE.test(lineText[before - 1])) before--;
     labelEnd = before;
     end = before;
   }
-  if (labelEnd <= 0) return undefined;
+  if (labelEnd < 0) return undefined;
+  // A line of figures only (table 四's row of fifteen): no label, and enough figures to be a row.
+  if (labelEnd === 0) return lineText.trim().split(/[ \t\u3000\u00a0]+/).length >= MIN_BARE_FIGURES ? { labelEnd: 0 } : undefined;
   const label = lineText.slice(0, labelEnd);
   // A label ends in a word, not a figure or a unit: "2024 年 1 月 1 日" is no row.
   if (/[0-9０-９年月日号%％]$/.test(label.trim())) return undefined;
@@ -51,7 +59,7 @@ export function spacedRow(text: string, labelStart: number, labelLine: number, s
   while (s < start + labelEnd && /\s/.test(text[s])) s++;
   let e = start + labelEnd;
   while (e > s && /[\s\u3000]/.test(text[e - 1])) e--;
-  cells.push(cell(text, s, e));
+  if (e > s) cells.push(cell(text, s, e));
   const re = /[^ \t\u3000\u00a0]+/g;
   const tail = text.slice(start + labelEnd, end);
   for (let m = re.exec(tail); m; m = re.exec(tail)) {

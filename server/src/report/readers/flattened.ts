@@ -29,14 +29,18 @@ function headingAt(line: string, at: number, number: number): number | undefined
   const section = sections.find((s) => s.number === number);
   if (!section) return undefined;
   const window = line.slice(at, at + MAX_HEADING + 2);
+  // The longest run that is still a heading: 五、存在的主要问题及改进情况, not 五、存在的主要问题.
+  let best: number | undefined;
   HEADING_END.lastIndex = 0;
   for (let m = HEADING_END.exec(window); m; m = HEADING_END.exec(window)) {
     const end = m.index + m[0].length;
-    const words = squash(window.slice(2, end));
-    if (/[。；;，,！？]/.test(words)) return undefined;
-    if (section.recognisedBy.some((ws) => ws.every((w) => words.includes(w)))) return at + end;
+    const raw = window.slice(2, end);
+    // A heading holds no sentence punctuation, no figures, no gap and no second ordinal.
+    if (/[。；;，,！？：:（(\s\u3000\d]|[一二三四五六][、.．]/.test(raw)) break;
+    const words = squash(raw);
+    if (section.recognisedBy.some((ws) => ws.every((w) => words.includes(w)))) best = at + end;
   }
-  return undefined;
+  return best;
 }
 
 function cutsOf(line: string): Cut[] {

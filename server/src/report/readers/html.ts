@@ -128,7 +128,9 @@ function isSectionHeading(text: string): boolean {
   const ordinal = parseOrdinal(s);
   if (!ordinal || ordinal.style !== 'cn' || ordinal.value > 6) return false;
   const rest = s.slice(ordinal.length);
-  return formats['2021'].sections.some((sec) => sec.recognisedBy.some((words) => words.every((w) => rest.includes(w))));
+  // A line that lists the outline (一、总体情况 二、主动公开 …) is navigation, not a heading.
+  if (/[一二三四五六][、.．]/.test(rest)) return false;
+  return formats['2021'].sections.filter((sec) => sec.recognisedBy.some((words) => words.every((w) => rest.includes(w)))).length === 1;
 }
 
 /** The lines of the article: those inside the smallest element holding the section headings. */
