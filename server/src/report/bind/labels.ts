@@ -135,6 +135,9 @@ function matchLabelUncached(cellText: string, group?: string): LabelHit | undefi
       return { table: 'applications', role: 'row', row: entry.row, exact: true };
     }
     if (rest.length > entry.label.length + LABEL_SLACK) continue;
+    // An ordinal that is not the row's says it is another list: （六）人大建议和政协提案办理结果公开情况
+    // is a sub-heading of section 一, not 三、本年度办理结果.
+    if (key.ordinal && entry.ordinal && key.ordinal.value !== entry.ordinal.value) continue;
     const hitKey = exact ? entry.label.length : Math.max(0, ...entry.keys.filter((k) => rest.includes(k)).map((k) => k.length));
     if (!hitKey) continue;
     if (!best || exact > best.exact || (exact === best.exact && hitKey > best.keyLength)) best = { entry, exact, keyLength: hitKey };

@@ -9,7 +9,7 @@ import { formats, type FormatId } from '../formats';
 import type { ActiveDisclosureTable, ApplicationsTable, BoundCell, BoundRow, BoundTable, LayoutKind, RawCell, RawRow, ReviewLitigationTable, TableKind, UnreadableTable } from '../model';
 import { assessTable, unreadableFrom } from './readability';
 import type { Segment } from '../layouts';
-import { splitAtLabels } from '../layouts/cellPerLine';
+import { splitAtLabels, splitTrailingValues } from '../layouts/cellPerLine';
 import { looksLikeValue, parseCellValue } from '../text/cellValue';
 import { squash } from '../text/normalize';
 import { activeDisclosureEvidence, matchLabel, type LabelHit } from './labels';
@@ -39,6 +39,11 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
     if (cell.empty) return;
     const hit = matchLabel(cell.text, group);
     if (!hit) return;
+    // A generic word (总计, 其他) closing a row of words is a header: `| 类别 | 数据1 | … | 总计 |`.
+    if (hit.role === 'row' && hit.table === 'applications' && hit.row.generic && isHeaderEnd(row, index)) {
+      headers.set('applications', (headers.get('applications') ?? 0) + 1);
+      return;
+    }
     if (hit.role === 'row') {
       rowHit = { hit, index };
       if (hit.table === 'applications' && hit.role === 'row') group = hit.row.kind === 'group' ? hit.row.id : hit.row.parent;
@@ -57,6 +62,13 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
     return { table, role: 'header', labelIndex: -1 };
   }
   return undefined;
+}
+
+/** The cell closes a row of header words: no figure after it, and words (not labels) before it. */
+function isHeaderEnd(row: RawRow, index: number): boolean {
+  if (row.cells.slice(index + 1).some((c) => !c.empty && looksLikeValue(c.text))) return false;
+  const before = row.cells.slice(0, index).filter((c) => !c.empty);
+  return before.length >= 2 && before.every((c) => !looksLikeValue(c.text));
 }
 
 function isProse(row: RawRow): boolean {
@@ -255,7 +267,7 @@ export function bindTables(segments: Segment[], sectionAt: (line: number) => Sec
         return hit !== undefined && hit.role !== 'header';
       };
       const isValue = (cell: RawCell) => looksLikeValue(cell.text);
-      for (const part of splitAtLabels(row, isLabel, isValue)) take(part);
+      for (const part of splitAtLabels(row, isLabel, isValue)) for (const piece of splitTrailingValues(part, isValue)) take(piece);
     } else take(row);
   }
   close();

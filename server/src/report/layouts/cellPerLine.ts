@@ -59,3 +59,34 @@ export function splitAtLabels(row: RawRow, isLabel: (cell: RawCell) => boolean, 
   flush();
   return out.length > 1 ? out : [row];
 }
+
+/** Table 四's figures follow its header words in one run of cells: at least this many in a row. */
+const VALUE_RUN = 10;
+
+/**
+ * Split off a trailing run of figures from the header words before it: table 四 written one
+ * cell per line has no row label, only headers and then its fifteen figures.
+ */
+export function splitTrailingValues(row: RawRow, isValue: (cell: RawCell) => boolean): RawRow[] {
+  let k = row.cells.length;
+  while (k > 0 && !row.cells[k - 1].empty && isValue(row.cells[k - 1])) k--;
+  if (row.cells.length - k < VALUE_RUN || k === 0 || row.cells.slice(0, k).every((c) => c.empty || isValue(c))) return [row];
+  const part = (cells: RawCell[], first: number): RawRow => ({
+    layout: row.layout,
+    cells,
+    range: { start: cells[0].inner.start, end: cells[cells.length - 1].inner.end },
+    startLine: row.startLine + first,
+    endLine: row.startLine + first + cells.length - 1,
+  });
+  // Lines and cells correspond one to one in a plain run; a run with `|` separators keeps its span.
+  const oneToOne = row.endLine - row.startLine + 1 === row.cells.length;
+  const head = part(row.cells.slice(0, k), 0);
+  const tail = part(row.cells.slice(k), k);
+  if (!oneToOne) {
+    head.startLine = row.startLine;
+    head.endLine = row.startLine;
+    tail.startLine = row.endLine;
+    tail.endLine = row.endLine;
+  }
+  return [head, tail];
+}

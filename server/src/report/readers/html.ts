@@ -178,7 +178,7 @@ function publishedDate(doc: Node): HtmlDocument['published'] {
     if (node.tagName === 'body') return;
     for (const c of childrenOf(node)) visit(c);
   };
-  visit(doc);
+  for (const child of childrenOf(doc)) visit(child);
   return found;
 }
 
