@@ -161,7 +161,8 @@ function restructuredOutline(headings: Heading[]): Report['restructured'] {
 function markTruncation(tables: BoundTable[], segments: Segment[]): number | undefined {
   const last = segments[segments.length - 1];
   const table = tables[tables.length - 1];
-  if (!last || last.kind !== 'row' || !table || !table.rawRows.includes(last.row)) return undefined;
+  // The last segment may be a run of cells the binder split into rows: compare by position.
+  if (!last || last.kind !== 'row' || !table || table.range.end < last.row.range.end || table.range.start > last.row.range.end) return undefined;
   const order = table.kind === 'applications' ? formats[table.format].applications.valueRows.map((r) => r.id) : table.kind === 'activeDisclosure' ? formats[table.format].activeDisclosure.blocks.flatMap((b) => b.rows.map((r) => r.id)) : ['values'];
   const present = new Set(table.rows.map((r) => r.id));
   if (present.has(order[order.length - 1])) return undefined;
