@@ -9,7 +9,7 @@
  */
 import type { RawCell, RawRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
-import { childrenOf, isElement, parseHtml, type Element, type Node } from '../readers/htmlDom';
+import { childrenOf, endOf, innerRange, isElement, parseHtml, startOf, tagOf, type Element, type Node } from '../readers/htmlDom';
 import { isLayoutTable, tableGrid, type GridCell } from '../readers/htmlTables';
 
 export interface HtmlTableRegion {
@@ -31,7 +31,7 @@ function cellOf(cell: GridCell): RawCell {
 function outermostTables(text: string, node: Node, out: Element[]): void {
   for (const child of childrenOf(node)) {
     if (!isElement(child)) continue;
-    if (child.tagName === 'table' && !isLayoutTable(text, child)) out.push(child);
+    if (tagOf(child) === 'table' && !isLayoutTable(text, child)) out.push(child);
     else outermostTables(text, child, out);
   }
 }
@@ -42,13 +42,10 @@ export function embeddedHtmlTables(text: string, lines: LineIndex): HtmlTableReg
   outermostTables(text, parseHtml(text), tables);
   const regions: HtmlTableRegion[] = [];
   for (const table of tables) {
-    const loc = table.sourceCodeLocation;
-    if (!loc) continue;
     const rows: RawRow[] = [];
     for (const row of tableGrid(text, table)) {
-      const rloc = row.element.sourceCodeLocation;
-      if (!rloc || !row.cells.length) continue;
-      const range = { start: rloc.startOffset, end: rloc.endOffset };
+      if (!row.cells.length) continue;
+      const range = { start: startOf(row.element), end: endOf(row.element) };
       rows.push({
         layout: 'html',
         cells: row.cells.map(cellOf),
@@ -57,8 +54,9 @@ export function embeddedHtmlTables(text: string, lines: LineIndex): HtmlTableReg
         endLine: lines.positionAt(Math.max(range.start, range.end - 1)).line,
       });
     }
-    const end = loc.endTag ? loc.endOffset : rows.length ? rows[rows.length - 1].range.end : loc.startTag?.endOffset ?? loc.endOffset;
-    regions.push({ start: loc.startOffset, end, rows });
+    const closed = /<\/table\s*>$/i.test(text.slice(Math.max(0, endOf(table) - 12), endOf(table)));
+    const end = closed ? endOf(table) : rows.length ? rows[rows.length - 1].range.end : innerRange(text, table).start;
+    regions.push({ start: startOf(table), end, rows });
   }
   // Foster parenting can order the tree differently from the text; regions go in text order.
   return regions.sort((a, b) => a.start - b.start).filter((r, i, all) => i === 0 || r.start >= all[i - 1].end);

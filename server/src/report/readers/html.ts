@@ -17,7 +17,7 @@
 import type { RawCell, RawRow } from '../model';
 import { formats } from '../formats';
 import { parseOrdinal, squash } from '../text/normalize';
-import { childrenOf, isElement, isText, parseHtml, textPieces, type Element, type Node, type Piece } from './htmlDom';
+import { attr, childrenOf, endOf, isElement, isText, parseHtml, startOf, tagOf, textPieces, type Element, type Node, type Piece } from './htmlDom';
 import { BLOCKS, collapsedText, isHidden, isLayoutTable, SKIPPED, tableGrid, type GridCell } from './htmlTables';
 import { MappedTextBuilder, type SourceMap } from './sourceMap';
 
@@ -50,7 +50,7 @@ function project(source: string, root: Node): Line[] {
   let pending: Piece | undefined;
   const stack: Element[] = [];
   const blockOf = () => {
-    for (let i = stack.length - 1; i >= 0; i--) if (BLOCKS.has(stack[i].tagName)) return i;
+    for (let i = stack.length - 1; i >= 0; i--) if (BLOCKS.has(tagOf(stack[i]))) return i;
     return -1;
   };
   const flush = (end: number) => {
@@ -77,11 +77,10 @@ function project(source: string, root: Node): Line[] {
       return;
     }
     if (!isElement(node)) return;
-    const tag = node.tagName;
+    const tag = tagOf(node);
     if (SKIPPED.has(tag) || isHidden(node)) return;
-    const loc = node.sourceCodeLocation;
-    const start = loc?.startOffset ?? 0;
-    const end = loc?.endOffset ?? start;
+    const start = startOf(node);
+    const end = endOf(node);
     if (tag === 'br' || tag === 'hr') {
       flush(start);
       return;
@@ -91,7 +90,7 @@ function project(source: string, root: Node): Line[] {
       stack.push(node);
       for (const row of tableGrid(source, node)) {
         if (!row.cells.some((c) => c.pieces.length)) continue;
-        const rowEnd = row.element.sourceCodeLocation?.endOffset ?? end;
+        const rowEnd = endOf(row.element);
         lines.push({ pieces: [], element: row.element, end: rowEnd, cells: row.cells, path: [...stack, row.element] });
       }
       stack.pop();
@@ -144,7 +143,7 @@ function articleLines(lines: Line[]): Line[] {
     common = common.slice(0, i);
   }
   const container = common[common.length - 1];
-  if (!container || container.tagName === 'html' || container.tagName === 'body') return lines;
+  if (!container || tagOf(container) === 'html' || tagOf(container) === 'body') return lines;
   const inside = (l: Line) => l.path.includes(container);
   const first = lines.findIndex(inside);
   let last = first;
@@ -168,14 +167,14 @@ function publishedDate(doc: Node): HtmlDocument['published'] {
   let found: HtmlDocument['published'];
   const visit = (node: Node) => {
     if (found || !isElement(node)) return;
-    if (node.tagName === 'meta') {
-      const name = node.attrs.find((a) => a.name === 'name' || a.name === 'property')?.value ?? '';
-      const content = node.attrs.find((a) => a.name === 'content')?.value ?? '';
+    if (tagOf(node) === 'meta') {
+      const name = attr(node, 'name') ?? attr(node, 'property') ?? '';
+      const content = attr(node, 'content') ?? '';
       const m = /((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})/.exec(content);
       if (PUBLISHED_META.test(name) && m) found = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
       return;
     }
-    if (node.tagName === 'body') return;
+    if (tagOf(node) === 'body') return;
     for (const c of childrenOf(node)) visit(c);
   };
   for (const child of childrenOf(doc)) visit(child);

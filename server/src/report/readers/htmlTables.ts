@@ -9,7 +9,7 @@
  * counted once, in the row it was written in (a merged 0 over （六）1–3 is not three zeros).
  * A colspan is not repeated: one written value is one value.
  */
-import { attr, childrenOf, isElement, isText, textPieces, type Element, type Node, type Piece } from './htmlDom';
+import { attr, childrenOf, endOf, hasAttr, innerRange, isElement, isText, startOf, tagOf, textPieces, type Element, type Node, type Piece } from './htmlDom';
 
 export interface GridCell {
   element: Element;
@@ -28,9 +28,10 @@ export interface GridRow {
   cells: GridCell[];
 }
 
-const MAX_SPAN = 1000;
+/** Spans beyond what a report table has (its widest, table 四, is fifteen columns) are capped. */
+const MAX_SPAN = 100;
 /** A grid bigger than this is not a report table: read it row by row without spans. */
-const MAX_GRID_CELLS = 200_000;
+const MAX_GRID_CELLS = 20_000;
 
 /** Elements whose content is never text of the page. */
 export const SKIPPED = new Set([
@@ -47,7 +48,7 @@ export const BLOCKS = new Set([
 ]);
 
 export function isHidden(el: Element): boolean {
-  if (el.attrs.some((a) => a.name === 'hidden')) return true;
+  if (hasAttr(el, 'hidden')) return true;
   const style = attr(el, 'style');
   return style !== undefined && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
@@ -78,13 +79,13 @@ export function collapsedText(source: string, root: Node): Piece[] {
       return;
     }
     if (!isElement(node)) return;
-    if (SKIPPED.has(node.tagName) || isHidden(node)) return;
-    const block = BLOCKS.has(node.tagName);
-    const at = node.sourceCodeLocation?.startOffset ?? 0;
+    if (SKIPPED.has(tagOf(node)) || isHidden(node)) return;
+    const block = BLOCKS.has(tagOf(node));
+    const at = startOf(node);
     if (block) pending ??= { ch: ' ', start: at, end: at };
     for (const child of childrenOf(node)) visit(child);
     if (block) {
-      const end = node.sourceCodeLocation?.endOffset ?? at;
+      const end = endOf(node);
       pending ??= { ch: ' ', start: end, end };
     }
   };
@@ -94,8 +95,8 @@ export function collapsedText(source: string, root: Node): Piece[] {
 
 function firstTextOffset(node: Node): number | undefined {
   for (const child of childrenOf(node)) {
-    if (isText(child)) return child.sourceCodeLocation?.startOffset;
-    if (isElement(child) && !SKIPPED.has(child.tagName)) {
+    if (isText(child)) return startOf(child);
+    if (isElement(child) && !SKIPPED.has(tagOf(child))) {
       const inner = firstTextOffset(child);
       if (inner !== undefined) return inner;
     }
@@ -109,8 +110,9 @@ export function tableRows(table: Element): Element[] {
   const walk = (node: Element) => {
     for (const child of childrenOf(node)) {
       if (!isElement(child)) continue;
-      if (child.tagName === 'tr') rows.push(child);
-      else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') walk(child);
+      const tag = tagOf(child);
+      if (tag === 'tr') rows.push(child);
+      else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') walk(child);
     }
   };
   walk(table);
@@ -118,7 +120,7 @@ export function tableRows(table: Element): Element[] {
 }
 
 export function rowCells(tr: Element): Element[] {
-  return childrenOf(tr).filter((c): c is Element => isElement(c) && (c.tagName === 'td' || c.tagName === 'th'));
+  return childrenOf(tr).filter((c): c is Element => isElement(c) && (tagOf(c) === 'td' || tagOf(c) === 'th'));
 }
 
 function span(el: Element, name: string, max: number): number {
@@ -128,14 +130,12 @@ function span(el: Element, name: string, max: number): number {
 }
 
 function gridCell(source: string, td: Element, spanned: boolean): GridCell {
-  const loc = td.sourceCodeLocation;
-  const innerStart = loc?.startTag?.endOffset ?? loc?.startOffset ?? 0;
-  const innerEnd = loc?.endTag?.startOffset ?? loc?.endOffset ?? innerStart;
+  const inner = innerRange(source, td);
   return {
     element: td,
     pieces: spanned ? [] : collapsedText(source, td),
-    insertAt: firstTextOffset(td) ?? innerStart,
-    inner: { start: innerStart, end: innerEnd },
+    insertAt: firstTextOffset(td) ?? inner.start,
+    inner,
     spanned,
   };
 }
@@ -150,7 +150,7 @@ export function isLayoutTable(source: string, table: Element): boolean {
   let hasNested = false;
   const visit = (node: Node, depth: number) => {
     if (hasNested || !isElement(node)) return;
-    if (depth > 0 && node.tagName === 'table') {
+    if (depth > 0 && tagOf(node) === 'table') {
       hasNested = true;
       return;
     }
@@ -161,11 +161,20 @@ export function isLayoutTable(source: string, table: Element): boolean {
   // A report table's cells are labels and figures; a cell with a long text is a page column.
   for (const tr of rows) {
     for (const td of rowCells(tr)) {
-      const loc = td.sourceCodeLocation;
-      if (loc && loc.endOffset - loc.startOffset > 600 && collapsedText(source, td).length > 300) return true;
+      if (endOf(td) - startOf(td) > 600 && textLength(td) > 300) return true;
     }
   }
   return false;
+}
+
+/** Characters of text under a node, markup aside (a cheap measure, no spans). */
+function textLength(node: Node): number {
+  let n = 0;
+  for (const child of childrenOf(node)) {
+    if (isText(child)) n += child.data.trim().length;
+    else if (isElement(child) && !SKIPPED.has(tagOf(child))) n += textLength(child);
+  }
+  return n;
 }
 
 export function tableGrid(source: string, table: Element): GridRow[] {
