@@ -145,6 +145,27 @@ describe('real layouts: text extracted from PDF and Word', () => {
     speaksWhenChanged('converter-captions-2023.md');
   });
 
+  it('a converter’s one small table per row under ### headings, a header naming columns with row labels, table 四 as three group tables', () => {
+    const { report, diagnostics } = read('converter-small-tables-2025.md');
+    assert.equal(table(report, 'applications').rows.length, 25);
+    assert.deepEqual(
+      table(report, 'reviewLitigation').rows[0].cells.map((c) => (c.value as { value: number }).value),
+      [2, 1, 0, 1, 4, 1, 0, 0, 1, 2, 0, 0, 0, 0, 0],
+    );
+    assert.deepEqual(serious(diagnostics), [], show(diagnostics));
+    speaksWhenChanged('converter-small-tables-2025.md');
+  });
+
+  it('a section whose heading was lost but whose sub-headings are there: the finding is on its content', () => {
+    const { text, diagnostics } = read('pdf-lost-heading-2022.txt');
+    const missing = diagnostics.filter((d) => d.code === 'section-missing');
+    assert.equal(missing.length, 1, show(diagnostics));
+    assert.equal(text.slice(missing[0].range.start, missing[0].range.end), '（一）存在的主要问题');
+    // The fix puts the heading above it, and the report is then whole.
+    const fixed = text.slice(0, missing[0].fix!.edits[0].range.start) + missing[0].fix!.edits[0].newText + text.slice(missing[0].fix!.edits[0].range.end);
+    assert.deepEqual(serious(check(fixed).diagnostics).map((d) => d.code), []);
+  });
+
   for (const [name, what] of [
     ['cells-pipe-lines-2020.txt', 'one cell per line, cells separated by | lines, a header wrapped inside its cell'],
     ['cells-blank-after-2020.txt', 'one cell per line with a blank line after every cell'],

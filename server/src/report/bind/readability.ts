@@ -41,6 +41,18 @@ export function assessTable(table: BoundTable, forced = false): { reason: Unread
   const fragments = table.rows.reduce((n, r) => n + r.valueCells.filter((c) => isLabelFragment(c.text)).length, 0);
   if (fragments >= 2) return { reason: 'misaligned', count: table.rows.filter((r) => r.valueCells.some((c) => isLabelFragment(c.text))).length };
   const miscounted = table.rows.filter((r) => !r.cellCountMatches).length;
+  // Every row of a block of table 二 short by the same figures: a column lost in extraction,
+  // not an author's slip (which breaks one row).
+  if (!forced && table.kind === 'activeDisclosure') {
+    const byBlock = new Map<string, BoundTable['rows']>();
+    for (const r of table.rows) {
+      const block = table.rowDefs.get(r.id)?.block.id;
+      if (block) byBlock.set(block, [...(byBlock.get(block) ?? []), r]);
+    }
+    for (const rows of byBlock.values()) {
+      if (rows.length >= 2 && rows.every((r) => !r.cellCountMatches && r.valueCells.length === rows[0].valueCells.length)) return { reason: 'misaligned', count: rows.length };
+    }
+  }
   if (!forced && miscounted >= 4 && miscounted * 3 >= table.rows.length) return { reason: 'misaligned', count: miscounted };
   return undefined;
 }

@@ -35,6 +35,7 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
   let rowHit: { hit: LabelHit; index: number } | undefined;
   let caption = false;
   const headers = new Map<TableKind, number>();
+  const valueRows = new Set<string>();
   row.cells.forEach((cell, index) => {
     if (cell.empty) return;
     const hit = matchLabel(cell.text, group);
@@ -46,10 +47,20 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
     }
     if (hit.role === 'row') {
       rowHit = { hit, index };
-      if (hit.table === 'applications' && hit.role === 'row') group = hit.row.kind === 'group' ? hit.row.id : hit.row.parent;
+      if (hit.table === 'applications') {
+        group = hit.row.kind === 'group' ? hit.row.id : hit.row.parent;
+        if (hit.row.kind === 'value') valueRows.add(hit.row.id);
+      } else valueRows.add(hit.rowId);
     } else if (hit.role === 'caption') caption = true;
     else headers.set(hit.table, (headers.get(hit.table) ?? 0) + 1);
   });
+  // Two rows' labels in one row name columns: `| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | … |`.
+  if (rowHit && valueRows.size >= 2) return { table: rowHit.hit.table, role: 'header', labelIndex: -1 };
+  // A label on a line of its own, with no cell after it, names what follows (### 一、本年新收…).
+  if (rowHit && row.cells.length === 1) {
+    context.group = group;
+    return { table: rowHit.hit.table, role: 'header', labelIndex: -1 };
+  }
   if (rowHit) {
     const hit = rowHit.hit;
     context.group = group;
@@ -184,7 +195,8 @@ function finish(c: Collecting, options: BindOptions): BoundTable | undefined {
     return table;
   }
   const format = formats[options.override ?? options.fallbackFormat];
-  const rows = c.rows.map((r) => boundRow(r.raw, r.rowId, r.labelIndex, format.reviewLitigation.columns));
+  const grouped = c.rows.length ? undefined : groupedReviewRow(c.otherRows, format);
+  const rows = grouped ? [boundRow(grouped, 'values', -1, format.reviewLitigation.columns)] : c.rows.map((r) => boundRow(r.raw, r.rowId, r.labelIndex, format.reviewLitigation.columns));
   const table: ReviewLitigationTable = {
     kind: 'reviewLitigation',
     ...base,
@@ -194,6 +206,40 @@ function finish(c: Collecting, options: BindOptions): BoundTable | undefined {
     formatEvidence: false,
   };
   return table;
+}
+
+/**
+ * Table 四 written as three small tables, one per group (### 行政复议 / ### 行政诉讼（未经复议直接
+ * 起诉） / ### 行政诉讼（复议后起诉）, each with its five outcomes and a row of five figures): the
+ * three rows of figures, each under the caption that names its group, are the table's one row.
+ * Only when every group is named once and has exactly five figures.
+ */
+function groupedReviewRow(rows: RawRow[], format: (typeof formats)['2021']): RawRow | undefined {
+  const groups = format.data.reviewLitigation.groups;
+  const found = new Map<string, RawRow>();
+  let current: string | undefined;
+  for (const row of rows) {
+    const filled = row.cells.filter((c) => !c.empty);
+    if (filled.length && filled.every((c) => looksLikeValue(c.text))) {
+      if (filled.length !== 5 || !current || found.has(current)) return undefined;
+      found.set(current, { ...row, cells: filled });
+      current = undefined;
+      continue;
+    }
+    const text = squash(row.cells.map((c) => c.text).join(''));
+    // The litigation groups' labels hold 复议 too: the most specific label wins.
+    const named = [...groups].sort((a, b) => b.label.zh.length - a.label.zh.length).find((g) => text.includes(squash(g.label.zh)));
+    if (named) current = named.id;
+  }
+  if (found.size !== groups.length) return undefined;
+  const parts = groups.map((g) => found.get(g.id)!);
+  return {
+    layout: parts[0].layout,
+    cells: parts.flatMap((p) => p.cells),
+    range: { start: parts[0].range.start, end: parts[parts.length - 1].range.end },
+    startLine: parts[0].startLine,
+    endLine: parts[parts.length - 1].endLine,
+  };
 }
 
 export interface BoundTables {

@@ -52,6 +52,7 @@ export const sections = [
     number: 5,
     title: { zh: '五、存在的主要问题及改进情况', en: '5. Main problems and improvements' },
     recognisedBy: [['存在的主要问题'], ['存在问题'], ['问题及改进'], ['改进措施'], ['整改措施'], ['主要问题', '改进']],
+    subHeadingWords: ['问题', '改进', '整改'],
     placeholder: {
       zh: '（说明本年度工作存在的主要问题和改进情况，以及上年度报告所列问题的整改进展。）',
       en: '(State this year’s main problems and how they were or will be improved, including progress on last year’s.)',

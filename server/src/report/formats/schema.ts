@@ -18,6 +18,11 @@ export const SectionDef = z.object({
   recognisedBy: z.array(z.array(z.string().min(1)).min(1)).min(1),
   /** Which table belongs here, if any. */
   table: z.enum(['activeDisclosure', 'applications', 'reviewLitigation']).optional(),
+  /**
+   * Words a sub-heading of this section carries (（一）主要问题 / （二）改进情况): where the
+   * section's heading was lost but its content is there, the finding points at that content.
+   */
+  subHeadingWords: z.array(z.string().min(1)).default([]),
   /** Placeholder body the skeleton and the missing-section fix insert (tables come from `table`). */
   placeholder: Text.optional(),
   describes: Text,
