@@ -93,16 +93,25 @@ const VALUE_ONLY = /^[\s\d.,，、+\-—–/０-９\u00a0\u3000%％元万件]*$/
 const ANY_KEY = new RegExp(APPLICATIONS.flatMap((e) => [e.label, ...e.keys]).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 /** The same labels recur in every report and are looked up more than once per check. */
-const memo = new Map<string, LabelHit | null>();
+const memo = new Map<string, Map<string, LabelHit | null>>();
+let memoSize = 0;
 
 export function matchLabel(cellText: string, group?: string): LabelHit | undefined {
   if (!cellText || cellText.length > 80 || VALUE_ONLY.test(cellText)) return undefined;
-  const memoKey = group === undefined ? cellText : `${group}\u0000${cellText}`;
-  const known = memo.get(memoKey);
+  // By group, then text: no key is built per call.
+  const groupKey = group ?? '';
+  let byText = memo.get(groupKey);
+  const known = byText?.get(cellText);
   if (known !== undefined) return known ?? undefined;
   const hit = matchLabelUncached(cellText, group);
-  if (memo.size > 5000) memo.clear();
-  memo.set(memoKey, hit ?? null);
+  if (memoSize > 5000) {
+    memo.clear();
+    memoSize = 0;
+    byText = undefined;
+  }
+  if (!byText) memo.set(groupKey, (byText = new Map()));
+  byText.set(cellText, hit ?? null);
+  memoSize++;
   return hit;
 }
 

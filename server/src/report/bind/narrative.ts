@@ -83,7 +83,8 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
   for (const line of proseLines) {
     const lineStart = lines.lineStarts[line];
     const lineText = lines.lineText(line);
-    if (!ANY_CUE.test(lineText.replace(/[\s\u3000]+/g, ''))) continue;
+    // The cue words are tried on the line as it is, and only squashed when it has white space.
+    if (!ANY_CUE.test(lineText) && !(/[\s\u3000]/.test(lineText) && ANY_CUE.test(lineText.replace(/[\s\u3000]+/g, '')))) continue;
     let sentenceFrom = 0;
     while (sentenceFrom <= lineText.length) {
       const sm = SENTENCE_BREAK.exec(lineText.slice(sentenceFrom));

@@ -38,8 +38,10 @@ export function assessTable(table: BoundTable, forced = false): { reason: Unread
   if (table.kind === 'reviewLitigation') return undefined;
   const orphans = table.otherRows.filter(isOrphanValueRow).length;
   if (orphans >= 2) return { reason: 'detached', count: orphans };
-  const fragments = table.rows.reduce((n, r) => n + r.valueCells.filter((c) => isLabelFragment(c.text)).length, 0);
-  if (fragments >= 2) return { reason: 'misaligned', count: table.rows.filter((r) => r.valueCells.some((c) => isLabelFragment(c.text))).length };
+  // Label text where figures belong: only cells that are not figures are looked at.
+  const suspect = (r: BoundTable['rows'][number]) => (r.cellCountMatches ? r.cells.filter((c) => c.value.kind === 'invalid').map((c) => c.raw) : r.valueCells);
+  const fragments = table.rows.reduce((n, r) => n + suspect(r).filter((c) => isLabelFragment(c.text)).length, 0);
+  if (fragments >= 2) return { reason: 'misaligned', count: table.rows.filter((r) => suspect(r).some((c) => isLabelFragment(c.text))).length };
   const miscounted = table.rows.filter((r) => !r.cellCountMatches).length;
   // Every row of a block of table 二 short by the same figures: a column lost in extraction,
   // not an author's slip (which breaks one row).

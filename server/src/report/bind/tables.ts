@@ -35,7 +35,9 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
   let rowHit: { hit: LabelHit; index: number } | undefined;
   let caption = false;
   const headers = new Map<TableKind, number>();
-  const valueRows = new Set<string>();
+  // Distinct value rows whose labels the row holds: two of them make it a header.
+  let firstValueRow: string | undefined;
+  let twoValueRows = false;
   row.cells.forEach((cell, index) => {
     if (cell.empty) return;
     const hit = matchLabel(cell.text, group);
@@ -49,13 +51,17 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
       rowHit = { hit, index };
       if (hit.table === 'applications') {
         group = hit.row.kind === 'group' ? hit.row.id : hit.row.parent;
-        if (hit.row.kind === 'value') valueRows.add(hit.row.id);
-      } else valueRows.add(hit.rowId);
+        if (hit.row.kind === 'value') {
+          if (firstValueRow === undefined) firstValueRow = hit.row.id;
+          else if (firstValueRow !== hit.row.id) twoValueRows = true;
+        }
+      } else if (firstValueRow === undefined) firstValueRow = hit.rowId;
+      else if (firstValueRow !== hit.rowId) twoValueRows = true;
     } else if (hit.role === 'caption') caption = true;
     else headers.set(hit.table, (headers.get(hit.table) ?? 0) + 1);
   });
   // Two rows' labels in one row name columns: `| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | … |`.
-  if (rowHit && valueRows.size >= 2) return { table: rowHit.hit.table, role: 'header', labelIndex: -1 };
+  if (rowHit && twoValueRows) return { table: rowHit.hit.table, role: 'header', labelIndex: -1 };
   // A label on a line of its own, with no cell after it, names what follows (### 一、本年新收…).
   if (rowHit && row.cells.length === 1) {
     context.group = group;

@@ -68,6 +68,7 @@ const VALUE_RUN = 10;
  * cell per line has no row label, only headers and then its fifteen figures.
  */
 export function splitTrailingValues(row: RawRow, isValue: (cell: RawCell) => boolean): RawRow[] {
+  if (row.cells.length <= VALUE_RUN) return [row];
   let k = row.cells.length;
   while (k > 0 && !row.cells[k - 1].empty && isValue(row.cells[k - 1])) k--;
   if (row.cells.length - k < VALUE_RUN || k === 0 || row.cells.slice(0, k).every((c) => c.empty || isValue(c))) return [row];

@@ -71,18 +71,27 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
   /** Single-line runs, each followed by one blank line: maybe a table with a blank after every cell. */
   let singles: Array<{ span: LineSpan; segment: number }> = [];
 
+  /** The run holds `|` separator lines (kept apart so the common run is a plain list of lines). */
+  let runSeparated = false;
   const flushRun = () => {
     if (!run.length) return;
-    const spans = run.filter((e): e is LineSpan => !isSeparator(e));
-    if (spans.length) {
-      const single = spans.length === 1 && !run.some(isSeparator);
-      if (!single) mergeSingles();
-      segments.push({ kind: 'row', row: single ? cellPerLineRow(text, spans) : run.some(isSeparator) ? separatedRow(text, run) : cellPerLineRow(text, spans) });
-      if (single) singles.push({ span: spans[0], segment: segments.length - 1 });
+    if (runSeparated) {
+      const spans = run.filter((e): e is LineSpan => !isSeparator(e));
+      if (spans.length) {
+        mergeSingles();
+        segments.push({ kind: 'row', row: separatedRow(text, run) });
+      }
+    } else {
+      const spans = run as LineSpan[];
+      if (spans.length !== 1) mergeSingles();
+      segments.push({ kind: 'row', row: cellPerLineRow(text, spans) });
+      if (spans.length === 1) singles.push({ span: spans[0], segment: segments.length - 1 });
     }
     run = [];
+    runSeparated = false;
   };
   const mergeSingles = () => {
+    if (!singles.length) return;
     mergeBlankSeparated(text, segments, singles, isLabel);
     singles = [];
   };
@@ -120,13 +129,13 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
       flushRun();
       previous = undefined;
       // Two blank lines, or a blank line after a run of several lines, end a cell-per-blank table.
-      if (singles.length && segments.length - 1 !== singles[singles.length - 1].segment) mergeSingles();
-      if (line > 0 && lines.lineText(line - 1).trim() === '') mergeSingles();
+      if (singles.length && (segments.length - 1 !== singles[singles.length - 1].segment || (line > 0 && lines.lineText(line - 1).trim() === ''))) mergeSingles();
       continue;
     }
     if (!inFence && isPageFurniture(lineText)) continue;
-    if (!inFence && cellPerLine && CELL_SEPARATOR.test(lineText)) {
+    if (!inFence && cellPerLine && lineText.includes('|') && CELL_SEPARATOR.test(lineText)) {
       run.push({ separator: true, line });
+      runSeparated = true;
       previous = undefined;
       continue;
     }
@@ -157,7 +166,8 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
       previous = undefined;
       continue;
     }
-    if (!inFence) {
+    // A tab-led line is a cell of a one-cell-per-line table, never a space-separated row.
+    if (!inFence && lineText.charCodeAt(0) !== 9) {
       const spaced = spacedValues(lineText);
       if (spaced) {
         const label = lineText.slice(0, spaced.labelEnd);
@@ -180,7 +190,7 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     }
     textLines.push(line);
     // `规章 |` in a run of one-cell lines: the pipe closes the cell.
-    const pipe = cellPerLine && isOneCellPipe(lineText) ? lineText.lastIndexOf('|') : -1;
+    const pipe = cellPerLine && lineText.includes('|') && isOneCellPipe(lineText) ? lineText.lastIndexOf('|') : -1;
     run.push({ line, start, end: pipe >= 0 ? start + pipe : end });
     if (!cellPerLine) flushRun();
     previous = lineText;

@@ -8,6 +8,9 @@
 import type { RawCell, RawRow } from '../model';
 
 const SPACE = /[ \t\u3000\u00a0]/;
+const isSpaceCode = (c: number) => c === 32 || c === 9 || c === 0x3000 || c === 0xa0;
+/** The last character of a figure or a blank mark: a digit (ASCII or full-width), -, —, –, /. */
+const isFigureEnd = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || c === 45 || c === 0x2014 || c === 0x2013 || c === 47 || c === 0xff0f;
 const FIGURE = /^(?:[+-]?[0-9０-９][0-9０-９,，.]*|[-—–/／]|——)$/;
 /** A row has at most this many figures: table 四's fifteen, with room for a broken row. */
 const MAX_FIGURES = 24;
@@ -24,6 +27,16 @@ export interface SpacedMatch {
  */
 export function spacedValues(lineText: string): SpacedMatch | undefined {
   let end = lineText.length;
+  // Most lines are prose: they end in a word or a stop, not a figure.
+  let last = end - 1;
+  while (last >= 0 && isSpaceCode(lineText.charCodeAt(last))) last--;
+  if (last < 1 || !isFigureEnd(lineText.charCodeAt(last))) return undefined;
+  // A figure follows white space inside the line, or there is no row: "\t0" is one cell.
+  let first = 0;
+  while (first < last && isSpaceCode(lineText.charCodeAt(first))) first++;
+  let gap = false;
+  for (let i = first + 1; i < last && !gap; i++) if (isSpaceCode(lineText.charCodeAt(i))) gap = true;
+  if (!gap) return undefined;
   while (end > 0 && SPACE.test(lineText[end - 1])) end--;
   let labelEnd = -1;
   for (let figures = 0; figures < MAX_FIGURES && end > 0; figures++) {

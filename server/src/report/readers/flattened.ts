@@ -59,20 +59,32 @@ function cutsOf(line: string): Cut[] {
   return cuts;
 }
 
+/** A line of at least LONG_LINE characters, found without splitting the text. */
+function hasLongLine(source: string): boolean {
+  let from = 0;
+  for (;;) {
+    const nl = source.indexOf('\n', from);
+    const end = nl < 0 ? source.length : nl;
+    if (end - from >= LONG_LINE) return true;
+    if (nl < 0) return false;
+    from = nl + 1;
+  }
+}
+
 export function readFlattened(source: string): { text: string; map: SourceMap } | undefined {
-  if (source.length < LONG_LINE) return undefined;
+  if (source.length < LONG_LINE || !hasLongLine(source)) return undefined;
   // First find the lines to break; most texts have none, and are read as they are.
   const broken = new Map<number, Cut[]>();
-  const lineBreak = /\r\n|\n|\r/g;
-  for (let from = 0; ; ) {
-    const m = lineBreak.exec(source);
-    const end = m ? m.index : source.length;
+  for (let from = 0; from <= source.length; ) {
+    const nl = source.indexOf('\n', from);
+    let end = nl < 0 ? source.length : nl;
+    if (end > from && source.charCodeAt(end - 1) === 13) end--;
     if (end - from >= LONG_LINE) {
       const cuts = cutsOf(source.slice(from, end));
       if (cuts.length >= MIN_HEADINGS) broken.set(from, cuts);
     }
-    if (!m) break;
-    from = m.index + m[0].length;
+    if (nl < 0) break;
+    from = nl + 1;
   }
   if (!broken.size) return undefined;
   const out = new MappedTextBuilder();

@@ -26,7 +26,10 @@ export interface ReadDocument {
 
 /** A whole HTML page (not a Markdown draft with a table pasted in). */
 export function looksLikeHtml(source: string): boolean {
-  const head = source.slice(0, 4000).replace(/^\ufeff/, '').trimStart().toLowerCase();
+  let i = 0;
+  while (i < source.length && i < 4000 && /[\s\ufeff]/.test(source[i])) i++;
+  if (source[i] !== '<') return false;
+  const head = source.slice(i, i + 4000).toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || head.startsWith('<?xml')) return true;
   if (!head.startsWith('<')) return false;
   // An article fragment saved from a portal: markup from its first character, paragraphs in tags.

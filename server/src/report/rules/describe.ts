@@ -3,7 +3,7 @@
  * from the format data, in both languages.
  */
 import { applicationsRowLabel, type Text } from '../formats';
-import type { ApplicationsTable, BoundCell, BoundTable, ReviewLitigationTable, ActiveDisclosureTable } from '../model';
+import type { ApplicationsTable, BoundCell, BoundRow, BoundTable, ReviewLitigationTable, ActiveDisclosureTable } from '../model';
 import type { ReviewColumn } from '../formats';
 
 export const TABLE_NAMES: Record<BoundTable['kind'], Text> = {
@@ -54,9 +54,21 @@ export function isActiveDisclosure(t: BoundTable): t is ActiveDisclosureTable {
   return t.kind === 'activeDisclosure';
 }
 
+/** Cells by row and column, built once per table: the sums look up hundreds of cells per check. */
+const rowIndex = new WeakMap<BoundTable, Map<string, BoundRow>>();
+
 export function cellAt(table: BoundTable, rowId: string, columnId: string): BoundCell | undefined {
-  const row = table.rows.find((r) => r.id === rowId);
-  return row?.cells.find((c) => c.columnId === columnId);
+  let index = rowIndex.get(table);
+  if (!index) {
+    index = new Map();
+    // The first row of an id wins, as a linear search would find it.
+    for (const row of table.rows) if (!index.has(row.id)) index.set(row.id, row);
+    rowIndex.set(table, index);
+  }
+  const cells = index.get(rowId)?.cells;
+  if (!cells) return undefined;
+  for (let i = 0; i < cells.length; i++) if (cells[i].columnId === columnId) return cells[i];
+  return undefined;
 }
 
 /** A number as the message shows it. */
