@@ -184,3 +184,34 @@ class TextEncoderGb {
     return new Uint8Array(out);
   }
 }
+
+describe('govreport CLI on portal pages', () => {
+  let pages: string;
+  const PAGE = fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'layouts', 'portal-page-2024.html'), 'utf8');
+  const figure = PAGE.indexOf('>66<', PAGE.indexOf('一、本年新收政府信息公开申请数量')) + 1;
+  const BROKEN = PAGE.slice(0, figure) + '67' + PAGE.slice(figure + 2);
+  before(() => {
+    pages = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-cli-html-'));
+    fs.writeFileSync(path.join(pages, 'ok.html'), PAGE);
+    fs.writeFileSync(path.join(pages, 'broken.htm'), BROKEN);
+    fs.copyFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'layouts', 'gbk-page-2022.html'), path.join(pages, 'gbk.html'));
+  });
+  after(() => fs.rmSync(pages, { recursive: true, force: true }));
+
+  it('a directory scan checks .html and .htm pages, and reports the line and column in the markup', () => {
+    const r = cli(['--no-color', '.'], pages);
+    assert.equal(r.code, 1, r.stderr);
+    const line = BROKEN.slice(0, figure).split('\n').length;
+    const column = figure - BROKEN.lastIndexOf('\n', figure - 1);
+    assert.match(r.stdout, new RegExp(`^broken\\.htm:${line}:${column}  错误  sum-applicant-total  表三「一、本年新收政府信息公开申请数量」行「总计」列填写的 67 .*若改为 66`, 'm'));
+    assert.ok(!/^ok\.html:/m.test(r.stdout) && !/^gbk\.html:/m.test(r.stdout), r.stdout);
+    assert.match(r.stderr, /gbk\.html：不是 UTF-8，已按 GB18030 读取/);
+  });
+
+  it('--fix rewrites the figure in the page and nothing else', () => {
+    const file = path.join(pages, 'fix.html');
+    fs.writeFileSync(file, BROKEN);
+    const r = cli(['--fix', '--no-color', 'fix.html'], pages);
+    assert.equal(fs.readFileSync(file, 'utf8'), PAGE, r.stdout + r.stderr);
+  });
+});
