@@ -1,16 +1,28 @@
 /**
- * Applying fixes: one fix's edits, or every fix in the document (fix-all) over repeated passes,
- * since mending one thing can make the next determinable (a missing row inserted, then its
- * sums checked). Overlapping fixes in one pass are deferred, never merged.
+ * Applying fixes: one fix's edits, or every fix in the document (fix-all).
+ *
+ * Fix-all is trusted with a report that will be published, so it proves what it does:
+ * - each pass applies one consistent set of non-overlapping fixes, the surest first (a letter
+ *   typed for a digit before a total computed from it), and re-checks the result;
+ * - a fix whose finding is still there afterwards is withdrawn, the pass re-applied without
+ *   it, and that fix is never tried again in this run;
+ * - passes repeat while they change something (mending one thing can make the next
+ *   determinable: a missing row inserted, then its sums checked), and stop at a fixed point —
+ *   so running fix-all on its own result changes nothing;
+ * - a pass that would grow the text without bound (a template inserted again and again) is
+ *   not applied;
+ * - what it reports is exactly what changed: one entry per place edited, the last fix made
+ *   there, so edits that replace each other are not listed twice.
  */
 import { check, type CheckOptions, type Diagnostic } from './check';
-import type { TextEdit } from './rules';
+import type { RuleCode, TextEdit } from './rules';
+import type { OffsetRange } from './text/lineIndex';
 
 export function applyEdits(text: string, edits: TextEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.range.start - b.e.range.start || a.e.range.end - b.e.range.end || a.i - b.i);
+  const sorted = sortEdits(edits);
   let out = '';
   let at = 0;
-  for (const { e } of sorted) {
+  for (const e of sorted) {
     if (e.range.start < at) throw new Error('overlapping edits');
     out += text.slice(at, e.range.start) + e.newText;
     at = e.range.end;
@@ -18,26 +30,86 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
   return out + text.slice(at);
 }
 
+function sortEdits(edits: TextEdit[]): TextEdit[] {
+  return edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.range.start - b.e.range.start || a.e.range.end - b.e.range.end || a.i - b.i)
+    .map((x) => x.e);
+}
+
 function overlaps(a: TextEdit, b: TextEdit): boolean {
   // Two insertions at one point, or an insertion at a replacement's edge, do not clash.
   if (a.range.start === a.range.end || b.range.start === b.range.end) {
-    return a.range.start > b.range.start && a.range.start < b.range.end || b.range.start > a.range.start && b.range.start < a.range.end;
+    return (a.range.start > b.range.start && a.range.start < b.range.end) || (b.range.start > a.range.start && b.range.start < a.range.end);
   }
   return a.range.start < b.range.end && b.range.start < a.range.end;
 }
 
-/** The fixes of one pass that can be applied together, in document order. */
+/** Which fixes go first when two would edit the same text: the local, certain ones. */
+const PRIORITY: Partial<Record<RuleCode, number>> = {
+  'cell-not-number': 0,
+  'sum-applicant-total': 1,
+  'sum-result-total': 1,
+  balance: 1,
+  'sum-review-litigation': 1,
+  'narrative-mismatch': 2,
+  'year-mismatch': 2,
+  'cell-blank': 3,
+  'table-row-missing': 4,
+};
+const priorityOf = (d: Diagnostic) => PRIORITY[d.code] ?? 5;
+
+/** The fixes of one pass that can be applied together, surest first, then in document order. */
 export function compatibleFixes(diagnostics: Diagnostic[]): Diagnostic[] {
   const accepted: Diagnostic[] = [];
   const edits: TextEdit[] = [];
-  for (const d of diagnostics) {
-    if (!d.fix) continue;
-    if (d.fix.edits.some((e) => edits.some((x) => overlaps(e, x)))) continue;
+  const ordered = diagnostics.filter((d) => d.fix).sort((a, b) => priorityOf(a) - priorityOf(b) || a.range.start - b.range.start);
+  for (const d of ordered) {
+    if (d.fix!.edits.some((e) => edits.some((x) => overlaps(e, x)))) continue;
     accepted.push(d);
-    edits.push(...d.fix.edits);
+    edits.push(...d.fix!.edits);
   }
-  return accepted;
+  return accepted.sort((a, b) => a.range.start - b.range.start);
 }
+
+/** Where an offset of the text before `edits` is after them (inside an edit: at its start). */
+export function mapOffset(offset: number, edits: TextEdit[]): number {
+  let delta = 0;
+  for (const e of sortEdits(edits)) {
+    if (offset < e.range.start || (offset === e.range.start && e.range.start === e.range.end)) break;
+    if (offset < e.range.end) return e.range.start + delta;
+    delta += e.newText.length - (e.range.end - e.range.start);
+  }
+  return offset + delta;
+}
+
+function mapRange(range: OffsetRange, edits: TextEdit[]): OffsetRange {
+  // A range an edit replaced becomes what replaced it.
+  for (const e of edits) {
+    if (e.range.start <= range.start && range.end <= e.range.end && e.range.start < e.range.end) {
+      const start = mapOffset(e.range.start, edits);
+      return { start, end: start + e.newText.length };
+    }
+  }
+  return { start: mapOffset(range.start, edits), end: Math.max(mapOffset(range.start, edits), mapOffset(range.end, edits)) };
+}
+
+/** The text an edit wrote, in the text after all of `edits`. */
+function editedRange(e: TextEdit, edits: TextEdit[]): OffsetRange {
+  const start = mapOffset(e.range.start, edits);
+  return { start, end: start + e.newText.length };
+}
+
+const touches = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end || (a.start === a.end && b.start <= a.start && a.start <= b.end) || (b.start === b.end && a.start <= b.start && b.start <= a.end);
+
+/** The finding `d` (of the text before `edits`) is still among `after`. */
+function stillThere(d: Diagnostic, edits: TextEdit[], after: Diagnostic[]): boolean {
+  const at = mapRange(d.range, edits);
+  return after.some((a) => a.code === d.code && (a.message === d.message || touches(a.range, at)));
+}
+
+/** A name for a fix that stays the same across passes while its finding is unresolved. */
+const fixKey = (d: Diagnostic) => `${d.code}\u0000${d.message}\u0000${d.fix?.edits.map((e) => e.newText).join('\u0001')}`;
 
 export interface FixAllResult {
   text: string;
@@ -45,17 +117,61 @@ export interface FixAllResult {
   passes: number;
 }
 
-/** `first`: the findings of `text` when the caller has them already (saves one check). */
-export function fixAll(text: string, options: CheckOptions = {}, maxPasses = 10, first?: Diagnostic[]): FixAllResult {
-  const applied: FixAllResult['applied'] = [];
+const MAX_PASSES = 10;
+/** Withdrawals of failing fixes tried within one pass before the pass gives up. */
+const MAX_RETRIES = 4;
+
+/**
+ * `first`: the findings of `text` when the caller has them already (saves one check).
+ * `maxPasses` bounds the passes (default 10; fixes settle in two or three).
+ */
+export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX_PASSES, first?: Diagnostic[]): FixAllResult {
+  const limit = text.length * 2 + 100_000;
+  const refused = new Set<string>();
+  let applied: Array<{ code: Diagnostic['code']; title: string; range: OffsetRange }> = [];
+  let current = text;
+  let known: Diagnostic[] | undefined = first;
   let passes = 0;
-  while (passes < maxPasses) {
-    const diagnostics = passes === 0 && first ? first : check(text, options).diagnostics;
-    const fixes = compatibleFixes(diagnostics);
-    if (!fixes.length) break;
-    text = applyEdits(text, fixes.flatMap((d) => d.fix!.edits));
-    applied.push(...fixes.map((d) => ({ code: d.code, title: d.fix!.title })));
-    passes++;
+  for (; passes < maxPasses; passes++) {
+    const diagnostics = known ?? check(current, options).diagnostics;
+    // A fix never builds on another fix's figure: prose is not rewritten to a cell fix-all wrote.
+    const edited = applied.map((a) => a.range);
+    const buildsOnFix = (d: Diagnostic) => d.code === 'narrative-mismatch' && (d.related ?? []).some((r) => edited.some((e) => touches(e, r.range)));
+    let set = compatibleFixes(diagnostics.filter((d) => d.fix && !refused.has(fixKey(d)) && !buildsOnFix(d)));
+    let next: string | undefined;
+    let after: Diagnostic[] = [];
+    const seen = new Set(diagnostics.map((d) => `${d.code}\u0000${d.message}`));
+    for (let attempt = 0; set.length && attempt <= MAX_RETRIES; attempt++) {
+      const edits = set.flatMap((d) => d.fix!.edits);
+      next = applyEdits(current, edits);
+      after = check(next, options).diagnostics;
+      // New errors and warnings tied to what a fix wrote mean the fix was a guess the report
+      // contradicts (a total computed as 16 beside prose that says 18): it is withdrawn.
+      // (Template text a fix inserts is meant to be flagged until the author replaces it.)
+      const arising = after.filter((a) => (a.severity === 'error' || a.severity === 'warning') && a.code !== 'placeholder-text' && !seen.has(`${a.code}\u0000${a.message}`));
+      const contradicted = (d: Diagnostic) => {
+        const wrote = d.fix!.edits.map((e) => editedRange(e, edits));
+        return arising.some((a) => [a.range, ...(a.related ?? []).map((r) => r.range)].some((r) => wrote.some((w) => touches(w, r))));
+      };
+      const failing = set.filter((d) => stillThere(d, edits, after) || contradicted(d));
+      if (!failing.length) break;
+      for (const d of failing) refused.add(fixKey(d));
+      set = set.filter((d) => !failing.includes(d));
+      next = undefined;
+    }
+    if (!set.length || next === undefined || next.length > limit) break;
+    const edits = set.flatMap((d) => d.fix!.edits);
+    // Places edited before move with the text; a fix made again at one of them replaces the entry.
+    applied = applied
+      .map((a) => ({ ...a, range: mapRange(a.range, edits) }))
+      .filter((a) => !set.some((d) => d.fix!.edits.some((e) => touches(editedRange(e, edits), a.range))));
+    for (const d of set) {
+      const ranges = d.fix!.edits.map((e) => editedRange(e, edits));
+      applied.push({ code: d.code, title: d.fix!.title, range: { start: Math.min(...ranges.map((r) => r.start)), end: Math.max(...ranges.map((r) => r.end)) } });
+    }
+    current = next;
+    known = after;
   }
-  return { text, applied, passes };
+  applied.sort((a, b) => a.range.start - b.range.start);
+  return { text: current, applied: applied.map(({ code, title }) => ({ code, title })), passes };
 }

@@ -29,6 +29,8 @@ export interface RawCell {
 export interface RawRow {
   layout: LayoutKind;
   cells: RawCell[];
+  /** An HTML row: its `<tr>` element in the source (where a row inserted beside it goes). */
+  source?: OffsetRange;
   /** From the first to the last character of the row's source lines. */
   range: OffsetRange;
   startLine: number;

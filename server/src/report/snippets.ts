@@ -49,7 +49,7 @@ const YEAR = '\u0001YEAR\u0001';
 
 function skeletonBody(format: FormatId, year: number): string {
   let body = escapeSnippetText(renderSkeleton(formats[format], { body: BODY, year: YEAR }));
-  body = body.replace(BODY, '${1:机关名称}');
+  body = body.replace(BODY, `\${1:${formats[format].data.templateText.bodyField}}`);
   let first = true;
   body = body.replace(new RegExp(YEAR, 'g'), () => {
     const stop = first ? `\${2:${year}}` : '$2';

@@ -108,8 +108,17 @@ export function alignValues(cells: RawCell[], labelIndex: number, expected: numb
   return { valueCells: vals, matches: vals.length === expected };
 }
 
+/** Figures run together in one cell ("0 20"): a delimiter was lost, so the cells no longer line up. */
+const SEVERAL_FIGURES = /[0-9０-９][\s\u00a0\u3000]+[0-9０-９]/;
+
 function boundRow(raw: RawRow, id: string, labelIndex: number, columns: ReadonlyArray<ColumnDef | ReviewColumn>): BoundRow {
-  const { valueCells, matches } = alignValues(raw.cells, labelIndex, columns.length);
+  let { valueCells, matches } = alignValues(raw.cells, labelIndex, columns.length);
+  // A row that lost a delimiter can still count right by taking a blank label column for a
+  // figure: it is miscounted, kept out of every sum, and its figures are those it shows.
+  if (valueCells.some((c) => SEVERAL_FIGURES.test(c.text))) {
+    matches = false;
+    while (valueCells.length && valueCells[0].empty) valueCells = valueCells.slice(1);
+  }
   const cells: BoundCell[] = matches
     ? valueCells.map((cell, i) => {
         const column = columns[i];

@@ -240,3 +240,12 @@ export const headingWords = {
   endings: ['情况', '事项', '措施', '问题', '工作', '改进'],
   captionPrefixes: ['表一', '表二', '表三', '表四', '附表', '表1', '表2', '表3', '表4'],
 };
+
+/**
+ * Template text the extension itself writes for the author to replace: the body's name in a new
+ * report's title (a snippet field), and the bracketed section placeholders. Left in a report,
+ * it is a finding (placeholder-text) until replaced.
+ */
+export const templateText = {
+  bodyField: '机关名称',
+};

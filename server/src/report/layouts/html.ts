@@ -50,6 +50,7 @@ export function embeddedHtmlTables(text: string, lines: LineIndex): HtmlTableReg
         layout: 'html',
         cells: row.cells.map(cellOf),
         range,
+        source: range,
         startLine: lines.positionAt(range.start).line,
         endLine: lines.positionAt(Math.max(range.start, range.end - 1)).line,
       });

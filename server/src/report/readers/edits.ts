@@ -44,6 +44,7 @@ function escapeHtml(text: string): string {
 }
 
 export function toSourceEdit(document: ReadDocument, edit: TextEdit): TextEdit | undefined {
+  if (edit.inSource) return edit;
   // A line break means new structure: rows, headings, paragraphs. Only plain text keeps them.
   if (/[\r\n\t]/.test(edit.newText)) return undefined;
   const range = document.map.toSource(edit.range);

@@ -31,6 +31,8 @@ interface Line {
   cells?: GridCell[];
   /** Ancestors of `element`, outermost first. */
   path: Element[];
+  /** A table row's `<tr>` in the source. */
+  source?: { start: number; end: number };
 }
 
 export interface HtmlDocument {
@@ -91,7 +93,7 @@ function project(source: string, root: Node): Line[] {
       for (const row of tableGrid(source, node)) {
         if (!row.cells.some((c) => c.pieces.length)) continue;
         const rowEnd = endOf(row.element);
-        lines.push({ pieces: [], element: row.element, end: rowEnd, cells: row.cells, path: [...stack, row.element] });
+        lines.push({ pieces: [], element: row.element, end: rowEnd, cells: row.cells, path: [...stack, row.element], source: { start: startOf(row.element), end: rowEnd } });
       }
       stack.pop();
       return;
@@ -210,7 +212,7 @@ export function readHtml(source: string): HtmlDocument {
         if (k < line.cells!.length - 1) out.push('\t', at, at);
         else out.push('\n', at, at);
       });
-      rows.push({ layout: 'html', cells, range: { start: lineStart, end: out.length - 1 }, startLine: lineNo, endLine: lineNo });
+      rows.push({ layout: 'html', cells, range: { start: lineStart, end: out.length - 1 }, startLine: lineNo, endLine: lineNo, source: line.source });
       return;
     }
     for (const p of line.pieces) out.push(p.ch, p.start, p.end);

@@ -43,6 +43,11 @@ export interface Violation {
    * rewriting the target would break them.
    */
   corroboratedBy: Constraint[];
+  /**
+   * Every holding sum that contains the target, sums of zeros included: rewriting the target
+   * would break them, so no fix is offered while there is one.
+   */
+  blockedBy: Constraint[];
 }
 
 export interface RootCause {
@@ -133,7 +138,7 @@ export function evaluate(constraint: Constraint): Violation | undefined {
   }
   if (Math.abs(residual) < 1e-9) return undefined;
   const target = constraint.target.cell!;
-  return { constraint, residual, target, expected: valueOf(target)! - residual / constraint.target.coef, corroboratedBy: [] };
+  return { constraint, residual, target, expected: valueOf(target)! - residual / constraint.target.coef, corroboratedBy: [], blockedBy: [] };
 }
 
 export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boolean): Arithmetic {
@@ -150,9 +155,13 @@ export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boole
     }
     // A sum of zeros holds whatever is wrong elsewhere (a 总计 column left at 0 balances): it
     // vouches for no cell.
-    const holding = judged.filter((j) => !j.violation && j.constraint.terms.some((t) => valueOf(t.cell) !== 0)).map((j) => j.constraint);
+    const holding = judged.filter((j) => !j.violation).map((j) => j.constraint);
+    const meaningful = holding.filter((c) => c.terms.some((t) => valueOf(t.cell) !== 0));
     for (const j of judged) {
-      if (j.violation) j.violation.corroboratedBy = holding.filter((c) => c.terms.some((t) => t.cell === j.violation!.target));
+      if (!j.violation) continue;
+      const target = j.violation.target;
+      j.violation.blockedBy = holding.filter((c) => c.terms.some((t) => t.cell === target));
+      j.violation.corroboratedBy = meaningful.filter((c) => c.terms.some((t) => t.cell === target));
     }
     roots.push(...rootCausesOf(table, judged, enabled));
   }
@@ -212,4 +221,26 @@ const MAX_ROOT_CAUSES = 2;
 export function describeTerm(table: BoundTable, t: Term, alongRow: boolean): Text {
   if (alongRow || isReview(table)) return t.cell ? t.cell.column.label : { zh: t.columnId, en: t.columnId };
   return rowName(table, t.rowId);
+}
+
+/**
+ * Every sum the cell takes part in holds when the cell holds `value` (sums with another
+ * unreadable term are not judged). Used before a fix writes a figure into a cell.
+ */
+export function holdsWith(table: BoundTable, cell: BoundCell, value: number): boolean {
+  for (const c of constraintsOf(table)) {
+    if (!c.terms.some((t) => t.cell === cell)) continue;
+    let residual = 0;
+    let judged = true;
+    for (const t of c.terms) {
+      const v = t.cell === cell ? value : valueOf(t.cell);
+      if (v === undefined) {
+        judged = false;
+        break;
+      }
+      residual += t.coef * v;
+    }
+    if (judged && Math.abs(residual) > 1e-9) return false;
+  }
+  return true;
 }

@@ -21,6 +21,7 @@ import { tableCellCount } from './tableCellCount';
 import { tableMissing } from './tableMissing';
 import { tableRowMissing } from './tableRowMissing';
 import { tableUnreadable } from './tableUnreadable';
+import { placeholderText } from './placeholderText';
 import { RULE_CODES, type Rule, type RuleCode } from './types';
 
 export const rules: Rule[] = [
@@ -46,6 +47,7 @@ export const rules: Rule[] = [
   carryoverMismatch,
   activeDisclosureContinuity,
   tableUnreadable,
+  placeholderText,
 ];
 
 export const ruleByCode = new Map<RuleCode, Rule>(rules.map((r) => [r.code, r]));

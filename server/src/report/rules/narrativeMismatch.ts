@@ -120,6 +120,7 @@ export const narrativeMismatch: Rule = {
       en: 'The text says there was no {label}, but {where} is {actual}',
     },
     fixNumber: { zh: '改为 {actual}', en: 'Change to {actual}' },
+    relatedCell: { zh: '表中对应的单元格', en: 'The table cell it is compared with' },
   },
   check({ report, arithmetic }) {
     const findings: Finding[] = [];
@@ -137,8 +138,11 @@ export const narrativeMismatch: Rule = {
         continue;
       }
       const args = { label: s.figure.label, stated: figure(s.value), where: table.where, actual };
+      // The cells compared come along: the editor shows them, and fix-all never rewrites prose
+      // to a figure it wrote into the table itself.
+      const related = table.cells.map((c) => ({ range: c.raw.range, message: { id: 'relatedCell' } }));
       if (wrongCell) {
-        findings.push({ code: 'narrative-mismatch', range: s.range, message: { id: 'mismatchTableWrong', args } });
+        findings.push({ code: 'narrative-mismatch', range: s.range, message: { id: 'mismatchTableWrong', args }, related });
         continue;
       }
       const newText = s.numeral === 'chinese' ? toChineseCount(table.value) : actual;
@@ -147,6 +151,7 @@ export const narrativeMismatch: Rule = {
         range: s.range,
         message: { id: 'mismatch', args },
         fix: { title: { id: 'fixNumber', args: { actual: newText } }, edits: [{ range: s.range, newText }], preferred: true },
+        related,
       });
     }
     return findings;

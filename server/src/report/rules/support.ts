@@ -37,6 +37,8 @@ export function lineRangeAt(report: Report, offset: number): OffsetRange {
   }
   const start = lines.lineStarts[line];
   const raw = lines.lineText(line);
+  // A blank line (a document of white space) is the empty range at its start.
+  if (!raw.trim()) return { start, end: start };
   const lead = raw.length - raw.trimStart().length;
   return { start: start + lead, end: start + raw.trimEnd().length };
 }
@@ -124,7 +126,8 @@ export function violationFinding(
 ): Finding {
   const target = violation.target;
   const corroborated = violation.corroboratedBy.length > 0;
-  const fixable = !corroborated && !target.raw.spanned && violation.expected >= 0 && Number.isInteger(violation.expected);
+  // A holding sum through the target — even one of zeros — would break if it were rewritten.
+  const fixable = !violation.blockedBy.length && !target.raw.spanned && violation.expected >= 0 && Number.isInteger(violation.expected);
   const agreesWith = violation.corroboratedBy.map((c) => SUM_NAMES[c.code]({ constraint: c } as Violation));
   return {
     code,

@@ -1,15 +1,23 @@
 /**
  * table-row-missing: every row the format lists must be in its table. The fix inserts the row
- * in the table's own layout, next to its neighbours; its figures are 0, except （七）总计 and
- * 结转下年度继续办理, which are computed from the rows that are there when they can be.
+ * in the table's own layout, copied from the row it goes next to: as many label cells, the
+ * group label where the group starts, as many trailing cells (a loose table's ragged `| ||`),
+ * a `<tr>` inside an HTML table. Its figures are 0, except （七）总计 and 结转下年度继续办理,
+ * which are computed from the rows that are there — and when they cannot be computed, no row
+ * is inserted: a total of zeros would be a figure nobody wrote.
+ *
+ * Most of a table missing is one finding without a fix (the figures must come from the
+ * author), and an HTML row inside a rowspan is left to the author (inserting it would shift
+ * the spanned cells).
  */
 import { applicationsRowLabel, formats, type ApplicationsRow, type Text } from '../formats';
-import type { BoundRow, BoundTable, LayoutKind, Report } from '../model';
+import type { BoundRow, BoundTable, Report } from '../model';
 import { renderRow } from '../templates';
 import { formatValue } from '../text/cellValue';
 import { cellAt, TABLE_NAMES } from './describe';
+import { constraintsOf, type Term } from './arithmetic';
 import { lineEndAt, lineStartAt, rowsCutOff } from './support';
-import type { Finding, Rule } from './types';
+import type { Finding, Rule, TextEdit } from './types';
 
 interface Wanted {
   id: string;
@@ -17,6 +25,8 @@ interface Wanted {
   /** Rows of text (each a list of cells: labels then values) to insert. */
   rows: Array<{ labels: string[]; values: string[] }>;
   computed: boolean;
+  /** A total that could not be computed: reported without a fix. */
+  uncomputable?: boolean;
   /** The expected ids this insertion stands for (a whole block of table 二). */
   ids: string[];
 }
@@ -27,46 +37,125 @@ function numberAt(table: BoundTable, rowId: string, columnId: string): number | 
   return c.value.kind === 'number' ? c.value.value : c.value.kind === 'blank' ? 0 : undefined;
 }
 
-/** （七）总计 and 四、结转下年度继续办理 follow from the other rows. */
-function computedApplications(table: BoundTable, rowId: string, columnId: string): number | undefined {
-  const apps = formats[table.format].data.applications;
-  const sum = (ids: string[]) => {
-    let s = 0;
-    for (const id of ids) {
-      const v = numberAt(table, id, columnId);
-      if (v === undefined) return undefined;
-      s += v;
+/**
+ * The figures a missing row must hold for the table's sums to hold: in each column, the first
+ * sum in which it is the only unknown decides it (a part of （七）总计 is the total less the other
+ * parts; （七）总计 is its parts' sum; 结转 is what the balance leaves). Undetermined columns are
+ * undefined; a figure that would be negative or fractional makes the whole row undetermined.
+ */
+function solvedApplications(table: BoundTable, rowId: string): Array<number | undefined> {
+  const columns = formats[table.format].applications.columns;
+  const constraints = constraintsOf(table);
+  const solved = new Map<string, number>();
+  const unknown = (t: Term) => t.rowId === rowId && !solved.has(t.columnId);
+  // Column figures first (results, balance), then the row's own total from its parts.
+  for (let round = 0; round < 2; round++) {
+    for (const c of constraints) {
+      const missing = c.terms.filter((t) => t.cell === undefined && t.rowId === rowId);
+      if (missing.length !== 1 || !unknown(missing[0])) continue;
+      if (c.terms.some((t) => t !== missing[0] && t.cell === undefined && !(t.rowId === rowId && solved.has(t.columnId)))) continue;
+      let rest = 0;
+      let readable = true;
+      for (const t of c.terms) {
+        if (t === missing[0]) continue;
+        const v = t.cell ? numberAt(table, t.rowId, t.columnId) : solved.get(t.columnId);
+        if (v === undefined) readable = false;
+        else rest += t.coef * v;
+      }
+      if (!readable) continue;
+      const value = -rest / missing[0].coef;
+      if (value < 0 || !Number.isInteger(value)) return columns.map(() => undefined);
+      solved.set(missing[0].columnId, value);
     }
-    return s;
-  };
-  if (rowId === apps.resultTotal.total) return sum(apps.resultTotal.parts);
-  if (rowId === apps.balance.derived) {
-    const left = sum(apps.balance.left);
-    const right = sum(apps.balance.right.filter((r) => r !== rowId));
-    return left !== undefined && right !== undefined && left - right >= 0 ? left - right : undefined;
   }
-  return undefined;
+  return columns.map((c) => solved.get(c.id));
 }
 
-function leadingCells(row: BoundRow | undefined): number {
-  if (!row?.labelCell) return 0;
-  return row.raw.cells.indexOf(row.labelCell);
+/** The figures, put in the missing row, leave every sum through it holding (or unjudged). */
+function consistentWith(table: BoundTable, rowId: string, values: number[]): boolean {
+  const columns = formats[table.format].applications.columns;
+  const byColumn = new Map(columns.map((c, i) => [c.id, values[i]]));
+  for (const c of constraintsOf(table)) {
+    if (!c.terms.some((t) => t.rowId === rowId && t.cell === undefined)) continue;
+    let residual = 0;
+    let judged = true;
+    for (const t of c.terms) {
+      const v = t.rowId === rowId && t.cell === undefined ? byColumn.get(t.columnId) : numberAt(table, t.rowId, t.columnId);
+      if (v === undefined) {
+        judged = false;
+        break;
+      }
+      residual += t.coef * v;
+    }
+    if (judged && Math.abs(residual) > 1e-9) return false;
+  }
+  return true;
 }
 
-function wantedRows(table: BoundTable, like: BoundRow | undefined): Wanted[] {
+function isTotalRow(table: BoundTable, rowId: string): boolean {
+  // The rows other rows add up to, or that the balance leaves: never written as zeros.
+  const apps = formats[table.format].data.applications;
+  return rowId === apps.resultTotal.total || rowId === apps.balance.derived;
+}
+
+function expectedOrder(table: BoundTable): string[] {
+  const f = formats[table.format];
+  if (table.kind === 'applications') return f.applications.valueRows.map((r) => r.id);
+  if (table.kind === 'activeDisclosure') return f.activeDisclosure.blocks.flatMap((b) => b.rows.map((r) => r.id));
+  return ['values'];
+}
+
+/** The present rows the missing ones go between. */
+function neighbours(table: BoundTable, ids: string[]): { prev?: BoundRow; next?: BoundRow } {
+  const order = expectedOrder(table);
+  const byId = new Map(table.rows.map((r) => [r.id, r]));
+  const first = order.indexOf(ids[0]);
+  const last = order.indexOf(ids[ids.length - 1]);
+  return {
+    next: order.slice(last + 1).map((id) => byId.get(id)).find((r) => r),
+    prev: order.slice(0, first).reverse().map((id) => byId.get(id)).find((r) => r),
+  };
+}
+
+/** How the neighbour row lays out its cells: label cells before its label, cells after its figures. */
+function shapeOf(row: BoundRow | undefined): { leading: number; trailing: number } {
+  if (!row) return { leading: 0, trailing: 0 };
+  const labelIndex = row.labelCell ? row.raw.cells.indexOf(row.labelCell) : -1;
+  const lastValue = row.valueCells.length ? row.raw.cells.indexOf(row.valueCells[row.valueCells.length - 1]) : row.raw.cells.length - 1;
+  return { leading: Math.max(0, labelIndex), trailing: Math.max(0, row.raw.cells.length - 1 - lastValue) };
+}
+
+function labelCells(rows: Map<string, ApplicationsRow>, row: ApplicationsRow, leading: number): string[] {
+  const label = applicationsRowLabel(row);
+  if (leading <= 0) return [label];
+  const parent = row.parent ? rows.get(row.parent) : undefined;
+  const siblings = parent ? [...rows.values()].filter((r) => r.parent === parent.id) : [];
+  const cells = Array<string>(leading).fill('');
+  if (parent && siblings[0] === row) cells[leading - 1] = applicationsRowLabel(parent);
+  return [...cells, label];
+}
+
+function wantedRows(table: BoundTable): Wanted[] {
   const present = new Set(table.rows.map((r) => r.id));
   const format = formats[table.format];
   const out: Wanted[] = [];
   if (table.kind === 'applications') {
     for (const row of format.applications.valueRows) {
       if (present.has(row.id)) continue;
-      const values = format.applications.columns.map((c) => computedApplications(table, row.id, c.id));
-      const computed = values.every((v) => v !== undefined) && values.some((v) => v !== 0);
+      const solved = solvedApplications(table, row.id);
+      const computed = solved.every((v) => v !== undefined) && solved.some((v) => v !== 0);
+      const total = isTotalRow(table, row.id);
+      // Figures no sum decides are written as 0 — a data row only, and only where 0 breaks no sum.
+      const values = solved.map((v) => v ?? 0);
+      const { prev, next } = neighbours(table, [row.id]);
+      const leading = shapeOf(next ?? prev).leading;
       out.push({
         id: row.id,
         name: { zh: applicationsRowLabel(row), en: row.label.en },
-        rows: [{ labels: labelCells(format.applications.rowById, row, leadingCells(like)), values: values.map((v) => (computed ? formatValue(v!) : '0')) }],
+        rows: [{ labels: labelCells(format.applications.rowById, row, leading), values: values.map(formatValue) }],
         computed,
+        // A total of zeros is a figure nobody wrote: without every part, no total row is inserted.
+        uncomputable: (total && solved.some((v) => v === undefined)) || !consistentWith(table, row.id, values),
         ids: [row.id],
       });
     }
@@ -97,37 +186,32 @@ function wantedRows(table: BoundTable, like: BoundRow | undefined): Wanted[] {
   return out;
 }
 
-function labelCells(rows: Map<string, ApplicationsRow>, row: ApplicationsRow, leading: number): string[] {
-  const label = applicationsRowLabel(row);
-  if (leading <= 0) return [label];
-  const parent = row.parent ? rows.get(row.parent) : undefined;
-  const siblings = parent ? [...rows.values()].filter((r) => r.parent === parent.id) : [];
-  const cells = Array<string>(leading).fill('');
-  if (parent && siblings[0] === row) cells[leading - 1] = applicationsRowLabel(parent);
-  return [...cells, label];
+/** An HTML row: `<td>`s, with the text escaped. */
+function htmlRow(cells: string[]): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<tr>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
 }
 
-function expectedOrder(table: BoundTable): string[] {
-  const f = formats[table.format];
-  if (table.kind === 'applications') return f.applications.valueRows.map((r) => r.id);
-  if (table.kind === 'activeDisclosure') return f.activeDisclosure.blocks.flatMap((b) => b.rows.map((r) => r.id));
-  return ['values'];
-}
-
-function insertion(report: Report, table: BoundTable, wanted: Wanted, eol: string): { at: number; text: string; near: BoundRow | undefined } {
-  const order = expectedOrder(table);
-  const byId = new Map(table.rows.map((r) => [r.id, r]));
-  const first = order.indexOf(wanted.ids[0]);
-  const last = order.indexOf(wanted.ids[wanted.ids.length - 1]);
-  const next = order.slice(last + 1).map((id) => byId.get(id)).find((r) => r);
-  const prev = order.slice(0, first).reverse().map((id) => byId.get(id)).find((r) => r);
-  const layout: LayoutKind = table.layout;
-  const body = wanted.rows.map((r) => renderRow(layout, r.labels, r.values, eol)).join(layout === 'cell-per-line' ? eol + eol : eol);
+/** The edit that inserts the rows, in the table's own layout; undefined when no safe one exists. */
+function insertion(report: Report, table: BoundTable, wanted: Wanted, eol: string): { edit: TextEdit; near: BoundRow | undefined } | undefined {
+  const { prev, next } = neighbours(table, wanted.ids);
+  const like = next ?? prev;
+  const trailing = Array<string>(shapeOf(like).trailing).fill('');
+  if (table.layout === 'html') {
+    // Between two rows of the table, in the source's own markup; never inside a rowspan.
+    const spanned = (r: BoundRow | undefined) => !r || r.raw.cells.some((c) => c.spanned) || !r.raw.source;
+    if (!like || spanned(like) || (next && spanned(next))) return undefined;
+    const at = next ? next.raw.source!.start : like.raw.source!.end;
+    const markup = wanted.rows.map((r) => htmlRow([...r.labels, ...r.values, ...trailing])).join('');
+    return { edit: { range: { start: at, end: at }, newText: markup, inSource: true }, near: like };
+  }
+  const layout = table.layout;
+  const body = wanted.rows.map((r) => renderRow(layout, r.labels, [...r.values, ...trailing], eol)).join(layout === 'cell-per-line' ? eol + eol : eol);
   const gap = layout === 'cell-per-line' ? eol + eol : eol;
-  if (next) return { at: lineStartAt(report, next.raw.range.start), text: body + gap, near: next };
+  if (next) return { edit: { range: { start: lineStartAt(report, next.raw.range.start), end: lineStartAt(report, next.raw.range.start) }, newText: body + gap }, near: next };
   const after = prev ?? table.rows[table.rows.length - 1];
-  if (after) return { at: lineEndAt(report, after.raw.range.end), text: gap + body, near: after };
-  return { at: lineEndAt(report, table.range.end), text: gap + body, near: undefined };
+  const at = lineEndAt(report, after ? after.raw.range.end : table.range.end);
+  return { edit: { range: { start: at, end: at }, newText: gap + body }, near: after };
 }
 
 /** More missing rows than this in one table are reported together. */
@@ -148,10 +232,17 @@ export const tableRowMissing: Rule = {
   },
   check({ report, eol }) {
     const findings: Finding[] = [];
+    // A table in fragments (split by a page or a caption the reader could not join): a row is
+    // missing only if no fragment has it, and where it belongs cannot be told — no fix.
+    const byKind = new Map<string, BoundTable[]>();
+    for (const t of report.tables) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
     for (const table of report.tables) {
-      const like = table.rows.find((r) => r.labelCell);
+      const siblings = byKind.get(table.kind)!;
+      if (siblings.length > 1 && siblings[0] !== table) continue;
+      const inOthers = new Set(siblings.filter((t) => t !== table).flatMap((t) => t.rows.map((r) => r.id)));
       const cutOff = rowsCutOff(table);
-      const missing = wantedRows(table, like).filter((w) => !w.ids.every((id) => cutOff.has(id)));
+      const missing = wantedRows(table).filter((w) => !w.ids.every((id) => cutOff.has(id) || inOthers.has(id)));
+      const fragmented = siblings.length > 1;
       // Most of a table absent is one finding, not a row-by-row flood; rows of made-up zeros are
       // no fix for it — the table's figures have to come from the author.
       if (missing.length > MAX_LISTED) {
@@ -164,15 +255,16 @@ export const tableRowMissing: Rule = {
         continue;
       }
       for (const wanted of missing) {
-        const { at, text, near } = insertion(report, table, wanted, eol);
+        const placed = wanted.uncomputable || fragmented ? undefined : insertion(report, table, wanted, eol);
+        const near = placed?.near ?? neighbours(table, wanted.ids).next ?? neighbours(table, wanted.ids).prev;
         const anchor = near?.labelCell?.range ?? near?.valueCells[0]?.range ?? table.rawRows[0].range;
         findings.push({
           code: 'table-row-missing',
           range: anchor,
           message: { id: 'missing', args: { table: TABLE_NAMES[table.kind], row: wanted.name } },
-          fix: {
+          fix: placed && {
             title: { id: wanted.computed ? 'fixInsertComputed' : 'fixInsert', args: { row: wanted.name } },
-            edits: [{ range: { start: at, end: at }, newText: text }],
+            edits: [placed.edit],
             preferred: true,
           },
         });

@@ -31,6 +31,7 @@ export const RULE_CODES = [
   'carryover-mismatch',
   'active-disclosure-continuity',
   'table-unreadable',
+  'placeholder-text',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -47,6 +48,11 @@ export interface Message {
 export interface TextEdit {
   range: OffsetRange;
   newText: string;
+  /**
+   * The range and text are already in the source's own terms (a `<tr>` into a page's table):
+   * carried to the source as they are, not escaped.
+   */
+  inSource?: true;
 }
 
 export interface Fix {

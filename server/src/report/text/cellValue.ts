@@ -7,7 +7,7 @@ import { chineseNumeral } from './normalize';
 
 export type ValueKind = 'count' | 'delta' | 'money';
 
-export type InvalidReason = 'negative' | 'fraction' | 'typo' | 'chinese-numeral' | 'not-a-number';
+export type InvalidReason = 'negative' | 'fraction' | 'typo' | 'chinese-numeral' | 'not-a-number' | 'several-numbers' | 'too-large';
 
 export type CellValue =
   | { kind: 'number'; value: number }
@@ -33,6 +33,8 @@ export function parseCellValue(text: string, kind: ValueKind, unit?: string): Ce
   // Most cells are plain digits: no normalising needed.
   if (PLAIN_DIGITS.test(raw)) return { kind: 'number', value: Number(raw) };
   if (isBlankMarker(raw)) return BLANK;
+  // "0 20" is two figures in one cell (a deleted |), never the number 20.
+  if (/[0-9０-９][\s\u00a0\u3000]+[0-9０-９]/.test(raw)) return { kind: 'invalid', reason: 'several-numbers' };
   let s = raw.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '');
 
   let scale = 1;
@@ -56,6 +58,8 @@ export function parseCellValue(text: string, kind: ValueKind, unit?: string): Ce
 
   if (/^[+-]?\d+(\.\d+)?$/.test(s)) {
     const value = Number(s) * scale;
+    // Beyond what a double holds exactly, a figure cannot be added up or written back.
+    if (!Number.isSafeInteger(Math.trunc(value)) || Math.abs(value) > 1e15) return { kind: 'invalid', reason: 'too-large' };
     if (kind === 'money') {
       return value < 0 ? { kind: 'invalid', reason: 'negative' } : { kind: 'number', value };
     }
