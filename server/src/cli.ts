@@ -5,13 +5,13 @@
  * message, never a stack trace).
  */
 import * as fs from 'fs';
-import { checkReport, fixAll, parse, type CheckOptions, type Report } from './report';
+import { checkReport, fixAll, looksLikeReport, parse, type CheckOptions, type Report } from './report';
 import { kindOfPath, type SourceKind } from './report/readers';
 import type { PreviousReport } from './report/rules';
 import { bodyOf, isLastYearOf, reportKey } from './report/pairing';
 import { parseArgs, UsageError, type CliOptions } from './cli/args';
 import { decode, encode, NotTextError } from './cli/encoding';
-import { expandInputs, writeAtomically } from './cli/files';
+import { expandInputs, ReadOnlyError, writeAtomically } from './cli/files';
 import { formatJson, formatSarif, formatText, type FileResult } from './cli/output';
 import { t } from './cli/strings';
 
@@ -75,7 +75,7 @@ export function run(argv: string[], io: CliIo): number {
     io.stderr(`govreport: ${message}\n`);
   };
 
-  const { files, problems } = expandInputs(options.inputs);
+  const { files, found, problems } = expandInputs(options.inputs);
   for (const p of problems) warn(t(locale, p.id, p.path, p.detail ?? ''));
 
   const checkOptions: CheckOptions = { locale, rules: options.rules, format: options.reportFormat };
@@ -83,6 +83,7 @@ export function run(argv: string[], io: CliIo): number {
 
   // Read everything first: a report is checked against last year's of the same body, and
   // that may be any other file on the command line.
+  let skipped = 0;
   const inputs: Array<{ file: string; text: string; kind: SourceKind; encoding: ReturnType<typeof decode>['encoding']; report: Report }> = [];
   for (const file of files) {
     let bytes: Buffer;
@@ -109,7 +110,13 @@ export function run(argv: string[], io: CliIo): number {
     }
     if (decoded.encoding === 'gb18030') io.stderr(`govreport: ${t(locale, 'decodedAs', file)}\n`);
     const kind = kindOfPath(file, decoded.text);
-    inputs.push({ file, text: decoded.text, kind, encoding: decoded.encoding, report: parse(decoded.text, { format: options.reportFormat, kind }) });
+    const report = parse(decoded.text, { format: options.reportFormat, kind });
+    // In a folder, what is not a report (a notes file, a page of another kind) is not checked.
+    if (found.has(file) && !looksLikeReport(report)) {
+      skipped++;
+      continue;
+    }
+    inputs.push({ file, text: decoded.text, kind, encoding: decoded.encoding, report });
   }
   // Indexed by body and year: pairing stays linear over thousands of files.
   const byKey = new Map<string, { file: string; report: Report }>();
@@ -130,7 +137,9 @@ export function run(argv: string[], io: CliIo): number {
     let text = input.text;
     let fixed: FileResult['fixed'];
     const previous = previousOf(input.report);
-    if (options.fix) {
+    // Only a report is fixed: a file named on the command line that is not one is checked, never rewritten.
+    if (options.fix && !looksLikeReport(input.report)) warn(t(locale, 'fixNotReport', file));
+    else if (options.fix) {
       const result = fixAll(text, { ...checkOptions, kind: input.kind, previous });
       if (result.text !== text) {
         const out = encode(result.text, encoding);
@@ -141,7 +150,8 @@ export function run(argv: string[], io: CliIo): number {
             text = result.text;
             fixed = result.applied;
           } catch (e) {
-            warn(t(locale, 'fixWriteFailed', file, (e as NodeJS.ErrnoException).code ?? String(e)));
+            if (e instanceof ReadOnlyError) warn(t(locale, 'fixReadOnly', file));
+            else warn(t(locale, 'fixWriteFailed', file, (e as NodeJS.ErrnoException).code ?? String(e)));
           }
         }
       } else fixed = [];
@@ -153,7 +163,7 @@ export function run(argv: string[], io: CliIo): number {
 
   if (options.output === 'json') io.stdout(formatJson(results));
   else if (options.output === 'sarif') io.stdout(formatSarif(results, locale, VERSION, io.cwd));
-  else io.stdout(formatText(results, locale, options.color ?? io.stdoutIsTTY));
+  else io.stdout(formatText(results, locale, options.color ?? io.stdoutIsTTY, skipped));
 
   if (ioProblem) return 2;
   const errors = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));

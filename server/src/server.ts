@@ -42,6 +42,13 @@ declare const GOVREPORT_VERSION: string;
 const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
 const DEFAULT_DEBOUNCE_MS = 150;
 
+/** How an editor starts the server; without one of these there is nobody to talk to. */
+const TRANSPORTS = /^--(stdio|node-ipc|socket=\d+|pipe=.+|clientProcessId=\d+)$/;
+if (require.main === module && !process.argv.slice(2).some((a) => TRANSPORTS.test(a))) {
+  process.stderr.write('govreport-language-server: an editor starts this server; run it with --stdio (or --node-ipc, --socket=<port>, --pipe=<name>). For checking files, use govreport (dist/cli.js).\n');
+  process.exit(2);
+}
+
 const connection: Connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 

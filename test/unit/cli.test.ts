@@ -215,3 +215,118 @@ describe('govreport CLI on portal pages', () => {
     assert.equal(fs.readFileSync(file, 'utf8'), PAGE, r.stdout + r.stderr);
   });
 });
+
+describe('govreport CLI never harms a file it was given', () => {
+  let ws: string;
+  const wrong = renderReport({ layout: 'markdown', cells: { 'applications.granted.total': '7' } }).text;
+  const notes = '# 会议记录\n\n| 事项 | 数量 | 总计 |\n|---|---|---|\n| 采购 | 2 | 3 |\n\n二、下一步工作\n\n三、收到的意见\n';
+  const fresh = () => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-cli-files-'));
+    return ws;
+  };
+  after(() => fs.rmSync(ws, { recursive: true, force: true }));
+
+  it('--fix on a folder rewrites the reports in it and nothing else; what is not a report is not checked', () => {
+    fresh();
+    fs.writeFileSync(path.join(ws, 'report.md'), wrong);
+    fs.writeFileSync(path.join(ws, 'notes.md'), notes);
+    const r = cli(['--fix', '--no-color', '.'], ws);
+    assert.equal(fs.readFileSync(path.join(ws, 'notes.md'), 'utf8'), notes, 'the notes file was rewritten');
+    assert.notEqual(fs.readFileSync(path.join(ws, 'report.md'), 'utf8'), wrong);
+    assert.ok(!r.stdout.includes('notes.md'), r.stdout);
+    assert.match(r.stdout, /另有 1 个文件不像年度报告，未检查/);
+    // Named on the command line, it is checked — and still never rewritten by --fix.
+    const named = cli(['--fix', 'notes.md'], ws);
+    assert.equal(fs.readFileSync(path.join(ws, 'notes.md'), 'utf8'), notes);
+    assert.match(named.stderr, /notes\.md：不像政府信息公开工作年度报告/);
+  });
+
+  it('--fix=no does not fix; a switch given another value is a usage error', () => {
+    fresh();
+    fs.writeFileSync(path.join(ws, 'report.md'), wrong);
+    cli(['--fix=no', 'report.md'], ws);
+    assert.equal(fs.readFileSync(path.join(ws, 'report.md'), 'utf8'), wrong);
+    const bad = cli(['--fix=maybe', 'report.md'], ws);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /选项 --fix 不取值，或取 yes\|no：maybe/);
+    assert.equal(bad.stderr.trim().split('\n').length, 2, 'one line, and where to read more');
+  });
+
+  it('a read-only file is refused with a clear message and left as it was', () => {
+    fresh();
+    const file = path.join(ws, 'locked.md');
+    fs.writeFileSync(file, wrong);
+    fs.chmodSync(file, 0o444);
+    const r = cli(['--fix', 'locked.md'], ws);
+    assert.equal(fs.readFileSync(file, 'utf8'), wrong);
+    assert.match(r.stderr, /locked\.md：文件为只读，未写回修正/);
+    assert.equal(r.code, 2);
+  });
+
+  it('a symbolic link is written through to its target, and stays a link', () => {
+    fresh();
+    fs.mkdirSync(path.join(ws, 'real'));
+    fs.writeFileSync(path.join(ws, 'real', 'report.md'), wrong);
+    fs.symlinkSync(path.join('real', 'report.md'), path.join(ws, 'link.md'));
+    cli(['--fix', 'link.md'], ws);
+    assert.ok(fs.lstatSync(path.join(ws, 'link.md')).isSymbolicLink());
+    assert.notEqual(fs.readFileSync(path.join(ws, 'real', 'report.md'), 'utf8'), wrong);
+  });
+
+  it('a file with two hard links keeps its inode: both names see the fix', () => {
+    fresh();
+    const a = path.join(ws, 'a.md');
+    const b = path.join(ws, 'b.md');
+    fs.writeFileSync(a, wrong);
+    fs.linkSync(a, b);
+    const inode = fs.statSync(a).ino;
+    cli(['--fix', 'a.md'], ws);
+    assert.equal(fs.statSync(a).ino, inode);
+    assert.equal(fs.readFileSync(b, 'utf8'), fs.readFileSync(a, 'utf8'));
+    assert.notEqual(fs.readFileSync(b, 'utf8'), wrong);
+    assert.deepEqual(fs.readdirSync(ws).filter((n) => n.includes('.tmp')), [], 'no temporary file left behind');
+  });
+
+  it('folders linked into the tree are followed, once, even when a link points back up', () => {
+    fresh();
+    fs.mkdirSync(path.join(ws, 'inner'));
+    fs.writeFileSync(path.join(ws, 'inner', 'report.md'), wrong);
+    fs.symlinkSync(path.join(ws, 'inner'), path.join(ws, 'linked'));
+    fs.symlinkSync(ws, path.join(ws, 'inner', 'loop'));
+    const r = cli(['--format', 'json', '.'], ws);
+    const files = JSON.parse(r.stdout).map((f: { file: string }) => f.file);
+    assert.equal(files.length, 1, r.stdout);
+  });
+
+  it('"no problems" is said only of files that were checked', () => {
+    fresh();
+    fs.mkdirSync(path.join(ws, 'empty'));
+    for (const args of [['missing.md'], ['empty']]) {
+      const r = cli(args, ws);
+      assert.ok(!r.stdout.includes('未发现问题'), `${args}: ${r.stdout}`);
+      assert.match(r.stdout, /没有检查任何文件/);
+    }
+  });
+
+  it('the language server started by hand says how it is started, in one line', () => {
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'server.js')], { encoding: 'utf8', timeout: 10_000 });
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^govreport-language-server: .*--stdio/);
+    assert.equal(r.stderr.trim().split('\n').length, 1);
+  });
+
+  it('SARIF file locations are percent-encoded under SRCROOT, and absolute outside it', () => {
+    fresh();
+    fs.mkdirSync(path.join(ws, '年报 2024'));
+    fs.writeFileSync(path.join(ws, '年报 2024', 'report.md'), wrong);
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-outside-'));
+    fs.writeFileSync(path.join(outside, 'other.md'), wrong);
+    const r = cli(['--format', 'sarif', '年报 2024/report.md', path.join(outside, 'other.md')], ws);
+    const run0 = JSON.parse(r.stdout).runs[0];
+    assert.deepEqual(run0.artifacts[0].location, { uri: '%E5%B9%B4%E6%8A%A5%202024/report.md', uriBaseId: 'SRCROOT' });
+    assert.equal(run0.artifacts[1].location.uri, `file://${path.join(outside, 'other.md')}`);
+    assert.equal(run0.artifacts[1].location.uriBaseId, undefined);
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+});

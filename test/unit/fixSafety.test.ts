@@ -217,3 +217,24 @@ describe('8. edges', () => {
     assert.equal(parse(fixed).lines.lineCount, parse(text).lines.lineCount);
   });
 });
+
+describe('6. hover and quick fix agree on a half-filled row', () => {
+  it('the hover on the total names the cell the fix edits, and shows that fix', async () => {
+    const { analyseText } = await import('../../server/src/features/analysis');
+    const { hover } = await import('../../server/src/features/hover');
+    const { DEFAULT_SETTINGS } = await import('../../server/src/features/settings');
+    const r = renderReport({ layout: 'markdown', cells: { 'applications.newReceived.commercial': '' } });
+    const analysis = analyseText({ uri: 'file:///half.govreport', languageId: 'govreport', version: 1, getText: () => r.text }, DEFAULT_SETTINGS, []);
+    const fixes = analysis.diagnostics.filter((d) => d.fix);
+    assert.equal(fixes.length, 1, show(analysis.diagnostics));
+    const fix = fixes[0].fix!;
+    assert.deepEqual(fix.edits[0].range, r.cell('applications.newReceived.commercial'));
+    const total = r.cell('applications.newReceived.total');
+    const onTotal = hover(analysis, total.start)!;
+    const text = (onTotal.contents as { value: string }).value;
+    assert.match(text, /原因在表三「一、本年新收政府信息公开申请数量」行「商业企业」列/);
+    assert.ok(!/应为 13/.test(text), text);
+    const onBlank = hover(analysis, fix.edits[0].range.start)!;
+    assert.ok((onBlank.contents as { value: string }).value.includes(fix.title), 'the hover on the blank cell shows the fix');
+  });
+});

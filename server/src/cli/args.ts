@@ -51,6 +51,13 @@ export function parseArgs(argv: string[]): CliOptions {
       arg = arg.slice(0, arg.indexOf('='));
     }
     const value = () => (inline !== undefined ? inline : argv[++i]);
+    // A switch takes no value, or an explicit yes/no: `--fix=no` does not fix.
+    const flag = (): boolean => {
+      if (inline === undefined) return true;
+      if (/^(yes|true|1|on)$/i.test(inline)) return true;
+      if (/^(no|false|0|off)$/i.test(inline)) return false;
+      throw new UsageError(t(locale, 'badBoolean', arg, inline));
+    };
     switch (arg) {
       case '--format':
         options.output = oneOf('--format', value(), ['text', 'json', 'sarif'] as const, locale);
@@ -71,24 +78,24 @@ export function parseArgs(argv: string[]): CliOptions {
         break;
       }
       case '--fix':
-        options.fix = true;
+        options.fix = flag();
         break;
       case '--exit-zero':
-        options.exitZero = true;
+        options.exitZero = flag();
         break;
       case '--no-color':
-        options.color = false;
+        options.color = !flag();
         break;
       case '--color':
-        options.color = true;
+        options.color = flag();
         break;
       case '-h':
       case '--help':
-        options.help = true;
+        options.help = flag();
         break;
       case '-v':
       case '--version':
-        options.version = true;
+        options.version = flag();
         break;
       case '--':
         options.inputs.push(...argv.slice(i + 1));

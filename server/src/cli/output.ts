@@ -17,7 +17,7 @@ const DIM = '\x1b[2m';
 const BOLD = '\x1b[1m';
 const RESET = '\x1b[0m';
 
-export function formatText(results: FileResult[], locale: Locale, color: boolean): string {
+export function formatText(results: FileResult[], locale: Locale, color: boolean, skipped = 0): string {
   const paint = (code: string, s: string) => (color ? code + s + RESET : s);
   const out: string[] = [];
   const count: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -38,7 +38,10 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
   }
   const total = count.error + count.warning + count.information + count.hint;
   const summary = t(locale, 'summary', results.length, count.error, count.warning, count.information + count.hint);
-  out.push(total ? summary : `${summary}${locale === 'en' ? ' — ' : '，'}${t(locale, 'clean')}`);
+  const notChecked = skipped ? ` ${t(locale, 'skippedNotReports', skipped)}` : '';
+  // "No problems" only of files that were checked: a missing file or an empty folder is nothing checked.
+  if (!results.length) out.push(t(locale, 'nothingChecked') + notChecked);
+  else out.push((total ? summary : `${summary}${locale === 'en' ? ' — ' : '，'}${t(locale, 'clean')}`) + notChecked);
   if (fixable) out.push(t(locale, 'summaryFixable', fixable));
   return out.join('\n') + '\n';
 }
@@ -63,7 +66,14 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
 
 export function formatSarif(results: FileResult[], locale: Locale, version: string, cwd = process.cwd()): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.code, i]));
-  const uri = (file: string) => path.relative(cwd, path.resolve(cwd, file)).split(path.sep).join('/');
+  // A file under the working directory is a relative URI reference against SRCROOT, its segments
+  // percent-encoded; a file outside it is an absolute file URI, never a `../` climb out of SRCROOT.
+  const location = (file: string): { uri: string; uriBaseId?: string } => {
+    const abs = path.resolve(cwd, file);
+    const rel = path.relative(cwd, abs);
+    if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return { uri: pathToFileURL(abs).href };
+    return { uri: rel.split(path.sep).map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
+  };
   const region = (report: Report, range: Diagnostic['range']) => {
     const r = report.sourceLines.rangeOf(range);
     return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
@@ -86,7 +96,7 @@ export function formatSarif(results: FileResult[], locale: Locale, version: stri
           },
         },
         originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(cwd + path.sep).href } },
-        artifacts: results.map((r) => ({ location: { uri: uri(r.file), uriBaseId: 'SRCROOT' } })),
+        artifacts: results.map((r) => ({ location: location(r.file) })),
         results: results.flatMap((r, artifactIndex) =>
           r.report
             ? r.diagnostics.map((d) => ({
@@ -97,7 +107,7 @@ export function formatSarif(results: FileResult[], locale: Locale, version: stri
                 locations: [
                   {
                     physicalLocation: {
-                      artifactLocation: { uri: uri(r.file), uriBaseId: 'SRCROOT', index: artifactIndex },
+                      artifactLocation: { ...location(r.file), index: artifactIndex },
                       region: region(r.report!, d.range),
                     },
                   },
@@ -109,7 +119,7 @@ export function formatSarif(results: FileResult[], locale: Locale, version: stri
                           description: { text: d.fix.title },
                           artifactChanges: [
                             {
-                              artifactLocation: { uri: uri(r.file), uriBaseId: 'SRCROOT', index: artifactIndex },
+                              artifactLocation: { ...location(r.file), index: artifactIndex },
                               replacements: d.fix.edits.map((e) => ({ deletedRegion: region(r.report!, e.range), insertedContent: { text: e.newText } })),
                             },
                           ],

@@ -3,7 +3,7 @@
  * actions, hover, symbols, completion and formatting all ask for the analysis of the version
  * they were called for, and get the cached one when nothing changed.
  */
-import { checkReport, kindOfPath, parse, type Diagnostic, type PreviousReport, type Report, type SourceKind } from '../report';
+import { checkReport, kindOfPath, looksLikeReport, parse, type Diagnostic, type PreviousReport, type Report, type SourceKind } from '../report';
 import { matchesFiles } from './globs';
 import { checkOptions, type Settings } from './settings';
 
@@ -30,14 +30,8 @@ export interface Analysis {
 /** Finds last year's report of the same body for a document (see previousReports.ts). */
 export type FindPrevious = (report: Report, uri: string) => PreviousReport | undefined;
 
-/**
- * A markdown, plain-text or HTML file is a report when it says so in its title, or has at
- * least two of the six section headings. An unrelated note or page stays quiet.
- */
-export function looksLikeReport(report: Report): boolean {
-  if (report.title?.namesReport) return true;
-  return new Set(report.sections.map((s) => s.def.id)).size >= 2;
-}
+/** A markdown, plain-text or HTML file is a report when it looks like one (report/pairing.ts). */
+export { looksLikeReport };
 
 export function isDiagnosed(doc: Pick<DocumentLike, 'uri' | 'languageId'>, report: Report, settings: Settings, folders: readonly string[]): boolean {
   if (!settings.enable) return false;

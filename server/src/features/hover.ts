@@ -6,7 +6,7 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver';
 import { formats, ruleByCode, sourceRangeOf, type BoundCell, type BoundTable, type Locale, type OffsetRange, type Report } from '../report';
 import type { Text } from '../report/formats';
-import { constraintsOf, evaluate, type Constraint, type Term } from '../report/rules/arithmetic';
+import { analyse, constraintsOf, evaluate, type Constraint, type Term } from '../report/rules/arithmetic';
 import { cellName, figure, rowName } from '../report/rules/describe';
 import type { Analysis } from './analysis';
 import { tableAt } from './convertTable';
@@ -82,15 +82,43 @@ function describeConstraint(c: Constraint, locale: Locale): string {
   return lines.join('  \n');
 }
 
-function totalHover(report: Report, table: BoundTable, cell: BoundCell, locale: Locale): Hover | null {
+/**
+ * A value cell: the findings on it first — the same words and the same fix as the quick fix
+ * offers, so hover and Ctrl+. never disagree — then every sum it is the total of, written out.
+ * A broken sum that a wrong cell elsewhere explains says so, instead of a figure for this one.
+ */
+function cellHover(analysis: Analysis, table: BoundTable, cell: BoundCell, locale: Locale): Hover | null {
+  const { report } = analysis;
+  const at = report.document.map.toSource(cell.raw.range);
+  const findings = analysis.diagnostics.filter((d) => d.range.start === at.start && d.range.end === at.end);
   const sums = constraintsOf(table).filter((c) => c.target.cell === cell);
-  if (!sums.length) return null;
+  if (!sums.length && !findings.length) return null;
+  const explained = explainedElsewhere(report, cell);
   const name = pick(cellName(table, cell), locale);
   const title = `**${name.charAt(0).toUpperCase()}${name.slice(1)}**`;
+  const notes = findings.map((d) => `⚠ ${d.message}${d.fix ? `  \n→ ${d.fix.title}` : ''}`);
+  const described = sums.map((c) => {
+    const elsewhere = explained.get(c.code);
+    // The last line of a described sum says whether it holds: here, where the cause is.
+    return elsewhere ? `${describeConstraint(c, locale).replace(/ {2}\n[^\n]*$/, '')}  \n✗ ${t(locale, 'hoverExplained', { cell: pick(elsewhere, locale) })}` : describeConstraint(c, locale);
+  });
   return {
-    contents: { kind: MarkupKind.Markdown, value: [title, ...sums.map((c) => describeConstraint(c, locale))].join('\n\n') },
+    contents: { kind: MarkupKind.Markdown, value: [title, ...notes, ...described].join('\n\n') },
     range: sourceRangeOf(report, cell.raw.range),
   };
+}
+
+/** The sums of `cell` (as a total) that a wrong cell elsewhere explains, by rule: that cell's name. */
+function explainedElsewhere(report: Report, cell: BoundCell): Map<string, Text> {
+  const out = new Map<string, Text>();
+  const arithmetic = analyse(report.tables, () => true);
+  for (const code of ['sum-applicant-total', 'sum-result-total', 'balance', 'sum-review-litigation'] as const) {
+    for (const root of arithmetic.rootCauses(code)) {
+      if (root.cell === cell) continue;
+      for (const v of root.violations) if (v.target === cell) out.set(v.constraint.code, cellName(root.table, root.cell));
+    }
+  }
+  return out;
 }
 
 function describes(table: BoundTable, rowId: string): Text | undefined {
@@ -106,7 +134,7 @@ export function hover(analysis: Analysis, offset: number): Hover | null {
   const table = tableAt(report, offset);
   if (table) {
     const cell = cellAtOffset(table, offset);
-    if (cell) return totalHover(report, table, cell, locale);
+    if (cell) return cellHover(analysis, table, cell, locale);
     const row = table.rows.find((r) => r.labelCell && !r.labelCell.empty && within(r.labelCell.range, offset));
     const text = row && describes(table, row.id);
     if (row && text) {

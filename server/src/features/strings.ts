@@ -15,6 +15,7 @@ const STRINGS = {
   convertStrayValues: { zh: '有 {count} 行数值未能对应到规定的行', en: '{count} rows of figures match no row of the format' },
   convertNoTable: { zh: '光标处没有可转换的表格', en: 'There is no table to convert at the cursor' },
   hoverHolds: { zh: '成立', en: 'holds' },
+  hoverExplained: { zh: '不成立：原因在{cell}（见该格的提示与修正）', en: 'does not hold: the cause is {cell} (see its finding and fix)' },
   hoverBroken: { zh: '不成立：应为 {expected}，表中为 {actual}', en: 'does not hold: should be {expected}, the table has {actual}' },
   hoverUnreadable: { zh: '无法计算：{name}不是有效数字', en: 'cannot be computed: {name} is not a valid number' },
   hoverMissing: { zh: '无法计算：缺少{name}', en: 'cannot be computed: {name} is missing' },

@@ -9,7 +9,7 @@ export { LineIndex, type OffsetRange, type Position, type LineRange } from './te
 export * as templates from './templates';
 export type * from './model';
 export { snippetDefinitions, escapeSnippetText, type SnippetDefinition, type SnippetOptions } from './snippets';
-export { bodyOf, isLastYearOf, reportKey } from './pairing';
+export { bodyOf, isLastYearOf, looksLikeReport, reportKey } from './pairing';
 export type { PreviousReport } from './rules';
 export { readSource, kindOfPath, looksLikeHtml, type ReadDocument, type SourceKind } from './readers';
 export { sourceRangeOf, readOffsetAt } from './sourcePositions';

@@ -24,3 +24,13 @@ export function isLastYearOf(candidate: Report, report: Report): boolean {
   const year = report.year?.value;
   return body !== undefined && year !== undefined && candidate !== report && candidate.year?.value === year - 1 && bodyOf(candidate) === body;
 }
+
+/**
+ * A text is a report when it says so in its title, or has at least two of the six section
+ * headings. The editor diagnoses, and the CLI scans and fixes, only what passes this — one
+ * definition for both, so a notes file in a folder of reports is neither checked nor rewritten.
+ */
+export function looksLikeReport(report: Report): boolean {
+  if (report.title?.namesReport) return true;
+  return new Set(report.sections.map((s) => s.def.id)).size >= 2;
+}
