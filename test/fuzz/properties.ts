@@ -19,12 +19,23 @@ function rangeOk(r: { start: number; end: number }, length: number): boolean {
   return Number.isInteger(r.start) && Number.isInteger(r.end) && r.start >= 0 && r.start <= r.end && r.end <= length;
 }
 
-const key = (d: Diagnostic) => `${d.code}\u0000${d.message}`;
 
-/** The multiset of errors, by code and message (positions move with edits). */
+/**
+ * What a finding is about, across edits: its rule and the first thing its message names in
+ * 「」 (a row, a column, a section), else its message without figures. A fix changes the
+ * figures in the other findings' messages, and can change how one is worded (a sum's message
+ * names its cause once the other sums are right), but not what they are about. Positions are
+ * no use: edits move them.
+ */
+function subject(d: Diagnostic): string {
+  const named = /「([^」]+)」/.exec(d.message);
+  return `${d.code}\u0000${named ? named[1] : d.message.replace(/\d+/g, '#')}`;
+}
+
+/** The multiset of errors, by what they are about. */
 function errorCounts(ds: Diagnostic[]): Map<string, number> {
   const m = new Map<string, number>();
-  for (const d of ds) if (d.severity === 'error') m.set(key(d), (m.get(key(d)) ?? 0) + 1);
+  for (const d of ds) if (d.severity === 'error') m.set(subject(d), (m.get(subject(d)) ?? 0) + 1);
   return m;
 }
 
@@ -86,11 +97,11 @@ export function checkProperties(text: string, options: CheckOptions = {}): Check
       defects.push({ property: 'throws', detail: `after the fix of ${d.code}: ${(e as Error).stack ?? e}` });
       continue;
     }
-    const left = after.filter((a) => key(a) === key(d)).length;
-    const had = diagnostics.filter((a) => key(a) === key(d)).length;
+    const left = after.filter((a) => subject(a) === subject(d)).length;
+    const had = diagnostics.filter((a) => subject(a) === subject(d)).length;
     if (left >= had) defects.push({ property: 'fix-leaves-finding', detail: `${d.code}: ${d.message} — ${d.fix.title}` });
     const allowed = new Map(before);
-    if (d.severity === 'error') allowed.set(key(d), (allowed.get(key(d)) ?? 1) - 1);
+    if (d.severity === 'error') allowed.set(subject(d), (allowed.get(subject(d)) ?? 1) - 1);
     for (const [k, n] of errorCounts(after)) {
       if (n > (allowed.get(k) ?? 0)) defects.push({ property: 'fix-adds-error', detail: `${d.code} “${d.fix.title}” added ${k.replace('\u0000', ': ')}` });
     }

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { check, parse, type BoundTable, type Diagnostic, type Report } from '../../server/src/report';
+import { applyEdits, check, parse, type BoundTable, type Diagnostic, type Report } from '../../server/src/report';
 import { decode } from '../../server/src/cli/encoding';
 import { kindOfPath } from '../../server/src/report/readers';
 import { assertFixture } from '../support/fixture';
@@ -60,6 +60,23 @@ function speaksWhenChanged(name: string): void {
   assert.ok(sums.length >= 1, `no sum finding after changing the figure:\n${show(after)}`);
   const otherNew = serious(after).filter((d) => !sums.includes(d) && d.code !== 'narrative-mismatch');
   assert.deepEqual(otherNew.map((d) => d.code), [], show(otherNew));
+}
+
+/**
+ * A zero row taken out of the source is missing, and its fix puts back the same text: the
+ * inserted row has the neighbours' shape, whatever separates the cells.
+ */
+function restoresRemovedRow(name: string, rowId: string): void {
+  const { text, report } = read(name);
+  const t = table(report, 'applications');
+  const i = t.rawRows.findIndex((r) => r === t.rows.find((b) => b.id === rowId)!.raw);
+  const removed = text.slice(0, t.rawRows[i].range.start) + text.slice(t.rawRows[i + 1].range.start);
+  const missing = check(removed).diagnostics.filter((d) => d.code === 'table-row-missing');
+  assert.equal(missing.length, 1, show(missing));
+  assert.ok(missing[0].fix, 'a missing zero row between two rows has a fix');
+  const fixed = applyEdits(removed, missing[0].fix.edits);
+  assert.deepEqual(serious(check(fixed).diagnostics).map((d) => d.code), []);
+  assert.equal(fixed, text);
 }
 
 describe('real layouts: portal pages read as HTML', () => {
@@ -181,6 +198,7 @@ describe('real layouts: text extracted from PDF and Word', () => {
       assert.equal(valueAt(table(report, 'reviewLitigation'), 'values', 'review.total'), 0);
       assert.deepEqual(diagnostics.map((d) => d.code), [], show(diagnostics));
       speaksWhenChanged(name);
+      restoresRemovedRow(name, 'repeated');
     });
   }
 });

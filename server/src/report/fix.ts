@@ -127,7 +127,10 @@ const MAX_RETRIES = 4;
  */
 export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX_PASSES, first?: Diagnostic[]): FixAllResult {
   const limit = text.length * 2 + 100_000;
-  const refused = new Set<string>();
+  // A fix withdrawn from one text may hold once other fixes have changed it: refusals are
+  // kept with the version of the text they were made on, and tried again on a newer one.
+  const refused = new Map<string, number>();
+  let version = 0;
   let applied: Array<{ code: Diagnostic['code']; title: string; range: OffsetRange }> = [];
   let current = text;
   let known: Diagnostic[] | undefined = first;
@@ -137,7 +140,7 @@ export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX
     // A fix never builds on another fix's figure: prose is not rewritten to a cell fix-all wrote.
     const edited = applied.map((a) => a.range);
     const buildsOnFix = (d: Diagnostic) => d.code === 'narrative-mismatch' && (d.related ?? []).some((r) => edited.some((e) => touches(e, r.range)));
-    let set = compatibleFixes(diagnostics.filter((d) => d.fix && !refused.has(fixKey(d)) && !buildsOnFix(d)));
+    let set = compatibleFixes(diagnostics.filter((d) => d.fix && refused.get(fixKey(d)) !== version && !buildsOnFix(d)));
     let next: string | undefined;
     let after: Diagnostic[] = [];
     const seen = new Set(diagnostics.map((d) => `${d.code}\u0000${d.message}`));
@@ -155,7 +158,7 @@ export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX
       };
       const failing = set.filter((d) => stillThere(d, edits, after) || contradicted(d));
       if (!failing.length) break;
-      for (const d of failing) refused.add(fixKey(d));
+      for (const d of failing) refused.set(fixKey(d), version);
       set = set.filter((d) => !failing.includes(d));
       next = undefined;
     }
@@ -171,6 +174,7 @@ export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX
     }
     current = next;
     known = after;
+    version++;
   }
   applied.sort((a, b) => a.range.start - b.range.start);
   return { text: current, applied: applied.map(({ code, title }) => ({ code, title })), passes };

@@ -74,7 +74,15 @@ const RL_HEADERS = new Set(
 
 const PROSE = /[。；;！？]|\d\s*[件项条个次起]/;
 const CAPTION = /^第二十条第\(([一二三四五六七八九十]+)\)项/;
-const EMPHASIS = /^[*_#>\s]+|[*_\s]+$/g;
+const EMPHASIS_LEAD = /^[*_#>\s]+/;
+
+/** A cell's text without the Markdown marks around it (the end by hand: `[*_\s]+$` is quadratic on long runs). */
+function withoutEmphasis(text: string): string {
+  const s = text.replace(EMPHASIS_LEAD, '');
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === '*' || s[end - 1] === '_' || /\s/.test(s[end - 1]))) end--;
+  return s.slice(0, end);
+}
 
 function sameOrdinal(a: LabelKey['ordinal'], b: LabelKey['ordinal']): boolean {
   if (!a || !b) return false;
@@ -118,7 +126,7 @@ export function matchLabel(cellText: string, group?: string): LabelHit | undefin
 function matchLabelUncached(cellText: string, group?: string): LabelHit | undefined {
   // Labels are not sentences and do not state counts: prose never binds as a table row.
   if (PROSE.test(cellText)) return undefined;
-  const cleaned = cellText.replace(EMPHASIS, '');
+  const cleaned = withoutEmphasis(cellText);
   const key = labelKey(cleaned);
   const rest = key.rest;
   if (!rest) return undefined;

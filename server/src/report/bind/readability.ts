@@ -49,7 +49,10 @@ export function assessTable(table: BoundTable, forced = false): { reason: Unread
     const byBlock = new Map<string, BoundTable['rows']>();
     for (const r of table.rows) {
       const block = table.rowDefs.get(r.id)?.block.id;
-      if (block) byBlock.set(block, [...(byBlock.get(block) ?? []), r]);
+      if (!block) continue;
+      const list = byBlock.get(block);
+      if (list) list.push(r);
+      else byBlock.set(block, [r]);
     }
     for (const rows of byBlock.values()) {
       if (rows.length >= 2 && rows.every((r) => !r.cellCountMatches && r.valueCells.length === rows[0].valueCells.length)) return { reason: 'misaligned', count: rows.length };

@@ -63,12 +63,16 @@ export function findTitle(text: string, lines: LineIndex, beforeLine: number): T
 
 // Markdown heading markers and emphasis around a title are not part of it.
 const MARKUP_LEAD = /^[\s\u3000]*(#{1,6}[ \t]+)?(\*\*|__)?/;
-const MARKUP_TRAIL = /(\*\*|__)?[\s\u3000]*$/;
+/** Trailing white space and the emphasis closed just before it (no `\s*$` regex: quadratic on long runs of blanks). */
+function markupTrailLength(line: string): number {
+  const trimmed = line.trimEnd();
+  return line.length - trimmed.length + (trimmed.endsWith('**') || trimmed.endsWith('__') ? 2 : 0);
+}
 
 function describeTitle(text: string, lines: LineIndex, startLine: number, endLine: number): TitleInfo {
   const start = lines.lineStarts[startLine] + (MARKUP_LEAD.exec(lines.lineText(startLine))?.[0].length ?? 0);
   const lastText = lines.lineText(endLine);
-  const end = lines.lineEnd(endLine) - (MARKUP_TRAIL.exec(lastText)?.[0].length ?? 0);
+  const end = lines.lineEnd(endLine) - markupTrailLength(lastText);
   const source = text.slice(start, end);
   const range: OffsetRange = { start: start + (source.length - source.trimStart().length), end: end - (source.length - source.trimEnd().length) };
   const titleText = text.slice(range.start, range.end);

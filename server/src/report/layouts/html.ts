@@ -36,10 +36,11 @@ function outermostTables(text: string, node: Node, out: Element[]): void {
   }
 }
 
-export function embeddedHtmlTables(text: string, lines: LineIndex): HtmlTableRegion[] {
-  if (!TABLE_TAG.test(text)) return [];
+export function embeddedHtmlTables(given: string, lines: LineIndex): HtmlTableRegion[] {
+  if (!TABLE_TAG.test(given)) return [];
   const tables: Element[] = [];
-  outermostTables(text, parseHtml(text), tables);
+  const { doc, source: text } = parseHtml(given);
+  outermostTables(text, doc, tables);
   const regions: HtmlTableRegion[] = [];
   for (const table of tables) {
     const rows: RawRow[] = [];

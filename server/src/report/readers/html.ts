@@ -184,8 +184,8 @@ function publishedDate(doc: Node): HtmlDocument['published'] {
 }
 
 /** Reads an HTML page into logical lines and table rows, mapped back to the markup. */
-export function readHtml(source: string): HtmlDocument {
-  const doc = parseHtml(source);
+export function readHtml(given: string): HtmlDocument {
+  const { doc, source } = parseHtml(given);
   const all = project(source, doc);
   // Foster-parented text (stray text inside a broken table) is placed before the table in the
   // tree; in the read text it goes back where it stands in the file.

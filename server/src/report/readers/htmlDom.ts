@@ -23,24 +23,79 @@ export type Node = ChildNode | DomDocument;
 /** Deeper than this, an element's text is kept and its structure dropped (no real page nests so deep). */
 const MAX_DEPTH = 128;
 
-export function parseHtml(source: string): Document {
+/** Open elements nested deeper than this are not elements at all (see boundNesting). */
+const MAX_OPEN = 512;
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Elements a sibling of the same kind closes (a <td> ends the <td> before it): they do not nest. */
+const SELF_CLOSING_BY_SIBLING = new Set(['p', 'li', 'td', 'th', 'tr', 'option', 'optgroup', 'dd', 'dt', 'rt', 'rp', 'tbody', 'thead', 'tfoot']);
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*>?/g;
+
+/**
+ * The source with every start tag past MAX_OPEN unclosed elements turned into blanks of the
+ * same length (so offsets stay), or the source itself when nothing nests so deep. The parser
+ * keeps its open elements in an array it shifts at the front, which makes 50,000 unclosed
+ * <div>s take seconds; no real page nests more than a few dozen deep. The count is an upper
+ * bound (elements closed implicitly count as open), and one scan of the tags.
+ */
+function boundNesting(source: string): string {
+  if (source.length < MAX_OPEN * 3) return source;
+  const open = new Map<string, number>();
+  let depth = 0;
+  let blanks: Array<[number, number]> | undefined;
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(source); m; m = TAG.exec(source)) {
+    const name = m[2].toLowerCase();
+    if (VOID.has(name) || SELF_CLOSING_BY_SIBLING.has(name) || m[0].endsWith('/>')) continue;
+    if (m[1]) {
+      const n = open.get(name) ?? 0;
+      if (n > 0) {
+        open.set(name, n - 1);
+        depth--;
+      }
+    } else if (depth >= MAX_OPEN) {
+      (blanks ??= []).push([m.index, m.index + m[0].length]);
+    } else {
+      open.set(name, (open.get(name) ?? 0) + 1);
+      depth++;
+    }
+  }
+  if (!blanks) return source;
+  let out = '';
+  let at = 0;
+  for (const [start, end] of blanks) {
+    out += source.slice(at, start) + source.slice(start, end).replace(/[^\r\n]/g, ' ');
+    at = end;
+  }
+  return out + source.slice(at);
+}
+
+/**
+ * The parsed page, and the source its offsets and text are read from: the given one, unless
+ * it nests past belief (then the same length, with the excess start tags blanked).
+ */
+export function parseHtml(given: string): { doc: Document; source: string } {
+  const source = boundNesting(given);
   const doc = parseDocument(source, { withStartIndices: true, withEndIndices: true, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
-  flattenDeep(doc);
-  return doc;
+  flattenDeep(doc, source.length);
+  return { doc, source };
 }
 
 /**
  * Elements nested past MAX_DEPTH keep only their text, in order, as direct children: the walks
  * over the tree stay within the stack whatever the input (`<div>` × 20,000, unclosed tables
- * nested in cells).
+ * nested in cells). Ends past the text (elements never closed) are brought inside it.
  */
-function flattenDeep(doc: Document): void {
+function flattenDeep(doc: Document, length: number): void {
   const stack: Array<{ node: Node; depth: number }> = [{ node: doc, depth: 0 }];
   while (stack.length) {
     const { node, depth } = stack.pop()!;
     const kids = childrenOf(node);
     if (depth < MAX_DEPTH) {
-      for (const k of kids) if ('children' in k) stack.push({ node: k, depth: depth + 1 });
+      for (const k of kids) {
+        // An element left open at the end of the text is given an end one past the last character.
+        if (k.endIndex != null && k.endIndex >= length) k.endIndex = length - 1;
+        if ('children' in k) stack.push({ node: k, depth: depth + 1 });
+      }
       continue;
     }
     const texts: TextNode[] = [];

@@ -6,6 +6,17 @@ import { applicationsRowLabel, type Text } from '../formats';
 import type { ApplicationsTable, BoundCell, BoundRow, BoundTable, ReviewLitigationTable, ActiveDisclosureTable } from '../model';
 import type { ReviewColumn } from '../formats';
 
+/** The report's tables by kind, in order (a table read in fragments has several). */
+export function tablesByKind(tables: readonly BoundTable[]): Map<BoundTable['kind'], BoundTable[]> {
+  const map = new Map<BoundTable['kind'], BoundTable[]>();
+  for (const t of tables) {
+    const list = map.get(t.kind);
+    if (list) list.push(t);
+    else map.set(t.kind, [t]);
+  }
+  return map;
+}
+
 export const TABLE_NAMES: Record<BoundTable['kind'], Text> = {
   activeDisclosure: { zh: '表二', en: 'table 2' },
   applications: { zh: '表三', en: 'table 3' },

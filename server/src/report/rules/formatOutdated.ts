@@ -11,7 +11,7 @@ import type { BoundTable, RawRow } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
 import { renderTable, type ValueSource } from '../templates';
 import { formatValue } from '../text/cellValue';
-import { cellAt, rowName, TABLE_NAMES } from './describe';
+import { cellAt, rowName, TABLE_NAMES, tablesByKind } from './describe';
 import { lineEndAt, lineStartAt } from './support';
 import type { Rule } from './types';
 
@@ -78,6 +78,7 @@ export const formatOutdated: Rule = {
   },
   check({ report, eol }) {
     if (!report.year || report.year.value < 2021) return [];
+    const byKind = tablesByKind(report.tables);
     return report.tables
       .filter((t) => t.format === '2019' && t.formatEvidence && t.kind !== 'reviewLitigation')
       .map((table) => {
@@ -86,15 +87,18 @@ export const formatOutdated: Rule = {
         const end = lineEndAt(report, table.range.end);
         const dropped = droppedFigures(table);
         const note = dropped.length ? `${eol}${eol}（原表中以下数字在2021年格式中没有对应位置，保留于此供核对：${dropped.join('；')}。）` : '';
+        // A table cut off by the end of the text, or read in pieces, cannot be converted whole:
+        // the new table would stand beside the old pieces, or claim figures past the cut.
+        const whole = !table.truncated && byKind.get(table.kind)!.length === 1;
         return {
           code: 'format-outdated' as const,
           range: contentOf(first),
           message: { id: 'outdated', args: { year: report.year!.value, table: TABLE_NAMES[table.kind] } },
-          fix: {
+          fix: whole ? {
             title: { id: 'fixUpgrade', args: { table: TABLE_NAMES[table.kind] } },
             edits: [{ range: { start, end }, newText: renderTable(table.kind, formats['2021'], carriedValues(table), eol) + note }],
             preferred: true,
-          },
+          } : undefined,
         };
       });
   },

@@ -14,7 +14,7 @@ import { formats, type Text } from '../formats';
 import { narrativeAlsoColumns, type FigureRef } from '../formats/narrative';
 import type { BoundCell, BoundTable, Report } from '../model';
 import { toChineseCount } from '../text/numerals';
-import { cellAt, figure, rowName } from './describe';
+import { cellAt, figure, rowName, tablesByKind } from './describe';
 import type { Finding, Rule } from './types';
 
 export interface TableFigure {
@@ -35,11 +35,6 @@ function sum(cells: Array<BoundCell | undefined>): { value: number; cells: Bound
   return { value, cells: found };
 }
 
-function tablesByKind(report: Report): Map<BoundTable['kind'], BoundTable[]> {
-  const map = new Map<BoundTable['kind'], BoundTable[]>();
-  for (const t of report.tables) map.set(t.kind, [...(map.get(t.kind) ?? []), t]);
-  return map;
-}
 
 function groupRows(table: BoundTable, group: string): string[] {
   const rows = formats[table.format].applications.rows;
@@ -47,7 +42,7 @@ function groupRows(table: BoundTable, group: string): string[] {
 }
 
 /** The table's figure for a prose statement, if the table is there and readable (one table of its kind). */
-export function tableFigure(report: Report, ref: FigureRef, byKind = tablesByKind(report)): TableFigure | undefined {
+export function tableFigure(report: Report, ref: FigureRef, byKind = tablesByKind(report.tables)): TableFigure | undefined {
   const tables = byKind.get(ref.table) ?? [];
   if (tables.length !== 1) return undefined;
   const table = tables[0];
@@ -124,7 +119,7 @@ export const narrativeMismatch: Rule = {
   },
   check({ report, arithmetic }) {
     const findings: Finding[] = [];
-    const byKind = tablesByKind(report);
+    const byKind = tablesByKind(report.tables);
     for (const s of report.statements) {
       const all = readings(report, s.figure.figure, s.figure.alsoMeans ?? [], byKind);
       const table = all[0];

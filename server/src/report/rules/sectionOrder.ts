@@ -4,6 +4,7 @@
  * follow it; a repeated section is reported without a fix (which copy to keep is the
  * author's call).
  */
+import { tablesByKind } from './describe';
 import type { Finding, Rule } from './types';
 
 export const sectionOrder: Rule = {
@@ -21,6 +22,7 @@ export const sectionOrder: Rule = {
     const findings: Finding[] = [];
     const seen = new Map<string, (typeof report.sections)[number]>();
     let furthest: (typeof report.sections)[number] | undefined;
+    const tablesWhole = [...tablesByKind(report.tables).values()].every((list) => list.length === 1);
     report.sections.forEach((section, index) => {
       const h = section.heading;
       const first = seen.get(section.def.id);
@@ -41,11 +43,15 @@ export const sectionOrder: Rule = {
         let block = report.text.slice(start, end);
         if (!block.endsWith(eol)) block += eol + eol;
         const repeatedLater = report.sections.slice(index + 1).some((s) => s.def.id === section.def.id);
+        // A move is safe only where the reading does not depend on the order: a heading known by
+        // its words alone is told from the sections around it, and a table in fragments or a
+        // text cut short would be read otherwise once its parts move.
+        const movable = !repeatedLater && h.ordinal !== undefined && report.truncatedAt === undefined && tablesWhole;
         findings.push({
           code: 'section-order',
           range: h.textRange,
           message: { id: 'outOfOrder', args: { title: section.def.title, before: target.def.title } },
-          fix: repeatedLater
+          fix: !movable
             ? undefined
             : {
                 title: { id: 'fixMove', args: { before: target.def.title } },

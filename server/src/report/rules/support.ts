@@ -67,7 +67,7 @@ export function headingStyle(report: Report): { before: string; after: string } 
   const counts = new Map<string, number>();
   for (const h of report.headings) {
     const before = report.text.slice(h.lineRange.start, h.textRange.start).replace(/^[\s\u3000]+/, '');
-    const after = report.text.slice(h.textRange.end, h.lineRange.end).replace(/[\s\u3000]+$/, '');
+    const after = report.text.slice(h.textRange.end, h.lineRange.end).trimEnd();
     const key = `${before}\u0000${after}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
@@ -82,7 +82,7 @@ export function asBlockAt(report: Report, at: number, block: string, eol: string
   let prefix = '';
   if (at > 0 && !before.endsWith(eol + eol)) prefix = before.endsWith(eol) ? eol : eol + eol;
   const suffix = at < report.text.length ? eol : '';
-  return prefix + block.replace(/\s+$/, '') + eol + suffix;
+  return prefix + block.trimEnd() + eol + suffix;
 }
 
 /** "自然人 3 + 商业企业 0 + … = 4", listing only non-zero parts when there are many. */

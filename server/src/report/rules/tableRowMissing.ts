@@ -14,7 +14,7 @@ import { applicationsRowLabel, formats, type ApplicationsRow, type Text } from '
 import type { BoundRow, BoundTable, Report } from '../model';
 import { renderRow } from '../templates';
 import { formatValue } from '../text/cellValue';
-import { cellAt, TABLE_NAMES } from './describe';
+import { cellAt, TABLE_NAMES, tablesByKind } from './describe';
 import { constraintsOf, type Term } from './arithmetic';
 import { lineEndAt, lineStartAt, rowsCutOff } from './support';
 import type { Finding, Rule, TextEdit } from './types';
@@ -206,12 +206,64 @@ function insertion(report: Report, table: BoundTable, wanted: Wanted, eol: strin
     return { edit: { range: { start: at, end: at }, newText: markup, inSource: true }, near: like };
   }
   const layout = table.layout;
+  if (layout === 'cell-per-line' && !ownCellPerLine(report, table)) return likeNeighbour(report, table, wanted, like, next, prev, trailing);
   const body = wanted.rows.map((r) => renderRow(layout, r.labels, [...r.values, ...trailing], eol)).join(layout === 'cell-per-line' ? eol + eol : eol);
   const gap = layout === 'cell-per-line' ? eol + eol : eol;
   if (next) return { edit: { range: { start: lineStartAt(report, next.raw.range.start), end: lineStartAt(report, next.raw.range.start) }, newText: body + gap }, near: next };
   const after = prev ?? table.rows[table.rows.length - 1];
   const at = lineEndAt(report, after ? after.raw.range.end : table.range.end);
   return { edit: { range: { start: at, end: at }, newText: gap + body }, near: after };
+}
+
+/** One cell per line with nothing but white space between cells: the shape our own template writes. */
+function ownCellPerLine(report: Report, table: BoundTable): boolean {
+  return table.rawRows.every((row) =>
+    row.cells.every((c, k) => k + 1 >= row.cells.length || /^[ \t]*\r?\n[ \t]*$/.test(report.text.slice(c.range.end, row.cells[k + 1].range.start))),
+  );
+}
+
+/**
+ * A row with one cell per line has no single shape (a tab before each cell, a `|` line
+ * between cells, blank lines between rows): the new row is the neighbour's text with its
+ * cells' texts replaced, and it goes where the neighbour's separator says. No fix when the
+ * neighbour has a different number of cells or the separators are not plain.
+ */
+function likeNeighbour(
+  report: Report,
+  table: BoundTable,
+  wanted: Wanted,
+  like: BoundRow | undefined,
+  next: BoundRow | undefined,
+  prev: BoundRow | undefined,
+  trailing: string[],
+): { edit: TextEdit; near: BoundRow | undefined } | undefined {
+  if (!like) return undefined;
+  const text = report.text;
+  const raw = like.raw;
+  const i = table.rawRows.indexOf(raw);
+  const other = table.rawRows[i + 1] ?? table.rawRows[i - 1];
+  if (i < 0 || !other) return undefined;
+  const gap = other.range.start > raw.range.end ? text.slice(raw.range.end, other.range.start) : text.slice(other.range.end, raw.range.start);
+  const plain = (s: string) => s.length <= 40 && /^[\s|｜]*$/.test(s);
+  if (!plain(gap) || !/[\r\n]/.test(gap)) return undefined;
+  const bodies: string[] = [];
+  for (const r of wanted.rows) {
+    const full = [...r.labels, ...r.values, ...trailing];
+    const cells = full.length === raw.cells.length ? full : [...r.labels.filter((c) => c !== ''), ...r.values, ...trailing];
+    if (cells.length !== raw.cells.length) return undefined;
+    let out = text.slice(raw.range.start, raw.cells[0].range.start);
+    for (let k = 0; k < cells.length; k++) {
+      out += cells[k];
+      const between = text.slice(raw.cells[k].range.end, k + 1 < cells.length ? raw.cells[k + 1].range.start : raw.range.end);
+      if (!plain(between)) return undefined;
+      out += between;
+    }
+    bodies.push(out);
+  }
+  const body = bodies.join(gap);
+  if (next) return { edit: { range: { start: next.raw.range.start, end: next.raw.range.start }, newText: body + gap }, near: next };
+  const after = prev ?? like;
+  return { edit: { range: { start: after.raw.range.end, end: after.raw.range.end }, newText: gap + body }, near: after };
 }
 
 /** More missing rows than this in one table are reported together. */
@@ -234,8 +286,7 @@ export const tableRowMissing: Rule = {
     const findings: Finding[] = [];
     // A table in fragments (split by a page or a caption the reader could not join): a row is
     // missing only if no fragment has it, and where it belongs cannot be told — no fix.
-    const byKind = new Map<string, BoundTable[]>();
-    for (const t of report.tables) byKind.set(t.kind, [...(byKind.get(t.kind) ?? []), t]);
+    const byKind = tablesByKind(report.tables);
     for (const table of report.tables) {
       const siblings = byKind.get(table.kind)!;
       if (siblings.length > 1 && siblings[0] !== table) continue;
