@@ -5,7 +5,7 @@
  * message, never a stack trace).
  */
 import * as fs from 'fs';
-import { checkReport, fixAll, looksLikeReport, parse, type CheckOptions, type Report } from './report';
+import { checkReport, fixAll, looksLikeReport, parse, withHoldingFixes, type CheckOptions, type Report } from './report';
 import { kindOfPath, type SourceKind } from './report/readers';
 import type { PreviousReport } from './report/rules';
 import { bodyOf, isLastYearOf, reportKey } from './report/pairing';
@@ -157,7 +157,9 @@ export function run(argv: string[], io: CliIo): number {
       } else fixed = [];
     }
     const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: input.kind });
-    results.push({ file, report, diagnostics: checkReport(report, { ...checkOptions, previous }), fixed });
+    // A fix is listed (SARIF, JSON, the count of fixable findings) only if it holds applied alone.
+    const diagnostics = withHoldingFixes(text, { ...checkOptions, kind: input.kind, previous }, checkReport(report, { ...checkOptions, previous }));
+    results.push({ file, report, diagnostics, fixed });
   });
   progress.done();
 

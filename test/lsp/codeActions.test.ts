@@ -11,6 +11,10 @@ import { codesOf, LspClient } from './client';
 
 const WRONG = readFixture('lsp', 'wrong-totals.md');
 const TSV = readFixture('lsp', 'pasted-tsv-2020.txt');
+// A mangled PDF text (from the fuzzer): a row's label broken by a stray entity, its group's
+// stacked label half gone. The row reads as missing; the row the engine would insert is not
+// read back as that row either.
+const MANGLED = readFixture('fuzz', 'row-after-broken-stacked-label.txt');
 
 const key = (d: Diagnostic) => `${d.code}|${d.message}|${JSON.stringify(d.range)}`;
 
@@ -34,6 +38,21 @@ describe('code actions', () => {
     client = await LspClient.start({ debounceMs: 0 });
   });
   after(() => client.stop());
+
+  it('a fix that re-reading the fixed text disproves is not offered; the ones that hold are', async () => {
+    const uri = 'file:///actions/mangled.txt';
+    await client.open(uri, MANGLED, 'plaintext');
+    const found = await client.diagnostics(uri);
+    const missing = found.filter((d) => d.code === 'table-row-missing');
+    const disproved = missing.find((d) => d.message.includes('逾期不补正'))!;
+    const holds = missing.find((d) => d.message.includes('行政规范性文件'))!;
+    assert.ok(disproved && holds, found.map((d) => d.message).join('\n'));
+    const quickFixes = async (d: Diagnostic) => (await client.codeActions(uri, d.range, [d])).filter((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.message === d.message);
+    assert.deepEqual((await quickFixes(disproved)).map((a) => a.title), []);
+    assert.deepEqual((await quickFixes(holds)).map((a) => a.title), ['插入「行政规范性文件」行（数值为 0）']);
+    const hover = await client.hover(uri, disproved.range.start);
+    assert.ok(!JSON.stringify(hover ?? '').includes('插入「1.申请人'), 'the hover names no fix that is not offered');
+  });
 
   it('a quick fix on a wrong total removes that diagnostic and changes nothing else', async () => {
     const uri = 'file:///actions/quickfix.govreport';

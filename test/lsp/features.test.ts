@@ -49,6 +49,16 @@ describe('minimal edit', () => {
     const edit = minimalEdit('前𠀀后', '前𠀁后')!;
     assert.deepEqual(edit, { range: { start: 1, end: 3 }, newText: '𠀁' });
   });
+
+  it('never starts or ends inside a CRLF (an editor has no position between \\r and \\n)', () => {
+    // A line break inserted before a CRLF line: the shared prefix ends in the \r.
+    const edit = minimalEdit('a\r\nb', 'a\r\r\nb')!;
+    assert.ok(!('a\r\nb'[edit.range.start - 1] === '\r' && 'a\r\nb'[edit.range.start] === '\n'), JSON.stringify(edit));
+    assert.equal('a\r\nb'.slice(0, edit.range.start) + edit.newText + 'a\r\nb'.slice(edit.range.end), 'a\r\r\nb');
+    const end = minimalEdit('x\r\ny', 'x\ny')!;
+    assert.equal('x\r\ny'.slice(0, end.range.start) + end.newText + 'x\r\ny'.slice(end.range.end), 'x\ny');
+    assert.ok(!('x\r\ny'[end.range.end - 1] === '\r' && 'x\r\ny'[end.range.end] === '\n'), JSON.stringify(end));
+  });
 });
 
 describe('snippets for clients without snippet support', () => {

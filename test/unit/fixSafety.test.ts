@@ -7,7 +7,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { applyEdits, check, fixAll, parse, type Diagnostic } from '../../server/src/report';
+import { applyEdits, check, fixAll, fixHolds, parse, withHoldingFixes, type Diagnostic } from '../../server/src/report';
+import { readFixture } from '../support/seeds';
 import { renderReport } from '../support/reports';
 
 const errorsOf = (ds: Diagnostic[]) => ds.filter((d) => d.severity === 'error');
@@ -236,5 +237,41 @@ describe('6. hover and quick fix agree on a half-filled row', () => {
     assert.ok(!/应为 13/.test(text), text);
     const onBlank = hover(analysis, fix.edits[0].range.start)!;
     assert.ok((onBlank.contents as { value: string }).value.includes(fix.title), 'the hover on the blank cell shows the fix');
+  });
+});
+
+describe('9. a fix is offered only if the fixed text, read again, proves it', () => {
+  // From the fuzzer: a PDF text whose (六) label lost lines and whose (六)1 row has a stray
+  // entity in its label. The engine would insert a (六)1 row that is not read back as one.
+  const text = readFixture('fuzz', 'row-after-broken-stacked-label.txt');
+  const { diagnostics } = check(text);
+  const disproved = diagnostics.find((d) => d.code === 'table-row-missing' && d.message.includes('逾期不补正'))!;
+  const holds = diagnostics.find((d) => d.code === 'table-row-missing' && d.message.includes('行政规范性文件'))!;
+
+  it('the disproved fix: applied alone, its finding is still there; fixHolds says so', () => {
+    assert.ok(disproved?.fix && holds?.fix, show(diagnostics));
+    const after = check(applyEdits(text, disproved.fix.edits)).diagnostics;
+    assert.ok(after.some((a) => a.message === disproved.message), 'the case still shows what it was saved for');
+    assert.equal(fixHolds(text, {}, disproved, diagnostics), false);
+    assert.equal(fixHolds(text, {}, holds, diagnostics), true);
+  });
+
+  it('withHoldingFixes takes off that fix and no other, and keeps every finding', () => {
+    const listed = withHoldingFixes(text, {}, diagnostics);
+    assert.equal(listed.length, diagnostics.length);
+    assert.deepEqual(
+      listed.map((d) => [d.code, d.message, !!d.fix]),
+      diagnostics.map((d) => [d.code, d.message, !!d.fix && d !== disproved]),
+    );
+  });
+
+  it('two findings with the same words: fixing one is not refused because the other stays', () => {
+    // 行政复议 3 said twice in the prose where table 四 has 2.
+    const twice = readFixture('rules', 'narrative-mismatch.md').replace(/⟦([^|⟦⟧]*)\|[a-z,-]+⟧/g, '$1').replace(/^%%.*\n/gm, '');
+    const all = check(twice).diagnostics;
+    const same = all.filter((d) => d.code === 'narrative-mismatch' && d.message.includes('「行政复议」为 3'));
+    assert.equal(same.length, 2, show(all));
+    assert.equal(same[0].message, same[1].message);
+    for (const d of same) assert.equal(fixHolds(twice, {}, d, all), true);
   });
 });

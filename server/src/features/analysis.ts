@@ -3,7 +3,7 @@
  * actions, hover, symbols, completion and formatting all ask for the analysis of the version
  * they were called for, and get the cached one when nothing changed.
  */
-import { checkReport, kindOfPath, looksLikeReport, parse, type Diagnostic, type PreviousReport, type Report, type SourceKind } from '../report';
+import { checkReport, fixHolds, kindOfPath, looksLikeReport, parse, type Diagnostic, type PreviousReport, type Report, type SourceKind } from '../report';
 import { matchesFiles } from './globs';
 import { checkOptions, type Settings } from './settings';
 
@@ -59,6 +59,24 @@ export function analyseText(
   const previous = active ? findPrevious?.(report, doc.uri) : undefined;
   const diagnostics = active ? checkReport(report, { ...checkOptions(settings, onRuleError), previous }) : [];
   return { uri: doc.uri, version: doc.version, report, settings, active, diagnostics, previous };
+}
+
+const holding = new WeakMap<Diagnostic, boolean>();
+
+/**
+ * Whether a finding's fix is offered: it has one and it holds when applied alone (the fixed
+ * text re-read, see fixHolds). Proved on demand — for the quick fixes and hovers asked for,
+ * not on every keystroke — and remembered for the version.
+ */
+export function offersFix(analysis: Analysis, d: Diagnostic): boolean {
+  if (!d.fix) return false;
+  let holds = holding.get(d);
+  if (holds === undefined) {
+    const options = { ...checkOptions(analysis.settings), kind: analysis.report.document.kind, previous: analysis.previous };
+    holds = fixHolds(analysis.report.document.source, options, d, analysis.diagnostics);
+    holding.set(d, holds);
+  }
+  return holds;
 }
 
 export class Analyses {

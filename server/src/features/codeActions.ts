@@ -11,7 +11,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { lspDiagnostic, lspEdit } from '../common/lspShape';
-import type { Analysis } from './analysis';
+import { offersFix, type Analysis } from './analysis';
 import { convertTableEdit, isConvertible, tableAt } from './convertTable';
 import { fixAllEdit } from './fixAll';
 import { t } from './strings';
@@ -56,12 +56,12 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, option
       theirs.range.end.line === mine.range.end.line &&
       theirs.range.end.character === mine.range.end.character;
     for (const d of analysis.diagnostics) {
-      if (!d.fix || d.range.start > end || d.range.end < start) continue;
+      if (!d.fix || d.range.start > end || d.range.end < start || !offersFix(analysis, d)) continue;
       const mine = lspDiagnostic(lines, d);
       // Attach the client's own diagnostic object when it sent it: that is what it matches on.
       const attached = params.context.diagnostics.find(sameAs(mine)) ?? mine;
       out.push({
-        title: d.fix.title,
+        title: d.fix!.title,
         kind: CodeActionKind.QuickFix,
         diagnostics: [attached],
         isPreferred: d.fix.preferred,

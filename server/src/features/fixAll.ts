@@ -20,11 +20,13 @@ export function minimalEdit(before: string, after: string): OffsetEdit | undefin
   const limit = Math.min(before.length, after.length);
   let prefix = 0;
   while (prefix < limit && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
-  // Never split a surrogate pair between kept and replaced text.
-  if (prefix > 0 && isHigh(before.charCodeAt(prefix - 1))) prefix--;
+  // Never split a surrogate pair, or a CRLF (no editor position lies inside one), between kept
+  // and replaced text.
+  const splits = (s: string, at: number) => at > 0 && at < s.length && ((isHigh(s.charCodeAt(at - 1)) && isLow(s.charCodeAt(at))) || (s[at - 1] === '\r' && s[at] === '\n'));
+  while (prefix > 0 && (splits(before, prefix) || splits(after, prefix))) prefix--;
   let suffix = 0;
   while (suffix < limit - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  if (suffix > 0 && isLow(before.charCodeAt(before.length - suffix))) suffix--;
+  while (suffix > 0 && (splits(before, before.length - suffix) || splits(after, after.length - suffix))) suffix--;
   return { range: { start: prefix, end: before.length - suffix }, newText: after.slice(prefix, after.length - suffix) };
 }
 

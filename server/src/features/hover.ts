@@ -8,7 +8,7 @@ import { formats, ruleByCode, sourceRangeOf, type BoundCell, type BoundTable, ty
 import type { Text } from '../report/formats';
 import { analyse, constraintsOf, evaluate, type Constraint, type Term } from '../report/rules/arithmetic';
 import { cellName, figure, rowName } from '../report/rules/describe';
-import type { Analysis } from './analysis';
+import { offersFix, type Analysis } from './analysis';
 import { tableAt } from './convertTable';
 import { pick, t } from './strings';
 
@@ -96,7 +96,7 @@ function cellHover(analysis: Analysis, table: BoundTable, cell: BoundCell, local
   const explained = explainedElsewhere(report, cell);
   const name = pick(cellName(table, cell), locale);
   const title = `**${name.charAt(0).toUpperCase()}${name.slice(1)}**`;
-  const notes = findings.map((d) => `⚠ ${d.message}${d.fix ? `  \n→ ${d.fix.title}` : ''}`);
+  const notes = findings.map((d) => `⚠ ${d.message}${offersFix(analysis, d) ? `  \n→ ${d.fix!.title}` : ''}`);
   const described = sums.map((c) => {
     const elsewhere = explained.get(c.code);
     // The last line of a described sum says whether it holds: here, where the cause is.

@@ -102,10 +102,73 @@ function editedRange(e: TextEdit, edits: TextEdit[]): OffsetRange {
 
 const touches = (a: OffsetRange, b: OffsetRange) => a.start < b.end && b.start < a.end || (a.start === a.end && b.start <= a.start && a.start <= b.end) || (b.start === b.end && a.start <= b.start && b.start <= a.end);
 
-/** The finding `d` (of the text before `edits`) is still among `after`. */
-function stillThere(d: Diagnostic, edits: TextEdit[], after: Diagnostic[]): boolean {
+/**
+ * What a finding is about: the first place or name its message quotes (a row, a column, a
+ * section), else the message without its figures. A fix changes figures in messages, and the
+ * wording of a finding can change with the findings around it, but not what it is about.
+ */
+export function subjectOf(d: Diagnostic): string {
+  const named = /「([^」]+)」|“([^”]+)”/.exec(d.message);
+  return `${d.code}\u0000${named ? (named[1] ?? named[2]) : d.message.replace(/\d+/g, '#')}`;
+}
+
+/**
+ * The finding `d` (of the text before `edits`) is still among `after`: the same message, or a
+ * finding about the same thing where it moved to (other findings of the rule may stand at
+ * the same place: three missing sections all at the end of the text).
+ */
+function stillThere(d: Diagnostic, edits: TextEdit[], after: Diagnostic[], before: Diagnostic[]): boolean {
   const at = mapRange(d.range, edits);
-  return after.some((a) => a.code === d.code && (a.message === d.message || touches(a.range, at)));
+  const subject = subjectOf(d);
+  // The same words may stand twice (a figure the prose repeats): one fewer is this one gone.
+  const same = (a: Diagnostic) => a.code === d.code && a.message === d.message;
+  if (after.filter(same).length >= before.filter(same).length) return true;
+  return after.some((a) => a.code === d.code && a.message !== d.message && touches(a.range, at) && subjectOf(a) === subject);
+}
+
+const findingKey = (d: Diagnostic) => `${d.code}\u0000${d.message}`;
+
+/**
+ * Errors and warnings of `after` that `before` did not have, tied to what `wrote` (the places
+ * a fix wrote, in the new text): the report contradicts the fix (a total computed as 16 beside
+ * prose that says 18). Template text a fix inserts is meant to be flagged until replaced.
+ */
+function contradicted(wrote: OffsetRange[], after: Diagnostic[], seen: Set<string>): boolean {
+  return after.some(
+    (a) =>
+      (a.severity === 'error' || a.severity === 'warning') &&
+      a.code !== 'placeholder-text' &&
+      !seen.has(findingKey(a)) &&
+      [a.range, ...(a.related ?? []).map((r) => r.range)].some((r) => wrote.some((w) => touches(w, r))),
+  );
+}
+
+/**
+ * Whether a finding's own fix, applied alone to `text` (whose findings are `before`), does
+ * what it says: its finding goes and the report does not then contradict what it wrote. A
+ * quick fix is offered only when this holds — a fix is built from the reading, and where the
+ * reading of a broken layout is unsure, re-reading the fixed text is the proof.
+ */
+export function fixHolds(text: string, options: CheckOptions, d: Diagnostic, before: Diagnostic[]): boolean {
+  if (!d.fix) return false;
+  const edits = d.fix.edits;
+  let after: Diagnostic[];
+  try {
+    after = check(applyEdits(text, edits), options).diagnostics;
+  } catch {
+    return false;
+  }
+  if (stillThere(d, edits, after, before)) return false;
+  return !contradicted(edits.map((e) => editedRange(e, edits)), after, new Set(before.map(findingKey)));
+}
+
+/** `diagnostics` with every fix that does not hold (see fixHolds) taken off its finding. */
+export function withHoldingFixes(text: string, options: CheckOptions, diagnostics: Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => {
+    if (!d.fix || fixHolds(text, options, d, diagnostics)) return d;
+    const { fix: _dropped, ...rest } = d;
+    return rest;
+  });
 }
 
 /** A name for a fix that stays the same across passes while its finding is unresolved. */
@@ -143,20 +206,13 @@ export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX
     let set = compatibleFixes(diagnostics.filter((d) => d.fix && refused.get(fixKey(d)) !== version && !buildsOnFix(d)));
     let next: string | undefined;
     let after: Diagnostic[] = [];
-    const seen = new Set(diagnostics.map((d) => `${d.code}\u0000${d.message}`));
+    const seen = new Set(diagnostics.map(findingKey));
     for (let attempt = 0; set.length && attempt <= MAX_RETRIES; attempt++) {
       const edits = set.flatMap((d) => d.fix!.edits);
       next = applyEdits(current, edits);
       after = check(next, options).diagnostics;
-      // New errors and warnings tied to what a fix wrote mean the fix was a guess the report
-      // contradicts (a total computed as 16 beside prose that says 18): it is withdrawn.
-      // (Template text a fix inserts is meant to be flagged until the author replaces it.)
-      const arising = after.filter((a) => (a.severity === 'error' || a.severity === 'warning') && a.code !== 'placeholder-text' && !seen.has(`${a.code}\u0000${a.message}`));
-      const contradicted = (d: Diagnostic) => {
-        const wrote = d.fix!.edits.map((e) => editedRange(e, edits));
-        return arising.some((a) => [a.range, ...(a.related ?? []).map((r) => r.range)].some((r) => wrote.some((w) => touches(w, r))));
-      };
-      const failing = set.filter((d) => stillThere(d, edits, after) || contradicted(d));
+      // A fix whose finding stays, or that the report then contradicts, is withdrawn.
+      const failing = set.filter((d) => stillThere(d, edits, after, diagnostics) || contradicted(d.fix!.edits.map((e) => editedRange(e, edits)), after, seen));
       if (!failing.length) break;
       for (const d of failing) refused.set(fixKey(d), version);
       set = set.filter((d) => !failing.includes(d));
