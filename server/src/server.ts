@@ -37,6 +37,7 @@ import { checkWorkspace } from './features/workspaceCheck';
 import { PreviousReports } from './features/previousReports';
 import { lspEdit } from './common/lspShape';
 import { bodyOf, readOffsetAt } from './report';
+import { guardFrames, type DroppedReport } from './frameGuard';
 
 declare const GOVREPORT_VERSION: string;
 const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
@@ -49,7 +50,21 @@ if (require.main === module && !process.argv.slice(2).some((a) => TRANSPORTS.tes
   process.exit(2);
 }
 
-const connection: Connection = createConnection(ProposedFeatures.all);
+// Over stdio, stdin is re-framed (frameGuard.ts): one broken message is dropped and said,
+// instead of every message after it being lost.
+let reportDropped: DroppedReport = () => undefined;
+const stdio = process.argv.includes('--stdio');
+const connection: Connection = stdio
+  ? createConnection(ProposedFeatures.all, guardFrames(process.stdin, (bytes, reason) => reportDropped(bytes, reason)), process.stdout)
+  : createConnection(ProposedFeatures.all);
+if (stdio) {
+  // What the library does for its own stdio: nothing may write to stdout but the protocol.
+  console.log = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+  console.info = (...args: unknown[]) => connection.console.info(args.map(String).join(' '));
+  console.warn = (...args: unknown[]) => connection.console.warn(args.map(String).join(' '));
+  console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
+  console.debug = console.log;
+}
 const documents = new TextDocuments(TextDocument);
 
 let capabilities: ClientCapabilities = {};
@@ -59,6 +74,8 @@ let settings = new SettingsStore(undefined, warn);
 
 const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
 const log = (message: string) => connection.console.error(message);
+reportDropped = (bytes, reason) =>
+  log(`govreport: dropped ${bytes} bytes of a malformed message (${reason === 'header' ? 'no valid Content-Length header' : 'its Content-Length did not match its body'}); reading on from the next message`);
 const previousReports = new PreviousReports(
   () => folders,
   () => documents.all().map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),

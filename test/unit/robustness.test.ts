@@ -5,6 +5,7 @@
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { applyEdits, check, fixAll, parse } from '../../server/src/report';
+import { MAX_PER_RULE } from '../../server/src/report/check';
 import { renderReport } from '../support/reports';
 
 const strict = { onRuleError: (code: string, e: unknown) => assert.fail(`${code}: ${(e as Error).stack}`) };
@@ -55,6 +56,18 @@ describe('robustness', () => {
     check(line, strict);
     const many = Array.from({ length: 200_000 }, (_, i) => `${i}\t${i % 7}`).join('\n');
     check(many, strict);
+  });
+
+  it('a report pasted 300 times: each rule lists 100 findings, then one more gives the number of the rest', () => {
+    const one = renderReport({ layout: 'markdown' }).text;
+    const text = Array(300).fill(one).join('\n');
+    const { diagnostics } = check(text, strict);
+    const repeated = diagnostics.filter((d) => d.code === 'section-order');
+    assert.equal(repeated.length, MAX_PER_RULE + 1);
+    const more = repeated.find((d) => d.message.startsWith('此后另有'))!;
+    // Six sections a copy, the first copy's are not repeats: 299 × 6 repeats, 100 listed.
+    assert.equal(more.message, `此后另有 ${299 * 6 - MAX_PER_RULE} 处同类问题，未逐一列出`);
+    assert.ok(repeated.filter((d) => d !== more).every((d) => d.range.start <= more.range.start));
   });
 
   it('CRLF and CR line ends: same findings as LF, ranges on the right characters', () => {

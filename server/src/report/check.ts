@@ -48,6 +48,12 @@ export interface CheckResult {
 
 const ORDER = new Map(rules.map((r, i) => [r.code, i]));
 
+/** Findings of one rule listed one by one; past this, one more finding gives their number. */
+export const MAX_PER_RULE = 100;
+const CHECK_MESSAGES = {
+  more: { zh: '此后另有 {count} 处同类问题，未逐一列出', en: '{count} more findings of this kind from here on are not listed' },
+};
+
 export function severityOf(code: RuleCode, options: CheckOptions): Severity | 'off' {
   return options.rules?.[code] ?? ruleByCode.get(code)!.severity;
 }
@@ -75,6 +81,15 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
       else console.error(`govreport: rule ${rule.code} failed:`, error);
       continue;
     }
+    // A text that repeats itself (a report pasted a thousand times) would list thousands of
+    // one finding: the first ones are listed, the rest counted in one more.
+    let more: { range: OffsetRange; count: number } | undefined;
+    if (findings.length > MAX_PER_RULE) {
+      findings = [...findings].sort((a, b) => a.range.start - b.range.start);
+      more = { range: findings[MAX_PER_RULE].range, count: findings.length - MAX_PER_RULE };
+      findings = findings.slice(0, MAX_PER_RULE);
+    }
+    if (more) out.push({ code: rule.code, severity, range: more.range, message: renderMessage(CHECK_MESSAGES, { id: 'more', args: { count: more.count } }, locale) });
     for (const f of findings) {
       // A finding may be reported under another code (a root cause under the first enabled sum rule).
       const owner = ruleByCode.get(f.code) ?? rule;
