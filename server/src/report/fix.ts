@@ -145,7 +145,8 @@ function contradicted(wrote: OffsetRange[], after: Diagnostic[], seen: Set<strin
 
 /**
  * Whether a finding's own fix, applied alone to `text` (whose findings are `before`), does
- * what it says: its finding goes and the report does not then contradict what it wrote. A
+ * what it says and nothing else: its finding goes, the report does not then contradict what
+ * it wrote, and no error or warning arises about anything else. A
  * quick fix is offered only when this holds — a fix is built from the reading, and where the
  * reading of a broken layout is unsure, re-reading the fixed text is the proof.
  */
@@ -159,7 +160,23 @@ export function fixHolds(text: string, options: CheckOptions, d: Diagnostic, bef
     return false;
   }
   if (stillThere(d, edits, after, before)) return false;
-  return !contradicted(edits.map((e) => editedRange(e, edits)), after, new Set(before.map(findingKey)));
+  if (contradicted(edits.map((e) => editedRange(e, edits)), after, new Set(before.map(findingKey)))) return false;
+  // Nor may it bring an error or warning about anything that had none, anywhere: a row put in
+  // that its neighbour then miscounts, a heading that makes a cut-off text read as whole.
+  const allowed = seriousSubjects(before);
+  allowed.set(subjectOf(d), (allowed.get(subjectOf(d)) ?? 1) - 1);
+  for (const [subject, n] of seriousSubjects(after)) if (n > (allowed.get(subject) ?? 0)) return false;
+  return true;
+}
+
+/** How many errors and warnings are about each thing (template text a fix inserts aside). */
+function seriousSubjects(ds: Diagnostic[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const d of ds) {
+    if ((d.severity !== 'error' && d.severity !== 'warning') || d.code === 'placeholder-text') continue;
+    m.set(subjectOf(d), (m.get(subjectOf(d)) ?? 0) + 1);
+  }
+  return m;
 }
 
 /** `diagnostics` with every fix that does not hold (see fixHolds) taken off its finding. */
