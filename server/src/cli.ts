@@ -5,7 +5,7 @@
  * message, never a stack trace).
  */
 import * as fs from 'fs';
-import { checkReport, fixAll, looksLikeReport, parse, withHoldingFixes, type CheckOptions, type Report } from './report';
+import { checkReport, fixAll, looksLikeReport, MAX_FIX_LENGTH, parse, withHoldingFixes, type CheckOptions, type Report } from './report';
 import { kindOfPath, type SourceKind } from './report/readers';
 import type { PreviousReport } from './report/rules';
 import { bodyOf, isLastYearOf, reportKey } from './report/pairing';
@@ -138,10 +138,13 @@ export function run(argv: string[], io: CliIo): number {
     let fixed: FileResult['fixed'];
     const previous = previousOf(input.report);
     // Only a report is fixed: a file named on the command line that is not one is checked, never rewritten.
+    const checkWith = { ...checkOptions, kind: input.kind, previous };
+    const initial = checkReport(input.report, { ...checkOptions, previous });
     if (options.fix && !looksLikeReport(input.report)) warn(t(locale, 'fixNotReport', file));
     else if (options.fix) {
-      const result = fixAll(text, { ...checkOptions, kind: input.kind, previous });
-      if (result.text !== text) {
+      const result = fixAll(text, checkWith, undefined, initial);
+      if (result.tooLarge) warn(t(locale, 'fixTooLarge', file, text.length.toLocaleString('en'), MAX_FIX_LENGTH.toLocaleString('en')));
+      else if (result.text !== text) {
         const out = encode(result.text, encoding);
         if (!out) warn(t(locale, 'fixRefused', file, encoding.toUpperCase()));
         else {
@@ -158,7 +161,7 @@ export function run(argv: string[], io: CliIo): number {
     }
     const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: input.kind });
     // A fix is listed (SARIF, JSON, the count of fixable findings) only if it holds applied alone.
-    const diagnostics = withHoldingFixes(text, { ...checkOptions, kind: input.kind, previous }, checkReport(report, { ...checkOptions, previous }));
+    const diagnostics = withHoldingFixes(text, checkWith, report === input.report ? initial : checkReport(report, { ...checkOptions, previous }));
     results.push({ file, report, diagnostics, fixed });
   });
   progress.done();

@@ -36,7 +36,8 @@ import { documentSymbols, foldingRanges, symbolInformation } from './features/sy
 import { checkWorkspace } from './features/workspaceCheck';
 import { PreviousReports } from './features/previousReports';
 import { lspEdit } from './common/lspShape';
-import { bodyOf, readOffsetAt } from './report';
+import { bodyOf, MAX_FIX_LENGTH, readOffsetAt } from './report';
+import { t } from './features/strings';
 import { guardFrames, type DroppedReport } from './frameGuard';
 
 declare const GOVREPORT_VERSION: string;
@@ -282,7 +283,8 @@ connection.onExecuteCommand(
       case COMMANDS.fixAll: {
         const analysis = await analysisOf(uriArg(args, params.command));
         if (!analysis?.active) return 0;
-        const { edit, count } = fixAllEdit(analysis.report.document.source, analysis.settings, analysis.diagnostics, analysis.report.document.kind);
+        const { edit, count, tooLarge } = fixAllEdit(analysis.report.document.source, analysis.settings, analysis.diagnostics, analysis.report.document.kind);
+        if (tooLarge) warn(t(analysis.settings.locale, 'fixTooLarge', { length: analysis.report.document.source.length.toLocaleString('en'), limit: MAX_FIX_LENGTH.toLocaleString('en') }));
         if (!edit) return 0;
         return (await applyEdit(analysis, edit, 'govreport: fix all')) ? count : 0;
       }

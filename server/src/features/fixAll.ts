@@ -31,8 +31,8 @@ export function minimalEdit(before: string, after: string): OffsetEdit | undefin
 }
 
 /** `diagnostics`: the document's current findings, reused for the first pass. */
-export function fixAllEdit(text: string, settings: Settings, diagnostics?: Diagnostic[], kind: SourceKind = 'text'): { edit?: OffsetEdit; count: number } {
+export function fixAllEdit(text: string, settings: Settings, diagnostics?: Diagnostic[], kind: SourceKind = 'text'): { edit?: OffsetEdit; count: number; tooLarge?: true } {
   const result = fixAll(text, { ...checkOptions(settings), kind }, 10, diagnostics);
   const edit = minimalEdit(text, result.text);
-  return { edit, count: edit ? result.applied.length : 0 };
+  return { edit, count: edit ? result.applied.length : 0, ...(result.tooLarge ? { tooLarge: true } : {}) };
 }

@@ -6,6 +6,10 @@ import type { Locale } from '../report';
 
 const STRINGS = {
   fixAll: { zh: '修正全部可自动修正的问题（{count} 处）', en: 'Fix all auto-fixable problems ({count})' },
+  fixTooLarge: {
+    zh: '文档过长（{length} 个字符，自动修正的上限为 {limit} 个），未作修正；问题仍逐一列出',
+    en: 'The document is too long ({length} characters; fixes are made up to {limit}): nothing was fixed; its findings are still listed',
+  },
   convertTable: { zh: '转换为 Markdown 表格', en: 'Convert to a Markdown table' },
   convertRefused: {
     zh: '无法转换此表格：{reason}。请先修正该表格，以免数值丢失。',

@@ -18,6 +18,16 @@ import { check, type CheckOptions, type Diagnostic } from './check';
 import type { RuleCode, TextEdit } from './rules';
 import type { OffsetRange } from './text/lineIndex';
 
+/**
+ * Fixes are made and proved only on texts up to this many characters (ten times the largest
+ * real portal page). Proving a fix re-reads the whole text, and fix-all re-reads it every pass:
+ * on a 20 MB paste of a thousand reports that is minutes and gigabytes for no one's benefit.
+ * Larger texts are checked, and their findings listed, without fixes.
+ */
+export const MAX_FIX_LENGTH = 1_000_000;
+/** Characters re-read, in all, to prove the fixes of one text for listing (withHoldingFixes). */
+const PROOF_BUDGET = 20_000_000;
+
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const sorted = sortEdits(edits);
   let out = '';
@@ -151,7 +161,7 @@ function contradicted(wrote: OffsetRange[], after: Diagnostic[], seen: Set<strin
  * reading of a broken layout is unsure, re-reading the fixed text is the proof.
  */
 export function fixHolds(text: string, options: CheckOptions, d: Diagnostic, before: Diagnostic[]): boolean {
-  if (!d.fix) return false;
+  if (!d.fix || text.length > MAX_FIX_LENGTH) return false;
   const edits = d.fix.edits;
   let after: Diagnostic[];
   try {
@@ -179,10 +189,18 @@ function seriousSubjects(ds: Diagnostic[]): Map<string, number> {
   return m;
 }
 
-/** `diagnostics` with every fix that does not hold (see fixHolds) taken off its finding. */
+/**
+ * `diagnostics` with every fix that does not hold (see fixHolds) taken off its finding. Each
+ * proof re-reads the text: past PROOF_BUDGET characters re-read in all (hundreds of fixes in
+ * a long text), the fixes left unproved are not listed either.
+ */
 export function withHoldingFixes(text: string, options: CheckOptions, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!diagnostics.some((d) => d.fix)) return diagnostics;
+  let budget = PROOF_BUDGET;
   return diagnostics.map((d) => {
-    if (!d.fix || fixHolds(text, options, d, diagnostics)) return d;
+    if (!d.fix) return d;
+    budget -= text.length;
+    if (budget >= 0 && fixHolds(text, options, d, diagnostics)) return d;
     const { fix: _dropped, ...rest } = d;
     return rest;
   });
@@ -195,6 +213,8 @@ export interface FixAllResult {
   text: string;
   applied: Array<{ code: Diagnostic['code']; title: string }>;
   passes: number;
+  /** The text is longer than MAX_FIX_LENGTH: nothing was tried. */
+  tooLarge?: true;
 }
 
 const MAX_PASSES = 10;
@@ -206,6 +226,7 @@ const MAX_RETRIES = 4;
  * `maxPasses` bounds the passes (default 10; fixes settle in two or three).
  */
 export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX_PASSES, first?: Diagnostic[]): FixAllResult {
+  if (text.length > MAX_FIX_LENGTH) return { text, applied: [], passes: 0, tooLarge: true };
   const limit = text.length * 2 + 100_000;
   // A fix withdrawn from one text may hold once other fixes have changed it: refusals are
   // kept with the version of the text they were made on, and tried again on a newer one.
