@@ -21,6 +21,12 @@ import { tableCellCount } from './tableCellCount';
 import { tableMissing } from './tableMissing';
 import { tableRowMissing } from './tableRowMissing';
 import { tableUnreadable } from './tableUnreadable';
+import { textReuse } from './textReuse';
+import { publicationDeadline } from './publicationDeadline';
+import { sectionSubstance } from './sectionSubstance';
+import { staleYear } from './staleYear';
+import { proseContradiction } from './proseContradiction';
+import { hierarchySum } from './hierarchySum';
 import { RULE_CODES, type Rule, type RuleCode } from './types';
 
 export const rules: Rule[] = [
@@ -46,6 +52,12 @@ export const rules: Rule[] = [
   carryoverMismatch,
   activeDisclosureContinuity,
   tableUnreadable,
+  textReuse,
+  publicationDeadline,
+  sectionSubstance,
+  staleYear,
+  proseContradiction,
+  hierarchySum,
 ];
 
 export const ruleByCode = new Map<RuleCode, Rule>(rules.map((r) => [r.code, r]));

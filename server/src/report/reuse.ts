@@ -1,0 +1,176 @@
+/**
+ * A report's own prose, as text-reuse compares it: per section, the sentences of its prose lines
+ * (no headings, no table rows), white space removed, digits masked (a sentence copied with new
+ * figures is still copied), and without the sentences the format has every report write
+ * (formats/common.ts `boilerplate`) or that are too short to be anyone's own (a sub-heading, 无).
+ *
+ * Copying is measured with k-grams of characters: a character of this year's text is copied
+ * when it lies in a run of K characters that also occurs in the other text. The share of a
+ * section copied is the share of its characters that are; the longest copied passage is the
+ * longest run of consecutive copied K-grams. Both are linear in the text's length.
+ */
+import type { Report } from './model';
+import { squash } from './text/normalize';
+import { formats } from './formats';
+
+/** Length of the character runs compared: twelve characters of Chinese is a phrase, not a word. */
+export const GRAM = 12;
+/** A sentence shorter than this (masked, squashed) is a heading, a 无 or a formula. */
+const MIN_SENTENCE = 10;
+/** A sentence with a boilerplate phrase and at most this many more characters is the format's. */
+const BOILERPLATE_SLACK = 14;
+
+export interface OwnSection {
+  /** Section number, 1–6. */
+  number: number;
+  /** The section's own sentences, squashed, digits masked as '#', joined by '。'. */
+  text: string;
+  /** The same characters unmasked (for quoting), position for position. */
+  plain: string;
+}
+
+export interface OwnText {
+  sections: OwnSection[];
+  /** The own sentences of the whole report (masked), for fingerprints across many reports. */
+  sentences: string[];
+}
+
+const SENTENCE_END = /[。！？!?；;\n]/;
+const BOILERPLATE = [...new Set([...formats['2019'].data.boilerplate, ...formats['2021'].data.boilerplate].map(squash))];
+
+/**
+ * The format's own words: section titles, table captions, row and column labels and notes. A
+ * table read as text (a crawler's run-together cells) is these and figures, nobody's prose.
+ */
+const FORMAT_WORDS: string[] = (() => {
+  const words = new Set<string>();
+  for (const f of Object.values(formats)) {
+    const d = f.data;
+    for (const s of d.sections) words.add(s.title.zh.replace(/^[一二三四五六]、/, ''));
+    words.add(d.activeDisclosure.title.zh);
+    words.add(d.activeDisclosure.labelHeader.zh);
+    for (const b of d.activeDisclosure.blocks) {
+      words.add(b.caption.zh);
+      for (const c of b.columns) words.add(c.label.zh);
+      for (const r of b.rows) words.add(r.label.zh);
+    }
+    words.add(d.applications.note.zh);
+    for (const c of d.applications.columns) {
+      words.add(c.label.zh);
+      if (c.group) words.add(c.group.zh);
+    }
+    for (const r of d.applications.rows) words.add(r.label.zh);
+    for (const o of d.reviewLitigation.outcomes) words.add(o.label.zh);
+    for (const g of d.reviewLitigation.groups) {
+      words.add(g.label.zh);
+      if (g.parent) words.add(g.parent.zh);
+    }
+  }
+  // Longest first, so a label is removed whole before a shorter one inside it.
+  return [...words].map(squash).filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
+})();
+
+/** What is left of a masked sentence once the format's words and the figures are taken out. */
+function ownPart(masked: string): string {
+  let rest = masked;
+  for (const w of FORMAT_WORDS) if (rest.includes(w)) rest = rest.split(w).join('');
+  return rest.replace(/[#.,，、%:：()（）\/|\-—]/g, '');
+}
+const cache = new WeakMap<Report, OwnText>();
+
+function isBoilerplate(sentence: string): boolean {
+  for (const phrase of BOILERPLATE) if (sentence.length <= phrase.length + BOILERPLATE_SLACK && sentence.includes(phrase)) return true;
+  return false;
+}
+
+export function ownTextOf(report: Report): OwnText {
+  const hit = cache.get(report);
+  if (hit) return hit;
+  const { lines } = report;
+  const bySection = new Map<number, { masked: string[]; plain: string[] }>();
+  const sentences: string[] = [];
+  let si = 0;
+  const sections = report.sections;
+  const unreadable = report.unreadable;
+  for (const line of report.proseLines) {
+    const start = lines.lineStarts[line];
+    if (unreadable.some((u) => u.range.start < lines.lineEnd(line) && start < u.range.end)) continue;
+    while (si < sections.length && sections[si].contentRange.end <= start) si++;
+    const section = sections[si];
+    if (!section || section.contentRange.start > start) continue;
+    const own = bySection.get(section.def.number) ?? { masked: [], plain: [] };
+    bySection.set(section.def.number, own);
+    for (const piece of lines.lineText(line).split(SENTENCE_END)) {
+      const plain = squash(piece);
+      const masked = plain.replace(/[0-9]/g, '#');
+      if (ownPart(masked).length < MIN_SENTENCE || isBoilerplate(masked)) continue;
+      own.masked.push(masked);
+      own.plain.push(plain);
+      sentences.push(masked);
+    }
+  }
+  const out: OwnText = {
+    sections: [...bySection.entries()].map(([number, s]) => ({ number, text: s.masked.join('。'), plain: s.plain.join('。') })),
+    sentences,
+  };
+  cache.set(report, out);
+  return out;
+}
+
+/** Hashes of every K-gram of `text` (a 32-bit polynomial hash; collisions are rare at report sizes). */
+export function gramHashes(text: string, k = GRAM): Set<number> {
+  const out = new Set<number>();
+  forEachGram(text, k, (h) => out.add(h));
+  return out;
+}
+
+const BASE = 0x01000193;
+
+function forEachGram(text: string, k: number, visit: (hash: number, at: number) => void): void {
+  if (text.length < k) return;
+  // BASE^(k-1), for removing the character that leaves the window.
+  let top = 1;
+  for (let i = 0; i < k - 1; i++) top = Math.imul(top, BASE);
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i >= k) h = (h - Math.imul(text.charCodeAt(i - k), top)) | 0;
+    h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+    if (i >= k - 1) visit(h >>> 0, i - k + 1);
+  }
+}
+
+export interface Copied {
+  /** Characters of the section that lie in a copied K-gram. */
+  copied: number;
+  total: number;
+  /** The longest copied passage (unmasked), and its length. */
+  longest: string;
+}
+
+/** How much of `section` occurs in the text whose K-grams are `source`. */
+export function copiedFrom(section: OwnSection, source: Set<number>, sourceText?: string, k = GRAM): Copied {
+  const n = section.text.length;
+  const covered = new Uint8Array(n);
+  let runStart = -1;
+  let last = -2;
+  let best = { start: 0, end: 0 };
+  forEachGram(section.text, k, (h, at) => {
+    if (!source.has(h)) return;
+    for (let i = at; i < at + k; i++) covered[i] = 1;
+    if (at !== last + 1) runStart = at;
+    last = at;
+    if (at + k - runStart > best.end - best.start) best = { start: runStart, end: at + k };
+  });
+  let copied = 0;
+  for (let i = 0; i < n; i++) copied += covered[i];
+  let longest = section.plain.slice(best.start, best.end);
+  // Consecutive matching grams are almost always one passage; if the source says otherwise,
+  // quote the first gram only rather than a passage that is not there.
+  if (sourceText !== undefined && longest && !sourceText.includes(section.text.slice(best.start, best.end))) longest = section.plain.slice(best.start, best.start + k);
+  return { copied, total: n, longest };
+}
+
+/** All of a report's own text (masked), for `copiedFrom`'s `sourceText`. */
+export function ownTextJoined(own: OwnText): string {
+  return own.sections.map((s) => s.text).join('。');
+}
