@@ -25,14 +25,14 @@ export interface OwnSection {
   number: number;
   /** The section's own sentences, squashed, digits masked as '#', joined by '。'. */
   text: string;
-  /** The same characters unmasked (for quoting), position for position. */
+  /** The same characters as written (for quoting), position for position. */
   plain: string;
 }
 
 export interface OwnText {
   sections: OwnSection[];
-  /** The own sentences of the whole report (masked), for fingerprints across many reports. */
-  sentences: string[];
+  /** The own sentences of each section (masked), for fingerprints across many reports. */
+  sentences: string[][];
 }
 
 const SENTENCE_END = /[。！？!?；;\n]/;
@@ -77,6 +77,21 @@ function ownPart(masked: string): string {
   return rest.replace(/[#.,，、%:：()（）\/|\-—]/g, '');
 }
 const cache = new WeakMap<Report, OwnText>();
+const SPACE = /[\s\u00a0\u3000\ufeff]+/g;
+
+/**
+ * Full-width letters, digits and punctuation as ASCII, digits masked: one character for one,
+ * so a position in the folded text is a position in the text as written (for quoting).
+ */
+function fold(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
+    out += c >= 0x30 && c <= 0x39 ? '#' : String.fromCharCode(c);
+  }
+  return out;
+}
 
 function isBoilerplate(sentence: string): boolean {
   for (const phrase of BOILERPLATE) if (sentence.length <= phrase.length + BOILERPLATE_SLACK && sentence.includes(phrase)) return true;
@@ -87,8 +102,9 @@ export function ownTextOf(report: Report): OwnText {
   const hit = cache.get(report);
   if (hit) return hit;
   const { lines } = report;
+  // The body's own name is masked: a copy with the name changed is still a copy.
+  const names = bodyNames(report);
   const bySection = new Map<number, { masked: string[]; plain: string[] }>();
-  const sentences: string[] = [];
   let si = 0;
   const sections = report.sections;
   const unreadable = report.unreadable;
@@ -101,20 +117,29 @@ export function ownTextOf(report: Report): OwnText {
     const own = bySection.get(section.def.number) ?? { masked: [], plain: [] };
     bySection.set(section.def.number, own);
     for (const piece of lines.lineText(line).split(SENTENCE_END)) {
-      const plain = squash(piece);
-      const masked = plain.replace(/[0-9]/g, '#');
+      const plain = piece.replace(SPACE, '');
+      let masked = fold(plain);
+      for (const n of names) if (masked.includes(n)) masked = masked.split(n).join('※'.repeat(n.length));
       if (ownPart(masked).length < MIN_SENTENCE || isBoilerplate(masked)) continue;
       own.masked.push(masked);
       own.plain.push(plain);
-      sentences.push(masked);
     }
   }
   const out: OwnText = {
     sections: [...bySection.entries()].map(([number, s]) => ({ number, text: s.masked.join('。'), plain: s.plain.join('。') })),
-    sentences,
+    sentences: [...bySection.values()].map((x) => x.masked),
   };
   cache.set(report, out);
   return out;
+}
+
+/** The body's name as the text may write it: in full, and without 人民政府 / 办公室. */
+function bodyNames(report: Report): string[] {
+  const body = report.title?.body ?? report.signature?.body;
+  if (!body) return [];
+  const full = fold(body.replace(SPACE, ''));
+  const short = full.replace(/(人民政府|政府|办公室|办事处)$/, '');
+  return [...new Set([full, short])].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
 }
 
 /** Hashes of every K-gram of `text` (a 32-bit polynomial hash; collisions are rare at report sizes). */

@@ -17,7 +17,8 @@ import type { Finding, PreviousReport, Rule } from './types';
 const QUOTE_MAX = 60;
 
 function quote(s: string): string {
-  return s.length > QUOTE_MAX ? `${s.slice(0, QUOTE_MAX)}…` : s;
+  const t = s.replace(/^[，,。；;、：:）)]+|[，,；;、：:（(]+$/g, '');
+  return t.length > QUOTE_MAX ? `${t.slice(0, QUOTE_MAX)}…` : t;
 }
 
 function sourceOf(report: Report) {
