@@ -1,0 +1,119 @@
+/**
+ * The review's parallelism: the files split into one contiguous share per worker thread (a
+ * body's reports of consecutive years sit side by side in a sorted list, so one worker holds
+ * both), each share read, then checked, in small batches that move the progress bar. With one
+ * job, or a batch too small to pay for starting threads, the same Session runs in this thread.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { Worker } from 'worker_threads';
+import { Session, type CheckTask, type Facts, type JobSettings, type Reviewed } from './job';
+import type { Job } from './worker';
+
+/** Below this many files per worker, starting a thread costs more than it saves. */
+const MIN_FILES_PER_WORKER = 40;
+const BATCH = 16;
+
+function workerFile(): string | undefined {
+  // dist/review.js beside dist/review-worker.js; out/server/src/review/pool.js beside worker.js.
+  return [path.join(__dirname, 'review-worker.js'), path.join(__dirname, 'worker.js')].find((f) => fs.existsSync(f));
+}
+
+interface Lane {
+  run<T>(request: Job): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+function threadLane(file: string, settings: JobSettings): Lane {
+  const worker = new Worker(file, { workerData: settings });
+  let next = 0;
+  const waiting = new Map<number, { resolve: (v: unknown[]) => void; reject: (e: Error) => void }>();
+  worker.on('message', (m: { id: number; result?: unknown[]; error?: string }) => {
+    const w = waiting.get(m.id);
+    waiting.delete(m.id);
+    if (m.error !== undefined) w?.reject(new Error(m.error));
+    else w?.resolve(m.result!);
+  });
+  worker.on('error', (e) => {
+    for (const w of waiting.values()) w.reject(e);
+    waiting.clear();
+  });
+  return {
+    run<T>(request: Job) {
+      const id = next++;
+      return new Promise<T[]>((resolve, reject) => {
+        waiting.set(id, { resolve: resolve as (v: unknown[]) => void, reject });
+        worker.postMessage({ ...request, id });
+      });
+    },
+    async close() {
+      await worker.terminate();
+    },
+  };
+}
+
+function inlineLane(settings: JobSettings): Lane {
+  const session = new Session(settings);
+  return {
+    async run<T>(request: Job) {
+      return (request.kind === 'facts' ? request.files.map((f) => session.facts(f)) : request.tasks.map((t) => session.check(t))) as T[];
+    },
+    async close() {},
+  };
+}
+
+export interface Pool {
+  jobs: number;
+  facts(files: string[], tick: (n: number) => void): Promise<Facts[]>;
+  check(tasks: CheckTask[], tick: (n: number) => void): Promise<Reviewed[]>;
+  close(): Promise<void>;
+}
+
+/** `jobs`: worker threads wanted (0: this thread only); fewer start for a small batch. */
+export function createPool(settings: JobSettings, files: number, jobs: number): Pool {
+  const file = workerFile();
+  const count = file ? Math.max(0, Math.min(jobs, Math.floor(files / MIN_FILES_PER_WORKER))) : 0;
+  const lanes = count > 1 ? Array.from({ length: count }, () => threadLane(file!, settings)) : [inlineLane(settings)];
+  // Which lane read a file: it is checked there, where its report is kept.
+  const owner = new Map<string, number>();
+
+  async function spread<I, O>(items: I[], laneOf: (item: I, index: number) => number, request: (batch: I[]) => Job, tick: (n: number) => void): Promise<O[]> {
+    const shares: Array<Array<{ item: I; index: number }>> = lanes.map(() => []);
+    items.forEach((item, index) => shares[laneOf(item, index)].push({ item, index }));
+    const out = new Array<O>(items.length);
+    await Promise.all(
+      shares.map(async (share, lane) => {
+        for (let i = 0; i < share.length; i += BATCH) {
+          const batch = share.slice(i, i + BATCH);
+          const results = await lanes[lane].run<O>(request(batch.map((b) => b.item)));
+          results.forEach((r, k) => (out[batch[k].index] = r));
+          tick(batch.length);
+        }
+      }),
+    );
+    return out;
+  }
+
+  return {
+    jobs: lanes.length === 1 && count <= 1 ? 0 : lanes.length,
+    async facts(list, tick) {
+      const per = Math.ceil(list.length / lanes.length) || 1;
+      return spread<string, Facts>(
+        list,
+        (f, i) => {
+          const lane = Math.min(lanes.length - 1, Math.floor(i / per));
+          owner.set(f, lane);
+          return lane;
+        },
+        (files) => ({ kind: 'facts', files }),
+        tick,
+      );
+    },
+    async check(tasks, tick) {
+      return spread<CheckTask, Reviewed>(tasks, (t) => owner.get(t.file) ?? 0, (batch) => ({ kind: 'check', tasks: batch }), tick);
+    },
+    async close() {
+      await Promise.all(lanes.map((l) => l.close()));
+    },
+  };
+}
