@@ -36,10 +36,10 @@ describe('review: pairing', () => {
     assert.equal(task('chengguan-2023.md').previous, undefined);
   });
   it('finds the other bodies’ reports of the same year that share text, and no unrelated one', () => {
-    assert.deepEqual(task('shitan-2023-copied.md').peers.map(name).sort(), ['chengguan-2023.md', 'hekou-2023-late.md']);
+    assert.deepEqual(task('shitan-2023-copied.md').peers.map((p) => name(p.file)).sort(), ['chengguan-2023.md', 'hekou-2023-late.md']);
     assert.deepEqual(task('dongshan-2022-extracted.txt').peers, []);
     // The same body's other year is last year's report, never a peer.
-    assert.ok(!task('chengguan-2024.md').peers.map(name).includes('chengguan-2023.md'));
+    assert.ok(!task('chengguan-2024.md').peers.map((p) => name(p.file)).includes('chengguan-2023.md'));
   });
   it('checks each with what was paired: 雷同 as information, the late one late', () => {
     const shitan = session.check(task('shitan-2023-copied.md'));

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { check, parse, type CheckOptions, type Diagnostic, type Report } from '../../server/src/report';
+import { check, parse, peerText, type CheckOptions, type Diagnostic, type Report } from '../../server/src/report';
 import { REPO_ROOT } from '../support/seeds';
 
 const example = (name: string) => fs.readFileSync(path.join(REPO_ROOT, 'examples', name), 'utf8');
@@ -62,7 +62,7 @@ describe('text-reuse', () => {
 
   it('another body’s report of the same year with the same text is information (雷同), naming that body', () => {
     const other = base.replace(/城关镇/g, '河口镇');
-    const { diagnostics } = check(base, { peers: [as(parse(other), 'hekou-2023.md')] });
+    const { diagnostics } = check(base, { peers: [peerText(parse(other), 'hekou-2023.md')] });
     const found = of(diagnostics, 'text-reuse');
     assert.ok(found.length >= 1);
     assert.equal(found[0].severity, 'information');

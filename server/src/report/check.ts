@@ -8,7 +8,7 @@ import type { Report } from './model';
 import { renderMessage } from './messages';
 import { parse } from './parse';
 import { analyse, type Arithmetic } from './rules/arithmetic';
-import { DEFAULT_RULE_SETTINGS, ruleByCode, rules, type PreviousReport, type RuleCode, type RuleSettings, type Severity, type Subordinates, type TextEdit } from './rules';
+import { DEFAULT_RULE_SETTINGS, ruleByCode, rules, type PeerText, type PreviousReport, type RuleCode, type RuleSettings, type Severity, type Subordinates, type TextEdit } from './rules';
 import type { OffsetRange } from './text/lineIndex';
 import type { SourceKind } from './readers';
 import { toSourceDiagnostic } from './readers/edits';
@@ -23,7 +23,7 @@ export interface CheckOptions {
   /** Last year's report of the same body, for the cross-year rules. */
   previous?: PreviousReport;
   /** Other bodies' reports of the same year that may share text with this one (text-reuse). */
-  peers?: PreviousReport[];
+  peers?: PeerText[];
   /** The subordinate bodies of this report's body, and their reports (hierarchy-sum). */
   subordinates?: Subordinates;
   /** Thresholds of the rules that judge by degree; unset ones keep their defaults. */

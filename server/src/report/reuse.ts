@@ -142,6 +142,11 @@ function bodyNames(report: Report): string[] {
   return [...new Set([full, short])].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
 }
 
+/** Another body's report as text-reuse compares with it (CheckOptions.peers). */
+export function peerText(report: Report, name: string): { name: string; body?: string; own: OwnText } {
+  return { name, body: report.title?.body ?? report.signature?.body, own: ownTextOf(report) };
+}
+
 /** Hashes of every K-gram of `text` (a 32-bit polynomial hash; collisions are rare at report sizes). */
 export function gramHashes(text: string, k = GRAM): Set<number> {
   const out = new Set<number>();

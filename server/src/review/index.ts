@@ -178,8 +178,13 @@ export function planChecks(facts: Facts[], units: Units | undefined): CheckTask[
   }
   const usable = facts.map((f, i) => ({ f, i })).filter(({ f }) => !f.problem && f.year !== undefined && f.sections.length);
   const similar = similarReports(usable.map(({ f }) => ({ sections: f.sections, group: String(f.year), body: f.bodyKey ?? f.file })));
-  const peersOf = new Map<number, string[]>();
-  usable.forEach(({ i }, k) => peersOf.set(i, similar[k].map((j) => usable[j].f.file)));
+  const peersOf = new Map<number, CheckTask['peers']>();
+  usable.forEach(({ i }, k) =>
+    peersOf.set(
+      i,
+      similar[k].map((j) => ({ file: usable[j].f.file, body: usable[j].f.body, own: usable[j].f.own! })),
+    ),
+  );
   return facts.map((f, i) => {
     const task: CheckTask = { file: f.file, peers: peersOf.get(i) ?? [] };
     if (f.bodyKey && f.year !== undefined) {
@@ -198,6 +203,34 @@ export function planChecks(facts: Facts[], units: Units | undefined): CheckTask[
     }
     return task;
   });
+}
+
+/** The deepest folder holding every file. */
+function commonRoot(files: string[]): string {
+  let root = path.dirname(files[0]);
+  for (const f of files) while (!f.startsWith(root + path.sep) && root !== path.dirname(root)) root = path.dirname(root);
+  return root;
+}
+
+/**
+ * Reads, pairs and checks the files over the pool: the review without its summary files (the
+ * benchmark times this and the whole review apart).
+ */
+export async function checkAll(
+  files: string[],
+  settings: JobSettings,
+  options: { jobs: number; units?: Units; tick?: (n: number) => void; phase?: () => void },
+): Promise<{ facts: Facts[]; reviewed: Reviewed[]; jobs: number }> {
+  const tick = options.tick ?? (() => undefined);
+  const pool = createPool(settings, files.length, options.jobs);
+  try {
+    const facts = await pool.facts(files, tick);
+    options.phase?.();
+    const reviewed = await pool.check(planChecks(facts, options.units), tick);
+    return { facts, reviewed, jobs: pool.jobs };
+  } finally {
+    await pool.close();
+  }
 }
 
 export async function review(argv: string[], io: ReviewIo): Promise<number> {
@@ -242,11 +275,13 @@ export async function review(argv: string[], io: ReviewIo): Promise<number> {
     return 2;
   }
 
+  // Files are named from where the review ran, or else from the folder that holds them all.
+  const root = files.every((f) => f.startsWith(cwd + path.sep)) ? cwd : commonRoot(files);
   const settings: JobSettings = {
     locale,
     rules: options.rules,
     reportFormat: options.reportFormat,
-    cwd,
+    cwd: root,
     settings: {
       ...(options.reuseThreshold !== undefined ? { reuseThreshold: options.reuseThreshold } : {}),
       ...(options.deadline ? { deadline: options.deadline } : {}),
@@ -254,23 +289,14 @@ export async function review(argv: string[], io: ReviewIo): Promise<number> {
     },
   };
   const progress = progressBar(io, options, files.length * 2);
-  const pool = createPool(settings, files.length, options.jobs);
-  let reviewed: Reviewed[];
-  try {
-    const facts = await pool.facts(files, progress.tick);
-    for (const f of facts) {
-      if (f.problem) warn(say(locale, f.problem.id, displayName(f.file, cwd), f.problem.detail ?? ''));
-      else if (f.gb18030) io.stderr(`govreport review: ${say(locale, 'decodedAs', displayName(f.file, cwd))}\n`);
-    }
-    progress.phase(say(locale, 'checking'));
-    reviewed = await pool.check(planChecks(facts, units), progress.tick);
-  } finally {
-    await pool.close();
-    progress.done();
+  const { reviewed, facts, jobs } = await checkAll(files, settings, { jobs: options.jobs, units, tick: progress.tick, phase: () => progress.phase(say(locale, 'checking')) }).finally(() => progress.done());
+  for (const f of facts) {
+    if (f.problem) warn(say(locale, f.problem.id, displayName(f.file, root), f.problem.detail ?? ''));
+    else if (f.gb18030) io.stderr(`govreport review: ${say(locale, 'decodedAs', displayName(f.file, root))}\n`);
   }
   const checkedIn = Number(process.hrtime.bigint() - started) / 1e9;
   const ok = reviewed.filter((r) => !r.problem);
-  const summary = buildSummary(ok.map((r) => ({ ...r, file: displayName(r.file, cwd) })), { locale, units: units !== undefined, reuseThreshold: options.reuseThreshold });
+  const summary = buildSummary(ok.map((r) => ({ ...r, file: displayName(r.file, root) })), { locale, units: units !== undefined, reuseThreshold: options.reuseThreshold });
 
   const out = path.resolve(cwd, options.out!);
   try {
@@ -287,7 +313,7 @@ export async function review(argv: string[], io: ReviewIo): Promise<number> {
   io.stdout(
     say(locale, 'done', ok.length, t.error, t.warning, t.information, t.late, t.reused, displayName(out, cwd)) +
       '\n' +
-      say(locale, 'throughput', (ok.length / checkedIn).toFixed(0), checkedIn.toFixed(2), seconds.toFixed(2), pool.jobs || 1) +
+      say(locale, 'throughput', (ok.length / checkedIn).toFixed(0), checkedIn.toFixed(2), seconds.toFixed(2), jobs || 1) +
       '\n',
   );
   return problems ? 2 : 0;

@@ -25,6 +25,7 @@ import {
   type Locale,
   type Report,
   type RuleCode,
+  type OwnText,
   type RuleSettings,
   type Severity,
 } from '../report';
@@ -54,13 +55,16 @@ export interface Facts {
   year?: number;
   /** Hashes of the own sentences of each section, deduplicated (cross-body reuse). */
   sections: number[][];
+  /** The report's own text, for the reports it may share text with (text-reuse's peers). */
+  own?: OwnText;
   gb18030?: boolean;
 }
 
 export interface CheckTask {
   file: string;
   previous?: string;
-  peers: string[];
+  /** Other bodies' reports that may share text: their own text travels with the task (no re-reading). */
+  peers: Array<{ file: string; body?: string; own: OwnText }>;
   subordinates?: { units: string[]; reports: Array<{ file: string; unit: string }> };
 }
 
@@ -135,13 +139,15 @@ export class Session {
   facts(file: string): Facts {
     const loaded = this.load(file);
     if (!isReport(loaded)) return { file, problem: loaded, sections: [] };
-    const sections = ownTextOf(loaded).sentences.map((list) => [...new Set(list.map(sentenceHash))]);
+    const own = ownTextOf(loaded);
+    const sections = own.sentences.map((list) => [...new Set(list.map(sentenceHash))]);
     return {
       file,
       bodyKey: bodyOf(loaded),
       body: loaded.title?.body ?? loaded.signature?.body,
       year: loaded.year?.value,
       sections,
+      own: { sections: own.sections, sentences: [] },
       ...(gb18030.has(loaded) ? { gb18030: true } : {}),
     };
   }
@@ -156,7 +162,7 @@ export class Session {
       return isReport(r) ? { report: r, name: displayName(file, this.settings.cwd) } : undefined;
     };
     const previous = task.previous ? named(task.previous) : undefined;
-    const peers = task.peers.map(named).filter((p): p is NonNullable<typeof p> => p !== undefined);
+    const peers = task.peers.map((p) => ({ name: displayName(p.file, this.settings.cwd), body: p.body, own: p.own }));
     const subordinates = task.subordinates && {
       units: task.subordinates.units,
       reports: task.subordinates.reports.flatMap((s) => {

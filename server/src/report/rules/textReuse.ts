@@ -11,8 +11,7 @@
  */
 import { copiedFrom, gramHashes, ownTextJoined, ownTextOf, type Copied } from '../reuse';
 import type { Report } from '../model';
-import { bodyOf } from '../pairing';
-import type { Finding, PreviousReport, Rule } from './types';
+import type { Finding, PeerText, Rule } from './types';
 
 const QUOTE_MAX = 60;
 
@@ -22,7 +21,10 @@ function quote(s: string): string {
 }
 
 function sourceOf(report: Report) {
-  const own = ownTextOf(report);
+  return sourceOfText(ownTextOf(report));
+}
+
+function sourceOfText(own: ReturnType<typeof ownTextOf>) {
   const joined = ownTextJoined(own);
   return { grams: gramHashes(joined), joined };
 }
@@ -53,7 +55,7 @@ export const textReuse: Rule = {
     if (!judged.length) return [];
     const over = (c: Copied) => c.total > 0 && c.copied / c.total > settings.reuseThreshold;
     const last = previous ? sourceOf(previous.report) : undefined;
-    const others = peers.map((p: PreviousReport) => ({ peer: p, ...sourceOf(p.report) }));
+    const others = peers.map((p: PeerText) => ({ peer: p, ...sourceOfText(p.own) }));
     for (const section of judged) {
       const heading = headingOf(section.number)!.heading;
       const title = headingOf(section.number)!.def.title;
@@ -68,7 +70,7 @@ export const textReuse: Rule = {
           continue;
         }
       }
-      let best: { c: Copied; peer: PreviousReport } | undefined;
+      let best: { c: Copied; peer: PeerText } | undefined;
       for (const o of others) {
         const c = copiedFrom(section, o.grams, o.joined);
         if (over(c) && (!best || c.copied > best.c.copied)) best = { c, peer: o.peer };
@@ -83,7 +85,7 @@ export const textReuse: Rule = {
             args: {
               title,
               share: Math.round((100 * best.c.copied) / best.c.total),
-              body: best.peer.report.title?.body ?? best.peer.report.signature?.body ?? bodyOf(best.peer.report) ?? best.peer.name,
+              body: best.peer.body ?? best.peer.name,
               file: best.peer.name,
               quote: quote(best.c.longest),
             },

@@ -7,6 +7,7 @@ import type { Text } from '../formats';
 import type { Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
 import type { Arithmetic } from './arithmetic';
+import type { OwnText } from '../reuse';
 
 export const RULE_CODES = [
   'section-missing',
@@ -87,11 +88,20 @@ export interface RuleContext {
   /** Last year's report of the same body, when one is known (cross-year rules). */
   previous?: PreviousReport;
   /** Other bodies' reports of the same year whose text may be shared (text-reuse, in a batch). */
-  peers: PreviousReport[];
+  peers: PeerText[];
   /** The subordinate bodies of this report's body and those of their reports at hand (hierarchy-sum). */
   subordinates?: Subordinates;
   /** Thresholds of the rules that judge by degree, defaults filled in. */
   settings: RuleSettings;
+}
+
+/** Another body's report as text-reuse compares with it: its own text only. */
+export interface PeerText {
+  /** How to name it to the user: a file name. */
+  name: string;
+  /** The body, as its title or signature writes it. */
+  body?: string;
+  own: OwnText;
 }
 
 export interface Subordinates {

@@ -1,0 +1,184 @@
+/**
+ * Review benchmark: `govreport review` over a batch of reports next to markdownlint over the same
+ * files, and the cross-body reuse check (MinHash + LSH) on up to 10,000 reports, with how its time
+ * grows against comparing every pair.
+ *
+ *   npm run bench:review                         # build, compile, run; writes bench/results/review.json
+ *   node out/bench/review.js --quick             # 200 reports and up to 2,500 for reuse: a smoke run
+ *   node out/bench/review.js --reports 400 --reuse 1250,2500,5000,10000 --runs 3
+ *
+ * The reports are generated (bench/support/generate.ts: our own prose, the layouts drafts arrive
+ * in) and written to a temporary folder, so both tools read the same files from disk.
+ *
+ * Part 1, the batch: markdownlint 0.37 `lint({ files })` (default rules, synchronous) against
+ * (a) our checks — read, parse, pair, MinHash, check every rule, in worker threads over the
+ * machine's cores (`checkAll`, what `review` runs before writing anything) — and (b) the whole
+ * review, index.html, summary.csv and summary.xlsx written. Each the median of `--runs` runs, after
+ * one warm-up run of each.
+ *
+ * Part 2, the reuse check on N reports of one year: fingerprints (parse, own sentences, hashes —
+ * in this thread), candidate pairs (MinHash signatures, LSH buckets), and verification of each
+ * candidate with text-reuse's own measure; planted copies found; and, for comparison, every pair
+ * verified on a sample, extrapolated to N(N−1)/2 pairs. Speed is reported, never asserted.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { copiedFrom, gramHashes, ownTextJoined, ownTextOf, parse } from '../server/src/report';
+import { checkAll, review } from '../server/src/review';
+import { sentenceHash, similarReports } from '../server/src/review/minhash';
+import { generate } from './support/generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Args {
+  reports: number;
+  reuse: number[];
+  runs: number;
+  out: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const quick = argv.includes('--quick');
+  const a: Args = { reports: quick ? 200 : 400, reuse: quick ? [625, 1250, 2500] : [1250, 2500, 5000, 10000], runs: quick ? 1 : 3, out: path.join(ROOT, 'bench', 'results', 'review.json') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--reports') a.reports = Number(argv[++i]);
+    else if (argv[i] === '--reuse') a.reuse = argv[++i].split(',').map(Number);
+    else if (argv[i] === '--runs') a.runs = Number(argv[++i]);
+    else if (argv[i] === '--out') a.out = path.resolve(argv[++i]);
+  }
+  return a;
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function time(runs: number, f: () => unknown): Promise<number> {
+  await f();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = now();
+    await f();
+    times.push(now() - t);
+  }
+  return median(times);
+}
+
+interface MarkdownlintSync {
+  lint(options: { files: string[] }): Record<string, unknown[]>;
+}
+
+async function batch(args: Args) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'govreport-bench-review-'));
+  const out = mkdtempSync(path.join(os.tmpdir(), 'govreport-bench-review-out-'));
+  try {
+    const reports = generate({ reports: args.reports });
+    const files = reports.map((r) => {
+      const f = path.join(dir, r.name);
+      writeFileSync(f, r.text);
+      return f;
+    });
+    const bytes = reports.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
+    const markdownlint = require('markdownlint/sync') as MarkdownlintSync;
+    const cores = os.availableParallelism?.() ?? os.cpus().length;
+    const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: dir };
+    const md = await time(args.runs, () => markdownlint.lint({ files }));
+    const checks = await time(args.runs, () => checkAll(files, settings, { jobs: cores }));
+    const checksOneThread = await time(args.runs, () => checkAll(files, settings, { jobs: 0 }));
+    const quiet = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd: dir };
+    const whole = await time(args.runs, () => review([dir, '-o', out, '--jobs', String(cores)], quiet));
+    const row = { reports: reports.length, megabytes: bytes / 1e6, cores, markdownlintMs: md, checksMs: checks, checksOneThreadMs: checksOneThread, reviewMs: whole };
+    console.log(`\n## ${reports.length} reports (${(bytes / 1e6).toFixed(2)} MB; ${cores} cores), median of ${args.runs} runs\n`);
+    console.log('| what | ms | reports/s | markdownlint / this |');
+    console.log('|---|--:|--:|--:|');
+    const line = (what: string, ms: number) => console.log(`| ${what} | ${ms.toFixed(0)} | ${((reports.length / ms) * 1000).toFixed(0)} | ${(md / ms).toFixed(1)}× |`);
+    line('markdownlint `lint({ files })`, default rules', md);
+    line(`our checks, ${cores} worker threads (checkAll)`, checks);
+    line('our checks, this thread only (--jobs 0)', checksOneThread);
+    line('the whole review, three files written', whole);
+    return row;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function reuseAt(n: number) {
+  const reports = generate({ reports: n, years: [2024], seed: 7 + n, copyOther: 0.03, copyLastYear: 0 });
+  let t = now();
+  const parsed = reports.map((r) => parse(r.text));
+  const own = parsed.map((p) => ownTextOf(p));
+  const candidates = own.map((o, i) => ({ sections: o.sentences.map((list) => [...new Set(list.map(sentenceHash))]), group: '2024', body: reports[i].body }));
+  const fingerprintMs = now() - t;
+  t = now();
+  const similar = similarReports(candidates);
+  const lshMs = now() - t;
+  t = now();
+  const grams = new Map<number, { grams: Set<number>; joined: string }>();
+  const source = (j: number) => {
+    let g = grams.get(j);
+    if (!g) {
+      const joined = ownTextJoined(own[j]);
+      g = { grams: gramHashes(joined), joined };
+      grams.set(j, g);
+    }
+    return g;
+  };
+  let pairs = 0;
+  const reported = new Set<string>();
+  similar.forEach((peers, i) => {
+    for (const j of peers) {
+      pairs++;
+      const s = source(j);
+      for (const section of own[i].sections) {
+        if (section.text.length < 60) continue;
+        const c = copiedFrom(section, s.grams, s.joined);
+        if (c.copied / c.total > 0.5) reported.add(`${reports[i].body}|${reports[j].body}`);
+      }
+    }
+  });
+  const verifyMs = now() - t;
+  const planted = reports.filter((r) => r.copied);
+  const found = planted.filter((r) => reported.has(`${r.body}|${r.copied}`)).length;
+  // Every pair, on a sample: the cost of one verification, times N(N−1)/2.
+  const sample = 2000;
+  t = now();
+  for (let k = 0; k < sample; k++) {
+    const i = k % n;
+    const j = (k * 7919 + 13) % n;
+    if (i === j) continue;
+    const joined = ownTextJoined(own[j]);
+    const g = gramHashes(joined);
+    for (const section of own[i].sections) copiedFrom(section, g, joined);
+  }
+  const perPair = (now() - t) / sample;
+  return { reports: n, fingerprintMs, lshMs, verifyMs, candidatePairs: pairs, planted: planted.length, found, allPairsEstimateMs: (perPair * n * (n - 1)) / 2 };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  console.log(`review benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism?.() ?? os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+  const batchResult = await batch(args);
+  console.log(`\n## Cross-body reuse (MinHash + LSH), one year's reports\n`);
+  console.log('| reports | fingerprints (ms) | candidates (ms) | verify (ms) | total (ms) | µs / report | growth vs previous | candidate pairs | planted copies found | every pair, estimated (s) |');
+  console.log('|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  const reuse: ReturnType<typeof reuseAt>[] = [];
+  for (const n of args.reuse) {
+    const r = reuseAt(n);
+    const total = r.fingerprintMs + r.lshMs + r.verifyMs;
+    const prev = reuse[reuse.length - 1];
+    const growth = prev ? Math.log(total / (prev.fingerprintMs + prev.lshMs + prev.verifyMs)) / Math.log(n / prev.reports) : undefined;
+    reuse.push(r);
+    console.log(
+      `| ${n} | ${r.fingerprintMs.toFixed(0)} | ${r.lshMs.toFixed(0)} | ${r.verifyMs.toFixed(0)} | ${total.toFixed(0)} | ${((total * 1000) / n).toFixed(0)} | ${growth === undefined ? '–' : `n^${growth.toFixed(2)}`} | ${r.candidatePairs} | ${r.found}/${r.planted} | ${(r.allPairsEstimateMs / 1000).toFixed(0)} |`,
+    );
+  }
+  mkdirSync(path.dirname(args.out), { recursive: true });
+  writeFileSync(args.out, JSON.stringify({ node: process.version, cpu: os.cpus()[0]?.model, load: os.loadavg(), batch: batchResult, reuse }, null, 2) + '\n');
+  console.log(`\nresults: ${path.relative(process.cwd(), args.out)}; load ${os.loadavg()[0].toFixed(2)} at the end`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
