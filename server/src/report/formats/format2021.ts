@@ -27,7 +27,7 @@ export default {
       topics: [
         { name: { zh: '主动公开', en: 'proactive disclosure' }, words: ['主动公开'] },
         { name: { zh: '依申请公开', en: 'disclosure on request' }, words: ['依申请', '公开申请', '申请公开', '信息公开申请'] },
-        { name: { zh: '政府信息管理', en: 'information management' }, words: ['信息管理', '信息资源', '公开属性', '文件管理', '源头管理', '规范性文件管理', '清理'] },
+        { name: { zh: '政府信息管理', en: 'information management' }, words: ['信息管理', '制作与管理', '信息制作', '发布管理', '公文管理', '信息资源', '公开属性', '文件管理', '源头管理', '清理'] },
         { name: { zh: '平台建设', en: 'platform building' }, words: ['平台', '网站', '公开专栏', '新媒体', '政务公开专区', '公开栏'] },
         { name: { zh: '监督保障', en: 'oversight' }, words: ['监督', '保障', '考核', '培训', '责任追究', '评议'] },
       ],
