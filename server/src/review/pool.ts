@@ -1,8 +1,8 @@
 /**
- * The review's parallelism: the files split into one contiguous share per worker thread (a
- * body's reports of consecutive years sit side by side in a sorted list, so one worker holds
- * both), each share read, then checked, in small batches that move the progress bar. With one
- * job, or a batch too small to pay for starting threads, the same Session runs in this thread.
+ * The review's parallelism: the files split into one contiguous share per lane — this thread
+ * and `jobs − 1` worker threads (a body's reports of consecutive years sit side by side in a
+ * sorted list, so one lane holds both) — each share read, then checked, in small batches that
+ * move the progress bar. A batch too small to pay for starting threads runs in this thread only.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -25,7 +25,9 @@ interface Lane {
 }
 
 function threadLane(file: string, settings: JobSettings): Lane {
-  const worker = new Worker(file, { workerData: settings });
+  // A larger young generation: a report's objects die young, and a small nursery collects them
+  // over and over (docs/PERFORMANCE.md, Linearity).
+  const worker = new Worker(file, { workerData: settings, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
   let next = 0;
   const waiting = new Map<number, { resolve: (v: unknown[]) => void; reject: (e: Error) => void }>();
   worker.on('message', (m: { id: number; result?: unknown[]; error?: string }) => {
@@ -73,7 +75,8 @@ export interface Pool {
 export function createPool(settings: JobSettings, files: number, jobs: number): Pool {
   const file = workerFile();
   const count = file ? Math.max(0, Math.min(jobs, Math.floor(files / MIN_FILES_PER_WORKER))) : 0;
-  const lanes = count > 1 ? Array.from({ length: count }, () => threadLane(file!, settings)) : [inlineLane(settings)];
+  // This thread is one of the lanes: it would otherwise only wait, and it needs no start-up.
+  const lanes = [inlineLane(settings), ...Array.from({ length: Math.max(0, count - 1) }, () => threadLane(file!, settings))];
   // Which lane read a file: it is checked there, where its report is kept.
   const owner = new Map<string, number>();
 
@@ -95,7 +98,7 @@ export function createPool(settings: JobSettings, files: number, jobs: number): 
   }
 
   return {
-    jobs: lanes.length === 1 && count <= 1 ? 0 : lanes.length,
+    jobs: lanes.length,
     async facts(list, tick) {
       const per = Math.ceil(list.length / lanes.length) || 1;
       return spread<string, Facts>(
