@@ -21,6 +21,7 @@
  * candidate with text-reuse's own measure; planted copies found; and, for comparison, every pair
  * verified on a sample, extrapolated to N(N−1)/2 pairs. Speed is reported, never asserted.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -53,15 +54,21 @@ function parseArgs(argv: string[]): Args {
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function time(runs: number, f: () => unknown): Promise<number> {
-  await f();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = now();
-    await f();
-    times.push(now() - t);
+/** Median time of each task over `runs` rounds (after a warm-up round), the order alternating. */
+async function rounds(runs: number, tasks: Array<() => unknown>): Promise<number[]> {
+  for (const f of tasks) await f();
+  const times = tasks.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    const order = tasks.map((_, i) => i);
+    if (r % 2) order.reverse();
+    for (const i of order) {
+      (global as { gc?: () => void }).gc?.();
+      const t = now();
+      await tasks[i]();
+      times[i].push(now() - t);
+    }
   }
-  return median(times);
+  return times.map(median);
 }
 
 interface MarkdownlintSync {
@@ -82,12 +89,37 @@ async function batch(args: Args) {
     const markdownlint = require('markdownlint/sync') as MarkdownlintSync;
     const cores = os.availableParallelism?.() ?? os.cpus().length;
     const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: dir };
-    const md = await time(args.runs, () => markdownlint.lint({ files }));
-    const checks = await time(args.runs, () => checkAll(files, settings, { jobs: cores }));
-    const checksOneThread = await time(args.runs, () => checkAll(files, settings, { jobs: 0 }));
     const quiet = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd: dir };
-    const whole = await time(args.runs, () => review([dir, '-o', out, '--jobs', String(cores)], quiet));
-    const row = { reports: reports.length, megabytes: bytes / 1e6, cores, markdownlintMs: md, checksMs: checks, checksOneThreadMs: checksOneThread, reviewMs: whole };
+    // Rounds alternate the tools, so drift on a shared machine hits them alike.
+    const [md, checks, checksOneThread, whole] = await rounds(args.runs, [
+      () => markdownlint.lint({ files }),
+      () => checkAll(files, settings, { jobs: cores }),
+      () => checkAll(files, settings, { jobs: 0 }),
+      () => review([dir, '-o', out, '--jobs', String(cores)], quiet),
+    ]);
+    // Cold: each tool as a new process, as a person runs it (JIT warm-up, worker start-up and all).
+    const list = path.join(out, 'files.json');
+    writeFileSync(list, JSON.stringify(files));
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const run = (argv: string[]) => () => {
+      const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
+    };
+    const [mdCold, reviewCold, reviewColdOneThread] = await rounds(args.runs, [
+      run(['-e', `require('markdownlint/sync').lint({ files: JSON.parse(require('fs').readFileSync(${JSON.stringify(list)}, 'utf8')) })`]),
+      run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', String(cores)]),
+      run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', '1']),
+    ]);
+    const row = {
+      reports: reports.length,
+      megabytes: bytes / 1e6,
+      cores,
+      markdownlintMs: md,
+      checksMs: checks,
+      checksOneThreadMs: checksOneThread,
+      reviewMs: whole,
+      cold: { markdownlintMs: mdCold, reviewMs: reviewCold, reviewOneThreadMs: reviewColdOneThread },
+    };
     console.log(`\n## ${reports.length} reports (${(bytes / 1e6).toFixed(2)} MB; ${cores} cores), median of ${args.runs} runs\n`);
     console.log('| what | ms | reports/s | markdownlint / this |');
     console.log('|---|--:|--:|--:|');
@@ -96,6 +128,13 @@ async function batch(args: Args) {
     line(`our checks, ${cores} worker threads (checkAll)`, checks);
     line('our checks, this thread only (--jobs 0)', checksOneThread);
     line('the whole review, three files written', whole);
+    console.log(`\nAs new processes (median of ${args.runs}; markdownlint / this on the right):\n`);
+    console.log('| what | ms | reports/s | markdownlint / this |');
+    console.log('|---|--:|--:|--:|');
+    const cold = (what: string, ms: number) => console.log(`| ${what} | ${ms.toFixed(0)} | ${((reports.length / ms) * 1000).toFixed(0)} | ${(mdCold / ms).toFixed(1)}× |`);
+    cold('`node -e` markdownlint `lint({ files })`', mdCold);
+    cold(`\`govreport review -o …\`, ${cores} threads`, reviewCold);
+    cold('`govreport review -o … --jobs 1`', reviewColdOneThread);
     return row;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -70,12 +70,27 @@ const FORMAT_WORDS: string[] = (() => {
   return [...words].map(squash).filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
 })();
 
-/** What is left of a masked sentence once the format's words and the figures are taken out. */
-function ownPart(masked: string): string {
-  let rest = masked;
-  for (const w of FORMAT_WORDS) if (rest.includes(w)) rest = rest.split(w).join('');
-  return rest.replace(/[#.,，、%:：()（）\/|\-—]/g, '');
+/** The format's words by their first character: one look-up per character of a sentence. */
+const WORDS_BY_FIRST = new Map<string, string[]>();
+for (const w of FORMAT_WORDS) WORDS_BY_FIRST.set(w[0], [...(WORDS_BY_FIRST.get(w[0]) ?? []), w]);
+
+/** How many characters of a masked sentence are neither the format's words nor figures. */
+function ownLength(masked: string): number {
+  let own = 0;
+  for (let i = 0; i < masked.length; ) {
+    const words = WORDS_BY_FIRST.get(masked[i]);
+    const word = words?.find((w) => masked.startsWith(w, i));
+    if (word) {
+      i += word.length;
+      continue;
+    }
+    if (!FIGURE_OR_MARK.has(masked[i])) own++;
+    i++;
+  }
+  return own;
 }
+
+const FIGURE_OR_MARK = new Set('#.,，、%:：()（）/|-—'.split(''));
 const cache = new WeakMap<Report, OwnText>();
 const SPACE = /[\s\u00a0\u3000\ufeff]+/g;
 
@@ -84,14 +99,13 @@ const SPACE = /[\s\u00a0\u3000\ufeff]+/g;
  * so a position in the folded text is a position in the text as written (for quoting).
  */
 function fold(s: string): string {
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    let c = s.charCodeAt(i);
-    if (c >= 0xff01 && c <= 0xff5e) c -= 0xfee0;
-    out += c >= 0x30 && c <= 0x39 ? '#' : String.fromCharCode(c);
-  }
-  return out;
+  const wide = FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+  return wide.replace(DIGITS, '#');
 }
+
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
+const DIGITS = /[0-9]/g;
 
 function isBoilerplate(sentence: string): boolean {
   for (const phrase of BOILERPLATE) if (sentence.length <= phrase.length + BOILERPLATE_SLACK && sentence.includes(phrase)) return true;
@@ -110,7 +124,7 @@ export function ownTextOf(report: Report): OwnText {
   const unreadable = report.unreadable;
   for (const line of report.proseLines) {
     const start = lines.lineStarts[line];
-    if (unreadable.some((u) => u.range.start < lines.lineEnd(line) && start < u.range.end)) continue;
+    if (unreadable.length && unreadable.some((u) => u.range.start < lines.lineEnd(line) && start < u.range.end)) continue;
     while (si < sections.length && sections[si].contentRange.end <= start) si++;
     const section = sections[si];
     if (!section || section.contentRange.start > start) continue;
@@ -120,7 +134,7 @@ export function ownTextOf(report: Report): OwnText {
       const plain = piece.replace(SPACE, '');
       let masked = fold(plain);
       for (const n of names) if (masked.includes(n)) masked = masked.split(n).join('※'.repeat(n.length));
-      if (ownPart(masked).length < MIN_SENTENCE || isBoilerplate(masked)) continue;
+      if (ownLength(masked) < MIN_SENTENCE || isBoilerplate(masked)) continue;
       own.masked.push(masked);
       own.plain.push(plain);
     }
