@@ -45,7 +45,7 @@ function onlyTable(report: Report, kind: BoundTable['kind']): BoundTable | undef
 // 全部办结 / 均已按时办结 / 已全部办理完毕: the claim that no request is still open.
 const ALL_CLOSED = /(?:全部|均已|均|都已|已全部|全都|悉数)(?:按时|按期|依法|依规|在法定期限内|于法定期限内)?(?:办结|办理完毕|处理完毕)/;
 // …but not of last year's carried-over requests, nor "as of now", nor "all but …".
-const ALL_CLOSED_EXCEPT = /结转|截至|截止|目前|现已|已于|报告发布|除|其余|其他|剩余|外[，,]|建议|提案|信访|投诉|举报|咨询|留言|热线|12345|工单|来信|依申请公开以外/;
+const ALL_CLOSED_EXCEPT = /结转|截至|截止|目前|现已|已于|报告发布|除|其余|其他|剩余|外[，,]|建议|提案|信访|投诉|举报|咨询|留言|热线|12345|工单|来信|许可|审批|政务服务|办件|依申请公开以外/;
 
 // 未发生 / 无 / 没有 … 行政复议: a claim of none, with at most a few words between.
 const NONE = '(?:未发生|没有发生|未出现|未收到|未被|不存在|没有|无(?!正当|法|需|须))';
@@ -107,7 +107,8 @@ export const proseContradiction: Rule = {
     const at = (s: Sentence, m: RegExpExecArray): OffsetRange => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
     for (const s of sentences(report)) {
       if (s.section === 'problems') continue;
-      if (carried && carried.value > 0 && s.text.includes('申请')) {
+      // Only requests for disclosure: 行政许可申请全部办结 is another kind of request.
+      if (carried && carried.value > 0 && s.text.includes('申请') && s.text.includes('公开')) {
         const m = ALL_CLOSED.exec(s.text);
         if (m && !ALL_CLOSED_EXCEPT.test(s.text)) {
           findings.push({ code: 'prose-contradiction', range: at(s, m), message: { id: 'allClosed', args: { claim: m[0], cell: cellName(apps!, carried.cell), value: figure(carried.value) } } });

@@ -34,7 +34,7 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** Words that make a year history: a comparison, a starting point, last year named outright. */
-const HISTORY = /较|比上|同比|相比|相较|对比|环比|增长|减少|下降|上升|增加|持平|以来|至今|自\d|从\d|起[，,]|分别|上年|去年|上一年|前年|往年|连续|历年|以前|之前|此前|计划|将于|将在|预计|拟|下一步|明年|下一年|来年/;
+const HISTORY = /较|比上|同比|相比|相较|对比|环比|增长|减少|下降|上升|增加|持平|以来|至今|自\d|从\d|起[，,]|分别|上年|去年|上一年|前年|往年|连续|历年|以前|之前|此前|继续|延续|沿用|此后|已于|曾|获评|荣获|计划|将|预计|拟|下一步|明年|下一年|来年/;
 
 /** Where year-mismatch already names a wrong year: those are its findings, not ours. */
 function yearMismatchRanges(context: RuleContext): OffsetRange[] {
