@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { planChecks } from '../../server/src/review';
+import { planChecks, review } from '../../server/src/review';
 import { Session, type Facts } from '../../server/src/review/job';
 import { similarReports, sentenceHash } from '../../server/src/review/minhash';
 import { readUnits } from '../../server/src/review/units';
@@ -141,6 +141,22 @@ describe('govreport review', () => {
       assert.match(r.stdout, new RegExp(`^已审阅 ${batch.files.length} 份报告：`));
       assert.match(r.stdout, /检查 \d+ 份\/秒/);
       for (const f of ['index.html', 'summary.csv', 'summary.xlsx']) assert.ok(fs.existsSync(path.join(out, f)), f);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+  it('draws a progress bar on a terminal, through both passes, and clears it', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-tty-'));
+    let stderr = '';
+    let stdout = '';
+    try {
+      const code = await review([batch.dir, '-o', out, '--jobs', '0', '--locale', 'en'], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: true, cwd: batch.dir });
+      assert.equal(code, 0);
+      assert.match(stderr, /\rreading \[#*-*\] \d+%/);
+      assert.match(stderr, /\rchecking \[#+\] 100%/);
+      assert.ok(stderr.endsWith('\r\x1b[K'));
+      assert.match(stdout, new RegExp(`^reviewed ${batch.files.length} reports: `));
+      assert.match(stdout, /\d+ reports\/s \(/);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });
     }
