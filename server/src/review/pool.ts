@@ -20,6 +20,8 @@ function workerFile(): string | undefined {
 }
 
 interface Lane {
+  /** This thread: runs a batch when called, so batches are handed to it one at a time. */
+  inline: boolean;
   run<T>(request: Job): Promise<T[]>;
   close(): Promise<void>;
 }
@@ -41,6 +43,7 @@ function threadLane(file: string, settings: JobSettings): Lane {
     waiting.clear();
   });
   return {
+    inline: false,
     run<T>(request: Job) {
       const id = next++;
       return new Promise<T[]>((resolve, reject) => {
@@ -57,6 +60,7 @@ function threadLane(file: string, settings: JobSettings): Lane {
 function inlineLane(settings: JobSettings): Lane {
   const session = new Session(settings);
   return {
+    inline: true,
     async run<T>(request: Job) {
       return (request.kind === 'facts' ? request.files.map((f) => session.facts(f)) : request.tasks.map((t) => session.check(t))) as T[];
     },
@@ -84,13 +88,27 @@ export function createPool(settings: JobSettings, files: number, jobs: number): 
     const shares: Array<Array<{ item: I; index: number }>> = lanes.map(() => []);
     items.forEach((item, index) => shares[laneOf(item, index)].push({ item, index }));
     const out = new Array<O>(items.length);
+    const batches = (share: Array<{ item: I; index: number }>) => {
+      const list: Array<typeof share> = [];
+      for (let i = 0; i < share.length; i += BATCH) list.push(share.slice(i, i + BATCH));
+      return list;
+    };
+    const settle = (batch: Array<{ item: I; index: number }>, results: O[]) => {
+      results.forEach((r, k) => (out[batch[k].index] = r));
+      tick(batch.length);
+    };
     await Promise.all(
       shares.map(async (share, lane) => {
-        for (let i = 0; i < share.length; i += BATCH) {
-          const batch = share.slice(i, i + BATCH);
-          const results = await lanes[lane].run<O>(request(batch.map((b) => b.item)));
-          results.forEach((r, k) => (out[batch[k].index] = r));
-          tick(batch.length);
+        const l = lanes[lane];
+        if (!l.inline) {
+          // A worker's batches are all queued at once: it never waits for this thread.
+          await Promise.all(batches(share).map((b) => l.run<O>(request(b.map((x) => x.item))).then((r) => settle(b, r))));
+          return;
+        }
+        for (const b of batches(share)) {
+          settle(b, await l.run<O>(request(b.map((x) => x.item))));
+          // Let the workers' replies (and the progress bar) in between this thread's batches.
+          await new Promise((resolve) => setImmediate(resolve));
         }
       }),
     );
