@@ -106,7 +106,7 @@ async function batch(args: Args) {
     writeFileSync(list, JSON.stringify(files));
     const cli = path.join(ROOT, 'dist', 'cli.js');
     const run = (argv: string[]) => () => {
-      const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28 });
+      const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
       if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
     };
     const [mdCold, reviewCold, reviewColdOneThread] = await rounds(args.runs, [

@@ -13,6 +13,6 @@ export { bodyOf, bodyKey, bodyKindOf, isLastYearOf, reportKey } from './pairing'
 export type { PeerText, PreviousReport, RuleSettings, Subordinates } from './rules';
 export { DEFAULT_RULE_SETTINGS } from './rules';
 export { deadlineStatus, type DeadlineStatus } from './rules/publicationDeadline';
-export { ownTextOf, peerText, copiedFrom, gramHashes, ownTextJoined, type OwnText, type OwnSection } from './reuse';
+export { ownTextOf, peerText, copiedFrom, gramHashes, ownTextJoined, sourceOf, type OwnText, type OwnSection } from './reuse';
 export { readSource, kindOfPath, looksLikeHtml, type ReadDocument, type SourceKind } from './readers';
 export { sourceRangeOf, readOffsetAt } from './sourcePositions';

@@ -161,6 +161,19 @@ export function peerText(report: Report, name: string): { name: string; body?: s
   return { name, body: report.title?.body ?? report.signature?.body, own: ownTextOf(report) };
 }
 
+const gramCache = new WeakMap<OwnText, { grams: Set<number>; joined: string }>();
+
+/** A report's own text as a source to compare with: its K-grams, and the text (built once). */
+export function sourceOf(own: OwnText): { grams: Set<number>; joined: string } {
+  let hit = gramCache.get(own);
+  if (!hit) {
+    const joined = ownTextJoined(own);
+    hit = { grams: gramHashes(joined), joined };
+    gramCache.set(own, hit);
+  }
+  return hit;
+}
+
 /** Hashes of every K-gram of `text` (a 32-bit polynomial hash; collisions are rare at report sizes). */
 export function gramHashes(text: string, k = GRAM): Set<number> {
   const out = new Set<number>();

@@ -15,9 +15,8 @@ import {
   copiedFrom,
   DEFAULT_RULE_SETTINGS,
   deadlineStatus,
-  gramHashes,
-  ownTextJoined,
   ownTextOf,
+  sourceOf,
   parse,
   type CheckOptions,
   type Diagnostic,
@@ -66,6 +65,8 @@ export interface CheckTask {
   /** Other bodies' reports that may share text: their own text travels with the task (no re-reading). */
   peers: Array<{ file: string; body?: string; own: OwnText }>;
   subordinates?: { units: string[]; reports: Array<{ file: string; unit: string }> };
+  /** Reports no later task of this lane needs: dropped once this one is checked. */
+  release?: string[];
 }
 
 export interface Quote {
@@ -153,6 +154,14 @@ export class Session {
   }
 
   check(task: CheckTask): Reviewed {
+    try {
+      return this.checkOne(task);
+    } finally {
+      for (const f of task.release ?? []) this.cache.delete(f);
+    }
+  }
+
+  private checkOne(task: CheckTask): Reviewed {
     const loaded = this.load(task.file);
     const empty = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, byRule: {}, findings: [], figures: {}, indicators: {}, deadline: { status: 'unknown' as const } };
     if (!isReport(loaded)) return { file: task.file, problem: loaded, ...empty };
@@ -222,8 +231,7 @@ export function displayName(file: string, cwd: string): string {
 
 /** The share of the report's own text (all sections) copied from `previous`. */
 function reuseShare(report: Report, previous: Report): number {
-  const source = ownTextJoined(ownTextOf(previous));
-  const grams = gramHashes(source);
+  const { grams } = sourceOf(ownTextOf(previous));
   let copied = 0;
   let total = 0;
   for (const s of ownTextOf(report).sections) {

@@ -131,7 +131,18 @@ export function createPool(settings: JobSettings, files: number, jobs: number): 
       );
     },
     async check(tasks, tick) {
-      return spread<CheckTask, Reviewed>(tasks, (t) => owner.get(t.file) ?? 0, (batch) => ({ kind: 'check', tasks: batch }), tick);
+      // Each lane keeps the reports it read; after the last of its tasks that needs one (as the
+      // report, last year's or a subordinate's), it lets it go.
+      const laneOf = (t: CheckTask) => owner.get(t.file) ?? 0;
+      const last = lanes.map(() => new Map<string, CheckTask>());
+      for (const t of tasks) {
+        const uses = [t.file, ...(t.previous ? [t.previous] : []), ...(t.subordinates?.reports.map((r) => r.file) ?? [])];
+        for (const f of uses) last[laneOf(t)].set(f, t);
+      }
+      const release = new Map<CheckTask, string[]>();
+      for (const m of last) for (const [f, t] of m) release.set(t, [...(release.get(t) ?? []), f]);
+      const planned = tasks.map((t) => ({ ...t, release: release.get(t) ?? [] }));
+      return spread<CheckTask, Reviewed>(planned, laneOf, (batch) => ({ kind: 'check', tasks: batch }), tick);
     },
     async close() {
       await Promise.all(lanes.map((l) => l.close()));

@@ -15,8 +15,12 @@ const SAYS_NOTHING = /^(无|暂无|没有|无问题|本年度无|本年无|无�
 
 /** The characters of a section that are words: no ordinals, punctuation, digits or white space. */
 function words(text: string): string {
-  return squash(text).replace(/[（(]?[一二三四五六七八九十\d]+[)）、.．]/g, '').replace(/[\p{P}\p{S}\d]/gu, '');
+  return text.replace(SPACE, '').replace(/[（(]?[一二三四五六七八九十\d０-９]+[)）、.．]/g, '').replace(/[\p{P}\p{S}\d０-９]/gu, '');
 }
+
+// Topic words and 无 hold no white space or full-width letters: removing white space is enough
+// (and much cheaper than normalising a long 一).
+const SPACE = /[\s\u00a0\u3000]+/g;
 
 export const sectionSubstance: Rule = {
   code: 'section-substance',
@@ -64,7 +68,7 @@ export const sectionSubstance: Rule = {
       } else if (said && previous && report.year) {
         const def = format.sectionById.get('problems');
         const lastYear = String(report.year.value - 1);
-        const flat = squash(raw);
+        const flat = raw.replace(SPACE, '');
         if (def?.lastYearWords.length && !def.lastYearWords.some((w) => flat.includes(w)) && !flat.includes(lastYear)) {
           findings.push({ code: 'section-substance', range: problems.heading.textRange, message: { id: 'noProgress', args: { title, file: previous.name } } });
         }
@@ -73,7 +77,7 @@ export const sectionSubstance: Rule = {
     const overview = only('overview');
     const topics = format.sectionById.get('overview')?.topics ?? [];
     if (overview && topics.length) {
-      const flat = squash(report.text.slice(overview.contentRange.start, overview.contentRange.end));
+      const flat = report.text.slice(overview.contentRange.start, overview.contentRange.end).replace(SPACE, '');
       const missing = topics.filter((t) => !t.words.some((w) => flat.includes(w)));
       // An empty 一 is section-empty's; a 一 with none of the topics is another outline, not an omission.
       if (flat && missing.length && missing.length < topics.length) {

@@ -83,21 +83,23 @@ export const staleYear: Rule = {
     // A year read from the body itself cannot be judged against the body.
     if (!year || year.source === 'body') return [];
     const own = String(year.value);
-    const taken = yearMismatchRanges(context);
+    let taken: OffsetRange[] | undefined;
     const findings: Finding[] = [];
     const candidates = [String(year.value - 1), String(year.value + 1)];
+    const compiled = new Map(candidates.map((y) => [y, PATTERNS.map((p) => p.re(y))]));
     for (const s of proseSentences(report)) {
       if (s.section === 'problems') continue;
       const flat = s.text.replace(/[\s\u3000]+/g, '');
       if (flat.includes(own) || HISTORY.test(flat)) continue;
       for (const found of candidates) {
         if (!flat.includes(found)) continue;
-        const hit = PATTERNS.some((p) => p.re(found).test(flat));
+        const hit = compiled.get(found)!.some((re) => re.test(flat));
         if (!hit) continue;
         // The year as written in the sentence (white space kept): the first occurrence.
         const at = s.text.indexOf(found);
         if (at < 0) continue;
         const range = { start: s.start + at, end: s.start + at + 4 };
+        taken ??= yearMismatchRanges(context);
         if (taken.some((r) => r.start < range.end && range.start < r.end)) continue;
         const quote = s.text.trim().slice(0, 40);
         findings.push({

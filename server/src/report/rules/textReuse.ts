@@ -9,7 +9,7 @@
  * Copied from last year is certain and a warning. Shared with another body is information: a
  * superior office's template may be the common source, and a person must judge.
  */
-import { copiedFrom, gramHashes, ownTextJoined, ownTextOf, type Copied } from '../reuse';
+import { copiedFrom, ownTextOf, sourceOf as sourceOfText, type Copied } from '../reuse';
 import type { Report } from '../model';
 import type { Finding, PeerText, Rule } from './types';
 
@@ -22,11 +22,6 @@ function quote(s: string): string {
 
 function sourceOf(report: Report) {
   return sourceOfText(ownTextOf(report));
-}
-
-function sourceOfText(own: ReturnType<typeof ownTextOf>) {
-  const joined = ownTextJoined(own);
-  return { grams: gramHashes(joined), joined };
 }
 
 export const textReuse: Rule = {
