@@ -153,6 +153,15 @@ describe('publication-deadline', () => {
     assert.match(found[0].message, /^未找到报告的落款日期或网页发布日期/);
   });
 
+  it('a 管委会 may report as a government or as a department: February is for a person to judge, April is late', () => {
+    const zone = base.replace(/城关镇人民政府/g, '青山经济开发区管委会');
+    const february = of(check(zone.replace('2024年1月20日', '2024年2月20日')).diagnostics, 'publication-deadline');
+    assert.deepEqual(february.map((d) => d.severity), ['information']);
+    assert.match(february[0].message, /未能从标题判断报告单位的类别/);
+    const april = of(check(zone.replace('2024年1月20日', '2024年4月8日')).diagnostics, 'publication-deadline');
+    assert.deepEqual(april.map((d) => [d.severity, d.message]), [['warning', '落款日期为 2024年4月8日，晚于各类报告的公布期限 2024年3月31日（《政府信息公开条例》第五十条）']]);
+  });
+
   it('the deadlines are options', () => {
     const late = base.replace('2024年1月20日', '2024年2月5日');
     assert.equal(of(check(late).diagnostics, 'publication-deadline').length, 1);
