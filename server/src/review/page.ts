@@ -26,7 +26,9 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .controls input[type=search] { width: 280px; padding: 5px 8px; }
 table { border-collapse: collapse; background: #fff; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; font-size: 13px; vertical-align: top; }
-th { background: #eaf2f8; text-align: left; white-space: nowrap; }
+th { background: #eaf2f8; text-align: left; vertical-align: bottom; max-width: 9em; }
+#reports td[data-key=body] { min-width: 11em; }
+#reports td[data-key=top] { min-width: 14em; }
 th[data-key] { cursor: pointer; user-select: none; }
 th[aria-sort=ascending]::after { content: " ▲"; }
 th[aria-sort=descending]::after { content: " ▼"; }
