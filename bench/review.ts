@@ -161,7 +161,7 @@ function reuseAt(n: number) {
     t0 = now();
     const o = ownTextOf(report);
     own.push({ sections: o.sections, sentences: [] });
-    candidates.push({ sections: o.sentences.map((list) => [...new Set(list.map(sentenceHash))]), group: '2024', body: r.body });
+    candidates.push({ sections: o.sentences.map((list) => [...new Set(list.map((x) => sentenceHash(x.replace(/[。！？!?；;]$/, ''))))]), group: '2024', body: r.body });
     fingerprintMs += now() - t0;
   });
   let t = now();

@@ -23,7 +23,7 @@ const BOILERPLATE_SLACK = 14;
 export interface OwnSection {
   /** Section number, 1–6. */
   number: number;
-  /** The section's own sentences, squashed, digits masked as '#', joined by '。'. */
+  /** The section's own sentences (each with its end mark), squashed, digits masked as '#'. */
   text: string;
   /** The same characters as written (for quoting), position for position. */
   plain: string;
@@ -35,7 +35,9 @@ export interface OwnText {
   sentences: string[][];
 }
 
-const SENTENCE_END = /[。！？!?；;\n]/;
+/** A sentence ends with its mark, which it keeps (a quoted passage reads as written). */
+const SENTENCE_END = /(?<=[。！？!?；;])/;
+const ENDS_SENTENCE = /[。！？!?；;]$/;
 const BOILERPLATE = [...new Set([...formats['2019'].data.boilerplate, ...formats['2021'].data.boilerplate].map(squash))];
 
 /**
@@ -131,7 +133,9 @@ export function ownTextOf(report: Report): OwnText {
     const own = bySection.get(section.def.number) ?? { masked: [], plain: [] };
     bySection.set(section.def.number, own);
     for (const piece of lines.lineText(line).split(SENTENCE_END)) {
-      const plain = piece.replace(SPACE, '');
+      // A line's last words end a sentence too.
+      const squashed = piece.replace(SPACE, '');
+      const plain = ENDS_SENTENCE.test(squashed) ? squashed : `${squashed}。`;
       let masked = fold(plain);
       for (const n of names) if (masked.includes(n)) masked = masked.split(n).join('※'.repeat(n.length));
       if (ownLength(masked) < MIN_SENTENCE || isBoilerplate(masked)) continue;
@@ -140,7 +144,7 @@ export function ownTextOf(report: Report): OwnText {
     }
   }
   const out: OwnText = {
-    sections: [...bySection.entries()].map(([number, s]) => ({ number, text: s.masked.join('。'), plain: s.plain.join('。') })),
+    sections: [...bySection.entries()].map(([number, s]) => ({ number, text: s.masked.join(''), plain: s.plain.join('') })),
     sentences: [...bySection.values()].map((x) => x.masked),
   };
   cache.set(report, out);

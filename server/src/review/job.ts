@@ -141,7 +141,8 @@ export class Session {
     const loaded = this.load(file);
     if (!isReport(loaded)) return { file, problem: loaded, sections: [] };
     const own = ownTextOf(loaded);
-    const sections = own.sentences.map((list) => [...new Set(list.map(sentenceHash))]);
+    // A sentence is the same whatever mark ends it.
+    const sections = own.sentences.map((list) => [...new Set(list.map((x) => sentenceHash(x.replace(/[。！？!?；;]$/, ''))))]);
     return {
       file,
       bodyKey: bodyOf(loaded),
