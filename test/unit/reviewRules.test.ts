@@ -194,3 +194,19 @@ describe('section-substance: progress on last year’s problems', () => {
     assert.deepEqual(found.map((d) => d.message), ['「五、存在的主要问题及改进情况」未提及上年度报告（chengguan-2022.md）所列问题的整改情况']);
   });
 });
+
+describe('stale-year and year-mismatch', () => {
+  const stale = base.replace('政府信息管理方面', '本机关2023年度共受理政府信息公开申请16件。政府信息管理方面');
+  it('title and period moved on, the body left behind: the body’s year is stale', () => {
+    const moved = stale.replace('# 城关镇人民政府2023年', '# 城关镇人民政府2024年').replace('2023年1月1日至2023年12月31日', '2024年1月1日至2024年12月31日').replace('2024年1月20日', '2025年1月20日');
+    const { diagnostics } = check(moved);
+    assert.deepEqual(of(diagnostics, 'stale-year').map((d) => moved.slice(d.range.start, d.range.end)), ['2023']);
+    assert.match(of(diagnostics, 'stale-year')[0].message, /以 2023 年为本报告年度，而报告年度为 2024 年/);
+  });
+  it('only the title moved on: the title is the odd one out (year-mismatch), and the body is not judged by it', () => {
+    const retitled = stale.replace('# 城关镇人民政府2023年', '# 城关镇人民政府2024年');
+    const { diagnostics } = check(retitled);
+    assert.deepEqual(of(diagnostics, 'stale-year'), []);
+    assert.deepEqual(of(diagnostics, 'year-mismatch').map((d) => d.message), ['标题年份 2024 与统计期限、正文所述的 2023 年不一致']);
+  });
+});

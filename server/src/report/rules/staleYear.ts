@@ -7,7 +7,7 @@
  * (截至2023年底). A sentence that also names the report year, compares (较2023年), counts from
  * (自2023年起) or speaks of last year outright is history, not a slip; 五 speaks of last year's
  * problems by design and is not read. The title, the statistics period and the opening of 一 are
- * year-mismatch's.
+ * year-mismatch's; when it finds the title the odd one out, the body is not judged by the title.
  */
 import type { Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
@@ -35,6 +35,15 @@ const PATTERNS: Pattern[] = [
 
 /** Words that make a year history: a comparison, a starting point, last year named outright. */
 const HISTORY = /较|比上|同比|相比|相较|对比|环比|增长|减少|下降|上升|增加|持平|以来|至今|自\d|从\d|起[，,]|分别|上年|去年|上一年|前年|往年|连续|历年|以前|之前|此前|继续|延续|沿用|此后|已于|曾|获评|荣获|计划|将|预计|拟|下一步|明年|下一年|来年/;
+
+/** year-mismatch finds the title's year wrong: the other sources agree on another. */
+function titleDisputed(context: RuleContext): boolean {
+  const { report } = context;
+  const period = report.period?.startYear;
+  // Cheap first: the title agrees with the period, or there is nothing to dispute it.
+  if (period === undefined || period === report.year?.value) return false;
+  return yearMismatch.check(context).some((f) => f.message.id === 'title');
+}
 
 /** Where year-mismatch already names a wrong year: those are its findings, not ours. */
 function yearMismatchRanges(context: RuleContext): OffsetRange[] {
@@ -82,6 +91,9 @@ export const staleYear: Rule = {
     const year = report.year;
     // A year read from the body itself cannot be judged against the body.
     if (!year || year.source === 'body') return [];
+    // When the title is the odd one out (the period and 一 say another year), which year is the
+    // report's is in dispute: year-mismatch says so, and the body is not judged against the title.
+    if (context.enabled('year-mismatch') && year.source === 'title' && titleDisputed(context)) return [];
     const own = String(year.value);
     let taken: OffsetRange[] | undefined;
     const findings: Finding[] = [];
