@@ -25,6 +25,12 @@ const entries = [
   { in: 'server/src/cli.ts', out: 'dist/cli.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
   { in: 'client/src/extension.ts', out: 'dist/extension.js', external: ['vscode'] },
+  // `govreport review`: loaded by the CLI for that subcommand only; its worker threads run the
+  // second bundle. Neither ships in the .vsix. ECharts (inlined into the page it writes) and
+  // exceljs (3 MB, only for summary.xlsx) are read from node_modules when they are needed, so
+  // starting a review does not parse them.
+  { in: 'server/src/review/index.ts', out: 'dist/review.js', external: ['echarts', 'exceljs'] },
+  { in: 'server/src/review/worker.ts', out: 'dist/review-worker.js' },
 ];
 
 mkdirSync(path.join(root, 'dist'), { recursive: true });

@@ -79,6 +79,7 @@ const forbidden = [
   [/^extension\/examples\//, 'examples'],
   [/\.map$/, 'source maps'],
   [/^extension\/dist\/cli\.js$/, 'the CLI (shipped through npm, not used by the extension)'],
+  [/^extension\/dist\/review(-worker)?\.js$/, 'the review summary of the CLI (not used by the extension)'],
   [/\.vsix$/, 'a packaged extension'],
 ];
 

@@ -175,7 +175,18 @@ export function run(argv: string[], io: CliIo): number {
   return errors && !options.exitZero ? 1 : 0;
 }
 
-if (require.main === module) {
+if (require.main === module && process.argv[2] === 'review') {
+  // `govreport review`: its own bundle (dist/review.js), loaded only for this subcommand.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { review } = require(require('path').join(__dirname, 'review')) as typeof import('./review');
+  review(process.argv.slice(3), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stderrIsTTY: Boolean(process.stderr.isTTY) }).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`govreport: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else if (require.main === module) {
   let code: number;
   try {
     code = run(process.argv.slice(2), {

@@ -65,7 +65,7 @@ const VSIX = path.resolve(process.env.GOVREPORT_E2E_VSIX || path.join(ROOT, 'gov
 const DRAFT = 'qingshan-2024-draft.md'; // wrong totals, a blank total, a typo, no section 五
 const CLEAN = 'chengguan-2023.md'; // everything adds up
 const NOTES = 'notes.md'; // not a report
-const NEXT_YEAR = 'chengguan-2024.md'; // the same body a year on: its 上年结转 disagrees with 2023's 结转下年度
+const NEXT_YEAR = 'chengguan-2024.md'; // the same body a year on: its 上年结转 disagrees with 2023's 结转下年度, its overview repeats 2023's
 
 const NOTES_TEXT = `# 周末购物清单
 
@@ -102,6 +102,14 @@ const DRAFT_FINDINGS: Finding[] = [
 
 /** What the editor reports on chengguan-2024.md with chengguan-2023.md beside it in the workspace. */
 const NEXT_YEAR_FINDINGS: Finding[] = [
+  {
+    severity: 'warning',
+    line: 5,
+    col: 4,
+    code: 'text-reuse',
+    message:
+      '「一、总体情况」有 57% 的文字与上年报告（chengguan-2023.md）相同，最长的相同段落：「全年主动公开政府信息241条。依申请公开方面，全年新收政府信息公开申请13件，上年结转1件，办结13件，结转下年度继续办…」',
+  },
   {
     severity: 'warning',
     line: 16,

@@ -191,7 +191,12 @@ export function renderReport(spec: ReportSpec): RenderedReport {
 
   const sections: Record<number, () => void> = {
     1: () => {
-      w.line(`${year}年，本机关围绕群众关切推进政务公开，全年主动公开政府信息218条，政府信息管理、平台建设和监督保障工作持续加强。`);
+      // Two wordings, alternating by year: a body's reports of consecutive years are not copies.
+      w.line(
+        year % 2
+          ? `${year}年，本机关围绕群众关切推进政务公开，全年主动公开政府信息218条，依申请公开答复规范，政府信息管理、平台建设和监督保障工作持续加强。`
+          : `${year}年，本机关以便民为导向深化公开，主动公开政府信息218条，依申请公开渠道畅通；政府信息管理更加规范，平台建设稳步推进，监督保障有力。`,
+      );
       w.line();
     },
     2: () => {
@@ -253,7 +258,11 @@ export function renderReport(spec: ReportSpec): RenderedReport {
       endTable(w, layout);
     },
     5: () => {
-      w.line('一是部分信息更新不够及时；二是政策解读形式较为单一。上年度报告所列问题已完成整改。下一步将建立信息报送提醒机制，丰富解读形式。');
+      w.line(
+        year % 2
+          ? '一是部分信息更新不够及时；二是政策解读形式较为单一。上年度报告所列问题已完成整改。下一步将建立信息报送提醒机制，丰富解读形式。'
+          : '存在的不足主要是基层公开事项目录还需细化，个别栏目维护不及时。针对上年度报告指出的问题，已逐项落实整改。今后将加强栏目巡查并开展业务培训。',
+      );
       w.line();
     },
     6: () => {

@@ -4,6 +4,7 @@ import type { Locale } from '../report';
 const STRINGS = {
   usage: {
     zh: `用法：govreport [选项] <文件或目录>…
+      govreport review <文件或目录>… -o <输出目录>   批量审阅并写出汇总（详见 govreport review --help）
 
 检查政府信息公开工作年度报告草稿：章节是否齐全、三张统计表是否符合格式、数字是否相加一致。
 目录会递归查找 .md、.markdown、.txt、.govreport、.html、.htm 文件（跟随符号链接），
@@ -22,6 +23,7 @@ const STRINGS = {
 
 退出码：0 无错误；1 发现错误；2 用法错误或文件无法读取。`,
     en: `Usage: govreport [options] <file|dir>…
+       govreport review <file|dir>… -o <folder>   review many reports, write a summary (see govreport review --help)
 
 Checks government information disclosure annual report drafts: all six sections present, the
 three tables in the official format, and every sum adding up. Directories are searched

@@ -8,7 +8,7 @@ import type { Report } from './model';
 import { renderMessage } from './messages';
 import { parse } from './parse';
 import { analyse, type Arithmetic } from './rules/arithmetic';
-import { ruleByCode, rules, type PreviousReport, type RuleCode, type Severity, type TextEdit } from './rules';
+import { DEFAULT_RULE_SETTINGS, ruleByCode, rules, type PeerText, type PreviousReport, type RuleCode, type RuleSettings, type Severity, type Subordinates, type TextEdit } from './rules';
 import type { OffsetRange } from './text/lineIndex';
 import type { SourceKind } from './readers';
 import { toSourceDiagnostic } from './readers/edits';
@@ -22,6 +22,12 @@ export interface CheckOptions {
   kind?: SourceKind | 'auto';
   /** Last year's report of the same body, for the cross-year rules. */
   previous?: PreviousReport;
+  /** Other bodies' reports of the same year that may share text with this one (text-reuse). */
+  peers?: PeerText[];
+  /** The subordinate bodies of this report's body, and their reports (hierarchy-sum). */
+  subordinates?: Subordinates;
+  /** Thresholds of the rules that judge by degree; unset ones keep their defaults. */
+  settings?: Partial<RuleSettings>;
   /** Called when a rule throws; by default the rule's findings are dropped and it is logged. */
   onRuleError?: (code: RuleCode, error: unknown) => void;
 }
@@ -68,6 +74,9 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     arithmetic: () => (arithmetic ??= analyse(report.tables, enabled)),
     eol: report.lines.eol,
     previous: options.previous,
+    peers: options.peers ?? [],
+    subordinates: options.subordinates,
+    settings: { ...DEFAULT_RULE_SETTINGS, ...options.settings },
   };
   const out: Diagnostic[] = [];
   for (const rule of rules) {
@@ -94,9 +103,12 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
       // A finding may be reported under another code (a root cause under the first enabled sum rule).
       const owner = ruleByCode.get(f.code) ?? rule;
       const render = (m: typeof f.message) => renderMessage(owner.messages, m, locale);
+      // A configured severity is the user's word; otherwise a finding may be less sure than its rule.
+      const configured = options.rules?.[f.code];
+      const own = severityOf(f.code, options) === 'off' ? severity : (severityOf(f.code, options) as Severity);
       out.push({
         code: f.code,
-        severity: severityOf(f.code, options) === 'off' ? severity : (severityOf(f.code, options) as Severity),
+        severity: configured && configured !== 'off' ? configured : (f.severity ?? own),
         range: f.range,
         message: render(f.message),
         fix: f.fix && { title: render(f.fix.title), edits: f.fix.edits, preferred: f.fix.preferred ?? false },

@@ -9,7 +9,10 @@ export { LineIndex, type OffsetRange, type Position, type LineRange } from './te
 export * as templates from './templates';
 export type * from './model';
 export { snippetDefinitions, escapeSnippetText, type SnippetDefinition, type SnippetOptions } from './snippets';
-export { bodyOf, isLastYearOf, looksLikeReport, reportKey } from './pairing';
-export type { PreviousReport } from './rules';
+export { bodyOf, bodyKey, bodyKindOf, isLastYearOf, looksLikeReport, reportKey } from './pairing';
+export type { PeerText, PreviousReport, RuleSettings, Subordinates } from './rules';
+export { DEFAULT_RULE_SETTINGS } from './rules';
+export { deadlineStatus, type DeadlineStatus } from './rules/publicationDeadline';
+export { ownTextOf, peerText, copiedFrom, gramHashes, ownTextJoined, sourceOf, type OwnText, type OwnSection } from './reuse';
 export { readSource, kindOfPath, looksLikeHtml, type ReadDocument, type SourceKind } from './readers';
 export { sourceRangeOf, readOffsetAt } from './sourcePositions';

@@ -226,6 +226,31 @@ export const reviewLitigation = {
   ],
 };
 
+/**
+ * Sentences every report writes because the format or the 条例 asks for them (the fee statement,
+ * "nothing else to report", the statistics period, where to ask): their recurrence from year to
+ * year, or between bodies, is not copying. Squashed; a sentence is the format's when it holds one
+ * of these and at most a few words more.
+ */
+export const boilerplate = [
+  '未收取信息处理费',
+  '未收取任何信息处理费',
+  '无收取信息处理费',
+  '未发生收费',
+  '没有产生信息公开处理费',
+  '无其他需要报告的事项',
+  '没有其他需要报告的事项',
+  '无需要报告的其他事项',
+  '本报告中所列数据的统计期限',
+  '本报告所列数据的统计期限',
+  '中华人民共和国政府信息公开条例',
+  '政府信息公开工作年度报告格式',
+  '如对本报告有任何疑问',
+  '如对本报告有疑问',
+  '本报告电子版',
+  '本年度报告电子版',
+];
+
 export const reportTitle = { zh: '政府信息公开工作年度报告', en: 'Annual report on government information disclosure' };
 
 /** What titles really end with: the official name, without 工作, or as 政务公开. */

@@ -1,7 +1,7 @@
 /**
  * The 2021 format (国办公开办函〔2021〕30号), used from report year 2021 on.
  */
-import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reportTitleVariants, reviewLitigation, sections, headingWords, templateText } from './common';
+import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reportTitleVariants, reviewLitigation, sections, headingWords, boilerplate, templateText } from './common';
 
 /** Section 六 states whether 信息处理费 were collected (国办函〔2020〕109号). */
 const feeStatement = {
@@ -22,7 +22,22 @@ export default {
   headingWords,
   templateText,
   sections: [
-    ...sections.slice(0, 5),
+    {
+      ...sections[0],
+      // Real 一 sections head these as （一）主动公开 … （五）监督保障, or say them in other words.
+      topics: [
+        { name: { zh: '主动公开', en: 'proactive disclosure' }, words: ['主动公开'] },
+        { name: { zh: '依申请公开', en: 'disclosure on request' }, words: ['依申请', '公开申请', '申请公开', '信息公开申请'] },
+        { name: { zh: '政府信息管理', en: 'information management' }, words: ['信息管理', '制作与管理', '信息制作', '发布管理', '公文管理', '信息资源', '公开属性', '文件管理', '源头管理', '清理'] },
+        { name: { zh: '平台建设', en: 'platform building' }, words: ['平台', '网站', '公开专栏', '新媒体', '政务公开专区', '公开栏'] },
+        { name: { zh: '监督保障', en: 'oversight' }, words: ['监督', '保障', '考核', '培训', '责任追究', '评议'] },
+      ],
+    },
+    ...sections.slice(1, 4),
+    {
+      ...sections[4],
+      lastYearWords: ['上年', '上一年', '去年', '以往', '前期', '往年', '整改', '已改进', '改进情况', '上一年度'],
+    },
     {
       ...sections[5],
       placeholder: feeStatement.statement,
@@ -165,5 +180,6 @@ export default {
     signatureRows: ['overdueCorrection', 'unpaidFees'],
   },
   reviewLitigation,
+  boilerplate,
   feeStatement,
 };

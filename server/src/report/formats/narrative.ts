@@ -146,7 +146,8 @@ export const narrativeFigures: NarrativeFigure[] = [
     // about disclosure count, or any in section 四 itself.
     context: { requires: ['公开'], orInSection: 'reviewLitigation' },
     patterns: [`(?:被申请)?行政复议(?:案件|申请)?${GAP}N(?:件|起|次|宗)`],
-    zeroPatterns: [`(?:无|未发生|没有|未出现|未收到|未被申请)(?:因政府信息公开(?:工作)?(?:被申请)?)?(?:提起)?行政复议`],
+    // 无行政复议被纠错的情况 says no case was lost, not that there was none.
+    zeroPatterns: [`(?:无|未发生|没有|未出现|未收到|未被申请)(?:因政府信息公开(?:工作)?(?:被申请)?)?(?:提起)?行政复议(?!(?:案件)?被?(?:纠错|纠正|撤销|确认违法))`],
   },
   {
     id: 'litigation',
@@ -158,7 +159,7 @@ export const narrativeFigures: NarrativeFigure[] = [
     context: { requires: ['公开'], orInSection: 'reviewLitigation' },
     patterns: [`(?:被提起)?(?:行政)?诉讼(?:案件)?${GAP}N(?:件|起|次|宗)`],
     zeroPatterns: [
-      `(?:无|未发生|没有|未出现|未被提起)(?:因政府信息公开(?:工作)?(?:被申请)?)?(?:行政复议(?:和|、|及|或))?(?:提起)?(?:行政)?诉讼`,
+      `(?:无|未发生|没有|未出现|未被提起)(?:因政府信息公开(?:工作)?(?:被申请)?)?(?:行政复议(?:和|、|及|或))?(?:提起)?(?:行政)?诉讼(?!(?:案件)?(?:败诉|被?纠错|被?纠正|被?撤销))`,
     ],
   },
   {

@@ -26,6 +26,13 @@ export const SectionDef = z.object({
   /** Placeholder body the skeleton and the missing-section fix insert (tables come from `table`). */
   placeholder: Text.optional(),
   describes: Text,
+  /**
+   * Topics the section must cover (2021: 一 covers 主动公开、依申请公开、政府信息管理、平台建设、
+   * 监督保障), each with the words any of which shows it is covered (section-substance).
+   */
+  topics: z.array(z.object({ name: Text, words: z.array(z.string().min(1)).min(1) })).default([]),
+  /** Words showing the section speaks of last year's problems (2021: 五, section-substance). */
+  lastYearWords: z.array(z.string().min(1)).default([]),
 });
 export type SectionDef = z.infer<typeof SectionDef>;
 
@@ -157,5 +164,10 @@ export const FormatData = z.object({
    * `statement` is what the fix and the template write.
    */
   feeStatement: z.object({ words: z.array(z.string().min(1)).min(1), statement: Text }).optional(),
+  /**
+   * Text the format has every report write (text-reuse leaves it out of what counts as copied):
+   * squashed phrases; a sentence holding one and little else is the format's, not the author's.
+   */
+  boilerplate: z.array(z.string().min(1)).default([]),
 });
 export type FormatData = z.infer<typeof FormatData>;

@@ -47,9 +47,19 @@ export function readSource(source: string, kind: SourceKind | 'auto' = 'auto'): 
     const html = readHtml(source);
     return { kind: 'html', source, text: html.text, map: html.map, rows: html.rows, published: html.published };
   }
+  const published = headerDate(source);
   const flat = readFlattened(source);
-  if (flat) return { kind: 'text', source, text: flat.text, map: flat.map, rows: [] };
-  return { kind: 'text', source, text: source, map: identityMap, rows: [] };
+  if (flat) return { kind: 'text', source, text: flat.text, map: flat.map, rows: [], ...(published ? { published } : {}) };
+  return { kind: 'text', source, text: source, map: identityMap, rows: [], ...(published ? { published } : {}) };
+}
+
+// A portal page saved as text keeps its header: 发布时间: 2024-03-08 15:34 above the article.
+const HEADER_DATE = /^[ \t]*(?:发布时间|发布日期|公开日期)[ \t]*[:：][ \t]*((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})/m;
+
+/** The publication date a saved page's header gives, in its first lines only. */
+function headerDate(source: string): ReadDocument['published'] {
+  const m = HEADER_DATE.exec(source.slice(0, 1500));
+  return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
 
 export { identityMap, type SourceMap } from './sourceMap';

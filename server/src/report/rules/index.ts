@@ -22,6 +22,12 @@ import { tableMissing } from './tableMissing';
 import { tableRowMissing } from './tableRowMissing';
 import { tableUnreadable } from './tableUnreadable';
 import { placeholderText } from './placeholderText';
+import { textReuse } from './textReuse';
+import { publicationDeadline } from './publicationDeadline';
+import { sectionSubstance } from './sectionSubstance';
+import { staleYear } from './staleYear';
+import { proseContradiction } from './proseContradiction';
+import { hierarchySum } from './hierarchySum';
 import { RULE_CODES, type Rule, type RuleCode } from './types';
 
 export const rules: Rule[] = [
@@ -48,6 +54,12 @@ export const rules: Rule[] = [
   activeDisclosureContinuity,
   tableUnreadable,
   placeholderText,
+  textReuse,
+  publicationDeadline,
+  sectionSubstance,
+  staleYear,
+  proseContradiction,
+  hierarchySum,
 ];
 
 export const ruleByCode = new Map<RuleCode, Rule>(rules.map((r) => [r.code, r]));

@@ -7,6 +7,7 @@ import type { Text } from '../formats';
 import type { Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
 import type { Arithmetic } from './arithmetic';
+import type { OwnText } from '../reuse';
 
 export const RULE_CODES = [
   'section-missing',
@@ -32,6 +33,12 @@ export const RULE_CODES = [
   'active-disclosure-continuity',
   'table-unreadable',
   'placeholder-text',
+  'text-reuse',
+  'publication-deadline',
+  'section-substance',
+  'stale-year',
+  'prose-contradiction',
+  'hierarchy-sum',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -66,6 +73,12 @@ export interface Finding {
   code: RuleCode;
   range: OffsetRange;
   message: Message;
+  /**
+   * How sure this finding is, when less than the rule's default: a rule that is certain of
+   * some findings and leaves others to a person's judgement reports those as information.
+   * A severity configured for the code replaces it.
+   */
+  severity?: Severity;
   fix?: Fix;
   /** Other places that explain the finding (the parts of a wrong sum). */
   related?: Array<{ range: OffsetRange; message: Message }>;
@@ -80,7 +93,63 @@ export interface RuleContext {
   eol: string;
   /** Last year's report of the same body, when one is known (cross-year rules). */
   previous?: PreviousReport;
+  /** Other bodies' reports of the same year whose text may be shared (text-reuse, in a batch). */
+  peers: PeerText[];
+  /** The subordinate bodies of this report's body and those of their reports at hand (hierarchy-sum). */
+  subordinates?: Subordinates;
+  /** Thresholds of the rules that judge by degree, defaults filled in. */
+  settings: RuleSettings;
 }
+
+/** Another body's report as text-reuse compares with it: its own text only. */
+export interface PeerText {
+  /** How to name it to the user: a file name. */
+  name: string;
+  /** The body, as its title or signature writes it. */
+  body?: string;
+  own: OwnText;
+}
+
+export interface Subordinates {
+  /** The subordinate bodies as the units file names them. */
+  units: string[];
+  /** Their reports of the same year that were found, with the unit each is for. */
+  reports: Array<PreviousReport & { unit: string }>;
+}
+
+/** A month and day of the year after the report year. */
+export interface MonthDay {
+  month: number;
+  day: number;
+}
+
+/** Thresholds of the rules that judge by degree (CheckOptions.settings overrides any of them). */
+export interface RuleSettings {
+  /** text-reuse: a section is reported when more than this share (0–1) of its own text is copied. */
+  reuseThreshold: number;
+  /** text-reuse: sections with less own text than this (characters) are not judged. */
+  reuseMinChars: number;
+  /** publication-deadline: the last day for a department's report (条例第五十条: 1月31日). */
+  deadline: MonthDay;
+  /** publication-deadline: the last day for a 本级人民政府 report (3月31日). */
+  governmentDeadline: MonthDay;
+  /**
+   * publication-deadline: say so when a whole report carries no date at all. Off in the editor
+   * and the checker, where a draft is dated last; on in a review of published reports.
+   */
+  expectDate: boolean;
+  /** section-substance: 五 with fewer characters of its own than this states nothing. */
+  problemsMinChars: number;
+}
+
+export const DEFAULT_RULE_SETTINGS: RuleSettings = {
+  reuseThreshold: 0.5,
+  reuseMinChars: 60,
+  deadline: { month: 1, day: 31 },
+  governmentDeadline: { month: 3, day: 31 },
+  expectDate: false,
+  problemsMinChars: 20,
+};
 
 export interface PreviousReport {
   report: Report;

@@ -1,0 +1,240 @@
+/**
+ * Review benchmark: `govreport review` over a batch of reports next to markdownlint over the same
+ * files, and the cross-body reuse check (MinHash + LSH) on up to 10,000 reports, with how its time
+ * grows against comparing every pair.
+ *
+ *   npm run bench:review                         # build, compile, run; writes bench/results/review.json
+ *   node out/bench/review.js --quick             # 200 reports and up to 2,500 for reuse: a smoke run
+ *   node out/bench/review.js --reports 400 --reuse 1250,2500,5000,10000 --runs 3 [--only batch|reuse]
+ *
+ * The reports are generated (bench/support/generate.ts: our own prose, the layouts drafts arrive
+ * in) and written to a temporary folder, so both tools read the same files from disk.
+ *
+ * Part 1, the batch: markdownlint 0.37 `lint({ files })` (default rules, synchronous) against
+ * (a) our checks — read, parse, pair, MinHash, check every rule, in worker threads over the
+ * machine's cores (`checkAll`, what `review` runs before writing anything) — and (b) the whole
+ * review, index.html, summary.csv and summary.xlsx written. Each the median of `--runs` runs, after
+ * one warm-up run of each.
+ *
+ * Part 2, the reuse check on N reports of one year (parsing each, the checker's own cost, timed
+ * apart): fingerprints (own sentences, hashes — in this thread), candidate pairs (MinHash
+ * signatures, LSH buckets), and verification of each
+ * candidate with text-reuse's own measure; planted copies found; and, for comparison, every pair
+ * verified on a sample, extrapolated to N(N−1)/2 pairs. Speed is reported, never asserted.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { copiedFrom, gramHashes, ownTextJoined, ownTextOf, parse } from '../server/src/report';
+import { checkAll, review } from '../server/src/review';
+import { sentenceHash, similarReports } from '../server/src/review/minhash';
+import { generate } from './support/generate';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+interface Args {
+  reports: number;
+  reuse: number[];
+  runs: number;
+  out: string;
+  /** Run one part only: `batch` or `reuse`. */
+  only?: string;
+}
+
+function parseArgs(argv: string[]): Args {
+  const quick = argv.includes('--quick');
+  const a: Args = { reports: quick ? 200 : 400, reuse: quick ? [625, 1250, 2500] : [1250, 2500, 5000, 10000], runs: quick ? 1 : 3, out: path.join(ROOT, 'bench', 'results', 'review.json') };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--reports') a.reports = Number(argv[++i]);
+    else if (argv[i] === '--reuse') a.reuse = argv[++i].split(',').map(Number);
+    else if (argv[i] === '--runs') a.runs = Number(argv[++i]);
+    else if (argv[i] === '--out') a.out = path.resolve(argv[++i]);
+    else if (argv[i] === '--only') a.only = argv[++i];
+  }
+  return a;
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Median time of each task over `runs` rounds (after a warm-up round), the order alternating. */
+async function rounds(runs: number, tasks: Array<() => unknown>): Promise<number[]> {
+  for (const f of tasks) await f();
+  const times = tasks.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    const order = tasks.map((_, i) => i);
+    if (r % 2) order.reverse();
+    for (const i of order) {
+      (global as { gc?: () => void }).gc?.();
+      const t = now();
+      await tasks[i]();
+      times[i].push(now() - t);
+    }
+  }
+  return times.map(median);
+}
+
+interface MarkdownlintSync {
+  lint(options: { files: string[] }): Record<string, unknown[]>;
+}
+
+async function batch(args: Args) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'govreport-bench-review-'));
+  const out = mkdtempSync(path.join(os.tmpdir(), 'govreport-bench-review-out-'));
+  try {
+    const reports = generate({ reports: args.reports });
+    const files = reports.map((r) => {
+      const f = path.join(dir, r.name);
+      writeFileSync(f, r.text);
+      return f;
+    });
+    const bytes = reports.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
+    const markdownlint = require('markdownlint/sync') as MarkdownlintSync;
+    const cores = os.availableParallelism?.() ?? os.cpus().length;
+    const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: dir };
+    const quiet = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd: dir };
+    // Rounds alternate the tools, so drift on a shared machine hits them alike.
+    const [md, checks, checksOneThread, whole] = await rounds(args.runs, [
+      () => markdownlint.lint({ files }),
+      () => checkAll(files, settings, { jobs: cores }),
+      () => checkAll(files, settings, { jobs: 0 }),
+      () => review([dir, '-o', out, '--jobs', String(cores)], quiet),
+    ]);
+    // Cold: each tool as a new process, as a person runs it (JIT warm-up, worker start-up and all).
+    const list = path.join(out, 'files.json');
+    writeFileSync(list, JSON.stringify(files));
+    const cli = path.join(ROOT, 'dist', 'cli.js');
+    const run = (argv: string[]) => () => {
+      const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
+      if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
+    };
+    const [mdCold, reviewCold, reviewColdOneThread] = await rounds(args.runs, [
+      run(['-e', `require('markdownlint/sync').lint({ files: JSON.parse(require('fs').readFileSync(${JSON.stringify(list)}, 'utf8')) })`]),
+      run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', String(cores)]),
+      run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', '1']),
+    ]);
+    const row = {
+      reports: reports.length,
+      megabytes: bytes / 1e6,
+      cores,
+      markdownlintMs: md,
+      checksMs: checks,
+      checksOneThreadMs: checksOneThread,
+      reviewMs: whole,
+      cold: { markdownlintMs: mdCold, reviewMs: reviewCold, reviewOneThreadMs: reviewColdOneThread },
+    };
+    console.log(`\n## ${reports.length} reports (${(bytes / 1e6).toFixed(2)} MB; ${cores} cores), median of ${args.runs} runs\n`);
+    console.log('| what | ms | reports/s | markdownlint / this |');
+    console.log('|---|--:|--:|--:|');
+    const line = (what: string, ms: number) => console.log(`| ${what} | ${ms.toFixed(0)} | ${((reports.length / ms) * 1000).toFixed(0)} | ${(md / ms).toFixed(1)}× |`);
+    line('markdownlint `lint({ files })`, default rules', md);
+    line(`our checks, ${cores} worker threads (checkAll)`, checks);
+    line('our checks, this thread only (--jobs 0)', checksOneThread);
+    line('the whole review, three files written', whole);
+    console.log(`\nAs new processes (median of ${args.runs}; markdownlint / this on the right):\n`);
+    console.log('| what | ms | reports/s | markdownlint / this |');
+    console.log('|---|--:|--:|--:|');
+    const cold = (what: string, ms: number) => console.log(`| ${what} | ${ms.toFixed(0)} | ${((reports.length / ms) * 1000).toFixed(0)} | ${(mdCold / ms).toFixed(1)}× |`);
+    cold('`node -e` markdownlint `lint({ files })`', mdCold);
+    cold(`\`govreport review -o …\`, ${cores} threads`, reviewCold);
+    cold('`govreport review -o … --jobs 1`', reviewColdOneThread);
+    return row;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+function reuseAt(n: number) {
+  const reports = generate({ reports: n, years: [2024], seed: 7 + n, copyOther: 0.03, copyLastYear: 0 });
+  // Parsing is the checker's own cost, paid once per report in any review; the reports are not
+  // kept (a review keeps a bounded number), only their own text.
+  let parseMs = 0;
+  let fingerprintMs = 0;
+  const own: ReturnType<typeof ownTextOf>[] = [];
+  const candidates: Array<{ sections: number[][]; group: string; body: string }> = [];
+  reports.forEach((r) => {
+    let t0 = now();
+    const report = parse(r.text);
+    parseMs += now() - t0;
+    t0 = now();
+    const o = ownTextOf(report);
+    own.push({ sections: o.sections, sentences: [] });
+    candidates.push({ sections: o.sentences.map((list) => [...new Set(list.map((x) => sentenceHash(x.replace(/[。！？!?；;]$/, ''))))]), group: '2024', body: r.body });
+    fingerprintMs += now() - t0;
+  });
+  let t = now();
+  t = now();
+  const similar = similarReports(candidates);
+  const lshMs = now() - t;
+  t = now();
+  const grams = new Map<number, { grams: Set<number>; joined: string }>();
+  const source = (j: number) => {
+    let g = grams.get(j);
+    if (!g) {
+      const joined = ownTextJoined(own[j]);
+      g = { grams: gramHashes(joined), joined };
+      grams.set(j, g);
+    }
+    return g;
+  };
+  let pairs = 0;
+  const reported = new Set<string>();
+  similar.forEach((peers, i) => {
+    for (const j of peers) {
+      pairs++;
+      const s = source(j);
+      for (const section of own[i].sections) {
+        if (section.text.length < 60) continue;
+        const c = copiedFrom(section, s.grams, s.joined);
+        if (c.copied / c.total > 0.5) reported.add(`${reports[i].body}|${reports[j].body}`);
+      }
+    }
+  });
+  const verifyMs = now() - t;
+  const planted = reports.filter((r) => r.copied);
+  const found = planted.filter((r) => reported.has(`${r.body}|${r.copied}`)).length;
+  // Every pair, on a sample: the cost of one verification, times N(N−1)/2.
+  const sample = 2000;
+  t = now();
+  for (let k = 0; k < sample; k++) {
+    const i = k % n;
+    const j = (k * 7919 + 13) % n;
+    if (i === j) continue;
+    const joined = ownTextJoined(own[j]);
+    const g = gramHashes(joined);
+    for (const section of own[i].sections) copiedFrom(section, g, joined);
+  }
+  const perPair = (now() - t) / sample;
+  return { reports: n, parseMs, fingerprintMs, lshMs, verifyMs, candidatePairs: pairs, planted: planted.length, found, allPairsEstimateMs: (perPair * n * (n - 1)) / 2 };
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  console.log(`review benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism?.() ?? os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
+  const batchResult = args.only === 'reuse' ? undefined : await batch(args);
+  if (args.only === 'batch') args.reuse = [];
+  console.log(`\n## Cross-body reuse (MinHash + LSH), one year's reports\n`);
+  console.log('| reports | parse (ms, not counted) | own text + hashes (ms) | candidates (ms) | verify (ms) | reuse check total (ms) | µs / report | growth vs previous | candidate pairs | planted copies found | every pair, estimated (s) |');
+  console.log('|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
+  const reuse: ReturnType<typeof reuseAt>[] = [];
+  for (const n of args.reuse) {
+    const r = reuseAt(n);
+    const total = r.fingerprintMs + r.lshMs + r.verifyMs;
+    const prev = reuse[reuse.length - 1];
+    const growth = prev ? Math.log(total / (prev.fingerprintMs + prev.lshMs + prev.verifyMs)) / Math.log(n / prev.reports) : undefined;
+    reuse.push(r);
+    console.log(
+      `| ${n} | ${r.parseMs.toFixed(0)} | ${r.fingerprintMs.toFixed(0)} | ${r.lshMs.toFixed(0)} | ${r.verifyMs.toFixed(0)} | ${total.toFixed(0)} | ${((total * 1000) / n).toFixed(0)} | ${growth === undefined ? '–' : `n^${growth.toFixed(2)}`} | ${r.candidatePairs} | ${r.found}/${r.planted} | ${(r.allPairsEstimateMs / 1000).toFixed(0)} |`,
+    );
+  }
+  mkdirSync(path.dirname(args.out), { recursive: true });
+  writeFileSync(args.out, JSON.stringify({ node: process.version, cpu: os.cpus()[0]?.model, load: os.loadavg(), batch: batchResult, reuse }, null, 2) + '\n');
+  console.log(`\nresults: ${path.relative(process.cwd(), args.out)}; load ${os.loadavg()[0].toFixed(2)} at the end`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

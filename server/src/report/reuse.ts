@@ -1,0 +1,237 @@
+/**
+ * A report's own prose, as text-reuse compares it: per section, the sentences of its prose lines
+ * (no headings, no table rows), white space removed, digits masked (a sentence copied with new
+ * figures is still copied), and without the sentences the format has every report write
+ * (formats/common.ts `boilerplate`) or that are too short to be anyone's own (a sub-heading, 无).
+ *
+ * Copying is measured with k-grams of characters: a character of this year's text is copied
+ * when it lies in a run of K characters that also occurs in the other text. The share of a
+ * section copied is the share of its characters that are; the longest copied passage is the
+ * longest run of consecutive copied K-grams. Both are linear in the text's length.
+ */
+import type { Report } from './model';
+import { squash } from './text/normalize';
+import { formats } from './formats';
+
+/** Length of the character runs compared: twelve characters of Chinese is a phrase, not a word. */
+export const GRAM = 12;
+/** A sentence shorter than this (masked, squashed) is a heading, a 无 or a formula. */
+const MIN_SENTENCE = 10;
+/** A sentence with a boilerplate phrase and at most this many more characters is the format's. */
+const BOILERPLATE_SLACK = 14;
+
+export interface OwnSection {
+  /** Section number, 1–6. */
+  number: number;
+  /** The section's own sentences (each with its end mark), squashed, digits masked as '#'. */
+  text: string;
+  /** The same characters as written (for quoting), position for position. */
+  plain: string;
+}
+
+export interface OwnText {
+  sections: OwnSection[];
+  /** The own sentences of each section (masked), for fingerprints across many reports. */
+  sentences: string[][];
+}
+
+/** A sentence ends with its mark, which it keeps (a quoted passage reads as written). */
+const SENTENCE_END = /(?<=[。！？!?；;])/;
+const ENDS_SENTENCE = /[。！？!?；;]$/;
+const BOILERPLATE = [...new Set([...formats['2019'].data.boilerplate, ...formats['2021'].data.boilerplate].map(squash))];
+
+/**
+ * The format's own words: section titles, table captions, row and column labels and notes. A
+ * table read as text (a crawler's run-together cells) is these and figures, nobody's prose.
+ */
+const FORMAT_WORDS: string[] = (() => {
+  const words = new Set<string>();
+  for (const f of Object.values(formats)) {
+    const d = f.data;
+    for (const s of d.sections) words.add(s.title.zh.replace(/^[一二三四五六]、/, ''));
+    words.add(d.activeDisclosure.title.zh);
+    words.add(d.activeDisclosure.labelHeader.zh);
+    for (const b of d.activeDisclosure.blocks) {
+      words.add(b.caption.zh);
+      for (const c of b.columns) words.add(c.label.zh);
+      for (const r of b.rows) words.add(r.label.zh);
+    }
+    words.add(d.applications.note.zh);
+    for (const c of d.applications.columns) {
+      words.add(c.label.zh);
+      if (c.group) words.add(c.group.zh);
+    }
+    for (const r of d.applications.rows) words.add(r.label.zh);
+    for (const o of d.reviewLitigation.outcomes) words.add(o.label.zh);
+    for (const g of d.reviewLitigation.groups) {
+      words.add(g.label.zh);
+      if (g.parent) words.add(g.parent.zh);
+    }
+  }
+  // Longest first, so a label is removed whole before a shorter one inside it.
+  return [...words].map(squash).filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
+})();
+
+/** The format's words by their first character: one look-up per character of a sentence. */
+const WORDS_BY_FIRST = new Map<string, string[]>();
+for (const w of FORMAT_WORDS) WORDS_BY_FIRST.set(w[0], [...(WORDS_BY_FIRST.get(w[0]) ?? []), w]);
+
+/** How many characters of a masked sentence are neither the format's words nor figures. */
+function ownLength(masked: string): number {
+  let own = 0;
+  for (let i = 0; i < masked.length; ) {
+    const words = WORDS_BY_FIRST.get(masked[i]);
+    const word = words?.find((w) => masked.startsWith(w, i));
+    if (word) {
+      i += word.length;
+      continue;
+    }
+    if (!FIGURE_OR_MARK.has(masked[i])) own++;
+    i++;
+  }
+  return own;
+}
+
+const FIGURE_OR_MARK = new Set('#.,，、%:：()（）/|-—'.split(''));
+const cache = new WeakMap<Report, OwnText>();
+const SPACE = /[\s\u00a0\u3000\ufeff]+/g;
+
+/**
+ * Full-width letters, digits and punctuation as ASCII, digits masked: one character for one,
+ * so a position in the folded text is a position in the text as written (for quoting).
+ */
+function fold(s: string): string {
+  const wide = FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+  return wide.replace(DIGITS, '#');
+}
+
+const FULL_WIDTH = /[\uff01-\uff5e]/;
+const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
+const DIGITS = /[0-9]/g;
+
+function isBoilerplate(sentence: string): boolean {
+  for (const phrase of BOILERPLATE) if (sentence.length <= phrase.length + BOILERPLATE_SLACK && sentence.includes(phrase)) return true;
+  return false;
+}
+
+export function ownTextOf(report: Report): OwnText {
+  const hit = cache.get(report);
+  if (hit) return hit;
+  const { lines } = report;
+  // The body's own name is masked: a copy with the name changed is still a copy.
+  const names = bodyNames(report);
+  const bySection = new Map<number, { masked: string[]; plain: string[] }>();
+  let si = 0;
+  const sections = report.sections;
+  const unreadable = report.unreadable;
+  for (const line of report.proseLines) {
+    const start = lines.lineStarts[line];
+    if (unreadable.length && unreadable.some((u) => u.range.start < lines.lineEnd(line) && start < u.range.end)) continue;
+    while (si < sections.length && sections[si].contentRange.end <= start) si++;
+    const section = sections[si];
+    if (!section || section.contentRange.start > start) continue;
+    const own = bySection.get(section.def.number) ?? { masked: [], plain: [] };
+    bySection.set(section.def.number, own);
+    for (const piece of lines.lineText(line).split(SENTENCE_END)) {
+      // A line's last words end a sentence too.
+      const squashed = piece.replace(SPACE, '');
+      const plain = ENDS_SENTENCE.test(squashed) ? squashed : `${squashed}。`;
+      let masked = fold(plain);
+      for (const n of names) if (masked.includes(n)) masked = masked.split(n).join('※'.repeat(n.length));
+      if (ownLength(masked) < MIN_SENTENCE || isBoilerplate(masked)) continue;
+      own.masked.push(masked);
+      own.plain.push(plain);
+    }
+  }
+  const out: OwnText = {
+    sections: [...bySection.entries()].map(([number, s]) => ({ number, text: s.masked.join(''), plain: s.plain.join('') })),
+    sentences: [...bySection.values()].map((x) => x.masked),
+  };
+  cache.set(report, out);
+  return out;
+}
+
+/** The body's name as the text may write it: in full, and without 人民政府 / 办公室. */
+function bodyNames(report: Report): string[] {
+  const body = report.title?.body ?? report.signature?.body;
+  if (!body) return [];
+  const full = fold(body.replace(SPACE, ''));
+  const short = full.replace(/(人民政府|政府|办公室|办事处)$/, '');
+  return [...new Set([full, short])].filter((n) => n.length >= 2).sort((a, b) => b.length - a.length);
+}
+
+/** Another body's report as text-reuse compares with it (CheckOptions.peers). */
+export function peerText(report: Report, name: string): { name: string; body?: string; own: OwnText } {
+  return { name, body: report.title?.body ?? report.signature?.body, own: ownTextOf(report) };
+}
+
+const gramCache = new WeakMap<OwnText, { grams: Set<number>; joined: string }>();
+
+/** A report's own text as a source to compare with: its K-grams, and the text (built once). */
+export function sourceOf(own: OwnText): { grams: Set<number>; joined: string } {
+  let hit = gramCache.get(own);
+  if (!hit) {
+    const joined = ownTextJoined(own);
+    hit = { grams: gramHashes(joined), joined };
+    gramCache.set(own, hit);
+  }
+  return hit;
+}
+
+/** Hashes of every K-gram of `text` (a 32-bit polynomial hash; collisions are rare at report sizes). */
+export function gramHashes(text: string, k = GRAM): Set<number> {
+  const out = new Set<number>();
+  forEachGram(text, k, (h) => out.add(h));
+  return out;
+}
+
+const BASE = 0x01000193;
+
+function forEachGram(text: string, k: number, visit: (hash: number, at: number) => void): void {
+  if (text.length < k) return;
+  // BASE^(k-1), for removing the character that leaves the window.
+  let top = 1;
+  for (let i = 0; i < k - 1; i++) top = Math.imul(top, BASE);
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (i >= k) h = (h - Math.imul(text.charCodeAt(i - k), top)) | 0;
+    h = (Math.imul(h, BASE) + text.charCodeAt(i)) | 0;
+    if (i >= k - 1) visit(h >>> 0, i - k + 1);
+  }
+}
+
+export interface Copied {
+  /** Characters of the section that lie in a copied K-gram. */
+  copied: number;
+  total: number;
+  /** The longest copied passage (unmasked), and its length. */
+  longest: string;
+}
+
+/** How much of `section` occurs in the text whose K-grams are `source`. */
+export function copiedFrom(section: OwnSection, source: Set<number>, sourceText?: string, k = GRAM): Copied {
+  const n = section.text.length;
+  const covered = new Uint8Array(n);
+  let runStart = -1;
+  let last = -2;
+  let best = { start: 0, end: 0 };
+  forEachGram(section.text, k, (h, at) => {
+    if (!source.has(h)) return;
+    for (let i = at; i < at + k; i++) covered[i] = 1;
+    if (at !== last + 1) runStart = at;
+    last = at;
+    if (at + k - runStart > best.end - best.start) best = { start: runStart, end: at + k };
+  });
+  let copied = 0;
+  for (let i = 0; i < n; i++) copied += covered[i];
+  let longest = section.plain.slice(best.start, best.end);
+  // Consecutive matching grams are almost always one passage; if the source says otherwise,
+  // quote the first gram only rather than a passage that is not there.
+  if (sourceText !== undefined && longest && !sourceText.includes(section.text.slice(best.start, best.end))) longest = section.plain.slice(best.start, best.start + k);
+  return { copied, total: n, longest };
+}
+
+/** All of a report's own text (masked), for `copiedFrom`'s `sourceText`. */
+export function ownTextJoined(own: OwnText): string {
+  return own.sections.map((s) => s.text).join('。');
+}

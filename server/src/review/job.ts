@@ -1,0 +1,278 @@
+/**
+ * What one worker does for a review, on its share of the files: read and parse each report and
+ * return the facts the batch pairs them by (body, year, the own sentences' hashes); then check
+ * each with last year's report, its peers and its subordinates, and return what the summary
+ * shows. Everything crossing a thread is plain data. Reports parsed for the first step are kept
+ * (up to a bound) for the second: a body's reports sit side by side in the file list, so last
+ * year's is usually at hand too.
+ */
+import * as fs from 'fs';
+import { decodeHTML } from 'entities';
+import {
+
+  bodyOf,
+  checkReport,
+  copiedFrom,
+  DEFAULT_RULE_SETTINGS,
+  deadlineStatus,
+  ownTextOf,
+  sourceOf,
+  parse,
+  type CheckOptions,
+  type Diagnostic,
+  type FormatId,
+  type Locale,
+  type Report,
+  type RuleCode,
+  type OwnText,
+  type RuleSettings,
+  type Severity,
+} from '../report';
+import { kindOfPath, type SourceKind } from '../report/readers';
+import { figuresOf, indicatorsOf, type Figures } from '../report/indicators';
+import { decode, NotTextError } from '../cli/encoding';
+import { sentenceHash } from './minhash';
+
+const MAX_BYTES = 64 * 1024 * 1024;
+const CACHE_LIMIT = 1500;
+
+export interface JobSettings {
+  locale: Locale;
+  rules: Partial<Record<RuleCode, Severity | 'off'>>;
+  reportFormat: 'auto' | FormatId;
+  settings: Partial<RuleSettings>;
+  /** How files are named to the reader (relative to where the review was run). */
+  cwd: string;
+}
+
+export interface Facts {
+  file: string;
+  problem?: { id: 'unreadable' | 'notText' | 'tooLarge'; detail?: string };
+  /** The body as paired (squashed), and as written. */
+  bodyKey?: string;
+  body?: string;
+  year?: number;
+  /** Hashes of the own sentences of each section, deduplicated (cross-body reuse). */
+  sections: number[][];
+  /** The report's own text, for the reports it may share text with (text-reuse's peers). */
+  own?: OwnText;
+  gb18030?: boolean;
+}
+
+export interface CheckTask {
+  file: string;
+  previous?: string;
+  /** Other bodies' reports that may share text: their own text travels with the task (no re-reading). */
+  peers: Array<{ file: string; body?: string; own: OwnText }>;
+  subordinates?: { units: string[]; reports: Array<{ file: string; unit: string }> };
+  /** Reports no later task of this lane needs: dropped once this one is checked. */
+  release?: string[];
+}
+
+export interface Quote {
+  before: string;
+  text: string;
+  after: string;
+}
+
+export interface ReviewedFinding {
+  code: RuleCode;
+  severity: Severity;
+  line: number;
+  column: number;
+  message: string;
+  quote: Quote;
+}
+
+export interface Reviewed {
+  file: string;
+  problem?: Facts['problem'];
+  body?: string;
+  year?: number;
+  format?: FormatId;
+  kind?: SourceKind;
+  title?: string;
+  counts: Record<Severity, number>;
+  byRule: Partial<Record<RuleCode, number>>;
+  findings: ReviewedFinding[];
+  deadline: { status: 'on-time' | 'late' | 'doubt' | 'unknown'; date?: string; source?: 'published' | 'signature'; deadline?: string };
+  /** Share (0–1) of the report's own text found in last year's report, and that report's file. */
+  reuse?: { share: number; previous: string };
+  previous?: string;
+  figures: Figures;
+  indicators: Figures;
+}
+
+export class Session {
+  private cache = new Map<string, Report | Facts['problem']>();
+
+  constructor(private readonly settings: JobSettings) {}
+
+  private load(file: string): Report | Facts['problem'] {
+    const hit = this.cache.get(file);
+    if (hit) return hit;
+    const loaded = this.read(file);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(file, loaded);
+    return loaded;
+  }
+
+  private read(file: string): Report | Facts['problem'] {
+    let bytes: Buffer;
+    try {
+      if (fs.statSync(file).size > MAX_BYTES) return { id: 'tooLarge', detail: String(MAX_BYTES / 1024 / 1024) };
+      bytes = fs.readFileSync(file);
+    } catch (e) {
+      return { id: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? String(e) };
+    }
+    try {
+      const decoded = decode(bytes, { html: /\.x?html?$/i.test(file) });
+      const kind = kindOfPath(file, decoded.text);
+      const report = parse(decoded.text, { format: this.settings.reportFormat, kind });
+      if (decoded.encoding === 'gb18030') gb18030.add(report);
+      return report;
+    } catch (e) {
+      if (e instanceof NotTextError) return { id: 'notText' };
+      throw e;
+    }
+  }
+
+  facts(file: string): Facts {
+    const loaded = this.load(file);
+    if (!isReport(loaded)) return { file, problem: loaded, sections: [] };
+    const own = ownTextOf(loaded);
+    // A sentence is the same whatever mark ends it.
+    const sections = own.sentences.map((list) => [...new Set(list.map((x) => sentenceHash(x.replace(/[。！？!?；;]$/, ''))))]);
+    return {
+      file,
+      bodyKey: bodyOf(loaded),
+      body: loaded.title?.body ?? loaded.signature?.body,
+      year: loaded.year?.value,
+      sections,
+      own: { sections: own.sections, sentences: [] },
+      ...(gb18030.has(loaded) ? { gb18030: true } : {}),
+    };
+  }
+
+  check(task: CheckTask): Reviewed {
+    try {
+      return this.checkOne(task);
+    } finally {
+      for (const f of task.release ?? []) this.cache.delete(f);
+    }
+  }
+
+  private checkOne(task: CheckTask): Reviewed {
+    const loaded = this.load(task.file);
+    const empty = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, byRule: {}, findings: [], figures: {}, indicators: {}, deadline: { status: 'unknown' as const } };
+    if (!isReport(loaded)) return { file: task.file, problem: loaded, ...empty };
+    const report = loaded;
+    const named = (file: string) => {
+      const r = this.load(file);
+      return isReport(r) ? { report: r, name: displayName(file, this.settings.cwd) } : undefined;
+    };
+    const previous = task.previous ? named(task.previous) : undefined;
+    const peers = task.peers.map((p) => ({ name: displayName(p.file, this.settings.cwd), body: p.body, own: p.own }));
+    const subordinates = task.subordinates && {
+      units: task.subordinates.units,
+      reports: task.subordinates.reports.flatMap((s) => {
+        const p = named(s.file);
+        return p ? [{ ...p, unit: s.unit }] : [];
+      }),
+    };
+    const settings = { ...DEFAULT_RULE_SETTINGS, expectDate: true, ...this.settings.settings };
+    const options: CheckOptions = { locale: this.settings.locale, rules: this.settings.rules, format: this.settings.reportFormat, previous, peers, subordinates, settings };
+    const diagnostics = checkReport(report, options);
+    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+    const byRule: Partial<Record<RuleCode, number>> = {};
+    for (const d of diagnostics) {
+      counts[d.severity]++;
+      byRule[d.code] = (byRule[d.code] ?? 0) + 1;
+    }
+    const figures = figuresOf(report);
+    const dl = deadlineStatus(report, settings);
+    const deadlineFinding = diagnostics.find((d) => d.code === 'publication-deadline');
+    const status: Reviewed['deadline']['status'] = deadlineFinding
+      ? deadlineFinding.severity === 'warning' || deadlineFinding.severity === 'error'
+        ? 'late'
+        : dl.date
+          ? 'doubt'
+          : 'unknown'
+      : dl.date
+        ? 'on-time'
+        : 'unknown';
+    return {
+      file: task.file,
+      body: report.title?.body ?? report.signature?.body,
+      year: report.year?.value,
+      format: report.format?.id,
+      kind: report.document.kind,
+      title: report.title?.text,
+      counts,
+      byRule,
+      findings: diagnostics.map((d) => finding(report, d)),
+      deadline: { status, date: dl.date, source: dl.source, deadline: dl.deadline },
+      reuse: previous ? { share: reuseShare(report, previous.report), previous: previous.name } : undefined,
+      previous: previous?.name,
+      figures,
+      indicators: indicatorsOf(figures),
+    };
+  }
+}
+
+const gb18030 = new WeakSet<Report>();
+
+function isReport(x: Report | Facts['problem']): x is Report {
+  return x !== undefined && 'sections' in x;
+}
+
+export function displayName(file: string, cwd: string): string {
+  return file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+}
+
+/** The share of the report's own text (all sections) copied from `previous`. */
+function reuseShare(report: Report, previous: Report): number {
+  const { grams } = sourceOf(ownTextOf(previous));
+  let copied = 0;
+  let total = 0;
+  for (const s of ownTextOf(report).sections) {
+    const c = copiedFrom(s, grams);
+    copied += c.copied;
+    total += c.total;
+  }
+  return total ? copied / total : 0;
+}
+
+const CONTEXT = 40;
+
+/** The finding's text as the reader sees it — a cell, a sentence — with a little around it. */
+function finding(report: Report, d: Diagnostic): ReviewedFinding {
+  const position = report.sourceLines.positionAt(d.range.start);
+  return { code: d.code, severity: d.severity, line: position.line + 1, column: position.character + 1, message: d.message, quote: quoteOf(report, d.range) };
+}
+
+function plain(markup: string): string {
+  return decodeHTML(markup.replace(/<[^>]*>/g, '')).replace(/[\s\u00a0\u3000]+/g, ' ');
+}
+
+export function quoteOf(report: Report, range: { start: number; end: number }): Quote {
+  const source = report.document.source;
+  if (report.document.kind === 'html') {
+    // Markup around the finding: the text the page shows there.
+    const before = plain(source.slice(Math.max(0, range.start - 600), range.start).replace(/^[^<]*>/, '')).trimStart();
+    const after = plain(source.slice(range.end, range.end + 600).replace(/<[^>]*$/, ''));
+    return { before: before.slice(-CONTEXT), text: plain(source.slice(range.start, range.end)).slice(0, 120), after: after.slice(0, CONTEXT) };
+  }
+  const lines = report.sourceLines;
+  const start = lines.positionAt(range.start);
+  const lineStart = lines.lineStarts[start.line];
+  const lineEnd = lines.lineEnd(start.line);
+  const end = Math.min(range.end, lineEnd);
+  return {
+    before: source.slice(Math.max(lineStart, range.start - CONTEXT), range.start).trimStart(),
+    text: source.slice(range.start, end).slice(0, 120),
+    after: source.slice(end, Math.min(lineEnd, end + CONTEXT)).trimEnd(),
+  };
+}
+
+

@@ -1,0 +1,177 @@
+/**
+ * The review batch without a browser: pairing (last year, peers, subordinates), MinHash finding
+ * copies and not unrelated reports, the units file, the summary files (CSV columns, a workbook
+ * exceljs reads back, a page that embeds its data safely), and the CLI's `review` subcommand.
+ */
+import { after, describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { planChecks, review } from '../../server/src/review';
+import { Session, type Facts } from '../../server/src/review/job';
+import { similarReports, sentenceHash } from '../../server/src/review/minhash';
+import { readUnits } from '../../server/src/review/units';
+import { buildSummary } from '../../server/src/review/summary';
+import { writeCsv, writeXlsx } from '../../server/src/review/tables';
+import { writeHtml } from '../../server/src/review/html';
+import { REPO_ROOT } from '../support/seeds';
+import { makeBatch } from '../support/reviewBatch';
+
+const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
+const batch = makeBatch({ shared: false });
+after(() => fs.rmSync(batch.dir, { recursive: true, force: true }));
+const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: batch.dir };
+const name = (f: string | undefined) => f && path.basename(f);
+
+describe('review: pairing', () => {
+  const session = new Session(settings);
+  const facts = batch.files.map((f) => session.facts(f));
+  const tasks = planChecks(facts, undefined);
+  const task = (file: string) => tasks.find((t) => name(t.file) === file)!;
+
+  it('pairs a report with last year’s of the same body', () => {
+    assert.equal(name(task('chengguan-2024.md').previous), 'chengguan-2023.md');
+    assert.equal(task('chengguan-2023.md').previous, undefined);
+  });
+  it('finds the other bodies’ reports of the same year that share text, and no unrelated one', () => {
+    assert.deepEqual(task('shitan-2023-copied.md').peers.map((p) => name(p.file)).sort(), ['chengguan-2023.md', 'hekou-2023-late.md']);
+    assert.deepEqual(task('dongshan-2022-extracted.txt').peers, []);
+    // The same body's other year is last year's report, never a peer.
+    assert.ok(!task('chengguan-2024.md').peers.map((p) => name(p.file)).includes('chengguan-2023.md'));
+  });
+  it('checks each with what was paired: 雷同 as information, the late one late', () => {
+    const shitan = session.check(task('shitan-2023-copied.md'));
+    const reuse = shitan.findings.filter((f) => f.code === 'text-reuse');
+    assert.ok(reuse.length >= 1 && reuse.every((f) => f.severity === 'information'));
+    assert.equal(session.check(task('hekou-2023-late.md')).deadline.status, 'late');
+    const next = session.check(task('chengguan-2024.md'));
+    assert.equal(next.previous, 'examples/chengguan-2023.md');
+    assert.ok(next.reuse && next.reuse.share > 0.2 && next.reuse.share < 0.6);
+    assert.equal(next.deadline.status, 'on-time');
+  });
+  it('gives subordinates their parent’s report from a units file', () => {
+    const units = readUnits('城关镇人民政府\n  河口镇人民政府\n  石滩镇人民政府\n  远山镇人民政府\n');
+    const parent = planChecks(facts, units).find((t) => name(t.file) === 'chengguan-2023.md')!;
+    assert.deepEqual(parent.subordinates!.units, ['河口镇人民政府', '石滩镇人民政府', '远山镇人民政府']);
+    assert.deepEqual(parent.subordinates!.reports.map((r) => [name(r.file), r.unit]), [
+      ['hekou-2023-late.md', '河口镇人民政府'],
+      ['shitan-2023-copied.md', '石滩镇人民政府'],
+    ]);
+    const found = session.check(parent).findings.filter((f) => f.code === 'hierarchy-sum');
+    assert.ok(found.some((f) => /未找到 1 个单位的2023年度报告：远山镇人民政府/.test(f.message)), found.map((f) => f.message).join('\n'));
+  });
+});
+
+describe('review: MinHash candidates', () => {
+  const words = (seed: number, n: number) => Array.from({ length: n }, (_, i) => sentenceHash(`sentence ${seed} ${i}`));
+  it('finds a report sharing most of a section, across a thousand that share nothing', () => {
+    const reports = Array.from({ length: 1000 }, (_, i) => ({ sections: [words(i, 12)], group: '2023', body: `b${i}` }));
+    reports[500] = { sections: [[...words(7, 10), ...words(9999, 2)]], group: '2023', body: 'copier' };
+    const similar = similarReports(reports);
+    assert.deepEqual(similar[500], [7]);
+    assert.deepEqual(similar[7], [500]);
+    assert.equal(similar.filter((s) => s.length).length, 2);
+  });
+  it('never pairs reports of different years or of one body', () => {
+    const same = words(1, 10);
+    const similar = similarReports([
+      { sections: [same], group: '2022', body: 'a' },
+      { sections: [same], group: '2023', body: 'b' },
+      { sections: [same], group: '2023', body: 'b' },
+    ]);
+    assert.deepEqual(similar, [[], [], []]);
+  });
+});
+
+describe('review: units file', () => {
+  it('reads JSON, indented text and colon lists alike, matching names as reports are paired', () => {
+    const json = readUnits('{"青山县人民政府": ["青山县教育局", "青山县 财政局"]}');
+    const text = readUnits('# 青山县\n青山县人民政府\n  青山县教育局\n\t青山县财政局\n河西区人民政府：河西区民政局、河西区财政局\n');
+    assert.deepEqual(json.get('青山县人民政府')!.map((u) => u.key), ['青山县教育局', '青山县财政局']);
+    assert.deepEqual(text.get('青山县人民政府')!.map((u) => u.key), ['青山县教育局', '青山县财政局']);
+    assert.deepEqual(text.get('河西区人民政府')!.map((u) => u.name), ['河西区民政局', '河西区财政局']);
+    assert.throws(() => readUnits('  青山县教育局\n'), /before any parent/);
+    assert.throws(() => readUnits('{"a": "b"}'), /expected a list/);
+  });
+});
+
+describe('review: the summary files', () => {
+  const session = new Session(settings);
+  const facts: Facts[] = batch.files.map((f) => session.facts(f));
+  const reviewed = planChecks(facts, undefined).map((t) => session.check(t));
+  const summary = buildSummary(reviewed.map((r) => ({ ...r, file: path.relative(batch.dir, r.file) })), { locale: 'zh-CN', units: false });
+
+  it('one CSV row per report, one column per rule and per indicator (with its formula)', () => {
+    const lines = writeCsv(summary).replace(/^\ufeff/, '').trimEnd().split('\r\n');
+    assert.equal(lines.length, batch.files.length + 1);
+    const header = lines[0].split(',');
+    for (const code of ['text-reuse', 'publication-deadline', 'section-substance', 'stale-year', 'prose-contradiction', 'hierarchy-sum', 'balance']) assert.ok(header.includes(code), code);
+    assert.ok(header.some((h) => h.startsWith('实质公开率（（（一）予以公开 + （二）部分公开）÷（七）总计）')));
+    const cg = lines.find((l) => l.includes('examples/chengguan-2023.md'))!.split(',');
+    // 实质公开率 of the 2023 example: (6 + 2) ÷ 15.
+    assert.equal(cg[header.findIndex((h) => h.startsWith('实质公开率'))], String(Math.round((8 / 15) * 1e6) / 1e6));
+  });
+
+  it('a workbook exceljs reads back: the summary and every finding', async () => {
+    const ExcelJS = require('exceljs') as typeof import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writeXlsx(summary)) as unknown as ArrayBuffer);
+    assert.deepEqual(book.worksheets.map((w) => w.name), ['汇总', '问题清单']);
+    assert.equal(book.worksheets[0].rowCount, batch.files.length + 1);
+    assert.equal(book.worksheets[1].rowCount, summary.rows.reduce((n, r) => n + r.findings.length, 0) + 1);
+  });
+
+  it('a page with its data, ECharts and script inline, and no way for a report’s text to close a script', () => {
+    const evil = buildSummary([{ ...reviewed[0], body: '</script><script>alert(1)</script>' }], { locale: 'zh-CN', units: false });
+    const html = writeHtml(evil);
+    assert.equal(html.match(/<script/g)!.length, 3);
+    assert.ok(!/<script[^>]+src=/.test(html));
+    assert.ok(html.includes('echarts'));
+  });
+});
+
+describe('govreport review', () => {
+  it('writes the three files and says how many reports it read, how fast', () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-cli-'));
+    try {
+      const r = spawnSync(process.execPath, [CLI, 'review', batch.dir, '-o', out], { encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, new RegExp(`^已审阅 ${batch.files.length} 份报告：`));
+      assert.match(r.stdout, /检查 \d+ 份\/秒/);
+      for (const f of ['index.html', 'summary.csv', 'summary.xlsx']) assert.ok(fs.existsSync(path.join(out, f)), f);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+  it('draws a progress bar on a terminal, through both passes, and clears it', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-tty-'));
+    let stderr = '';
+    let stdout = '';
+    try {
+      const code = await review([batch.dir, '-o', out, '--jobs', '0', '--locale', 'en'], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), stderrIsTTY: true, cwd: batch.dir });
+      assert.equal(code, 0);
+      assert.match(stderr, /\rreading \[#*-*\] \d+%/);
+      assert.match(stderr, /\rchecking \[#+\] 100%/);
+      assert.ok(stderr.endsWith('\r\x1b[K'));
+      assert.match(stdout, new RegExp(`^reviewed ${batch.files.length} reports: `));
+      assert.match(stdout, /\d+ reports\/s \(/);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+  it('a usage problem is one line and status 2', () => {
+    const r = spawnSync(process.execPath, [CLI, 'review', batch.dir], { encoding: 'utf8' });
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^govreport review: 请用 -o <目录> 指定汇总的输出目录\n/);
+    const bad = spawnSync(process.execPath, [CLI, 'review', batch.dir, '-o', '/tmp/x', '--deadline', '13-40', '--locale', 'en'], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /invalid value for --deadline: 13-40/);
+  });
+  it('--help', () => {
+    const r = spawnSync(process.execPath, [CLI, 'review', '--help'], { encoding: 'utf8' });
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^用法：govreport review/);
+  });
+});
