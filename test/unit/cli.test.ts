@@ -218,13 +218,21 @@ describe('govreport CLI on portal pages', () => {
 
 describe('govreport CLI never harms a file it was given', () => {
   let ws: string;
+  const made: string[] = [];
   const wrong = renderReport({ layout: 'markdown', cells: { 'applications.granted.total': '7' } }).text;
   const notes = '# 会议记录\n\n| 事项 | 数量 | 总计 |\n|---|---|---|\n| 采购 | 2 | 3 |\n\n二、下一步工作\n\n三、收到的意见\n';
   const fresh = () => {
     ws = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-cli-files-'));
+    made.push(ws);
     return ws;
   };
-  after(() => fs.rmSync(ws, { recursive: true, force: true }));
+  // Every folder a test made goes (read-only files in them included: force, after making them writable).
+  after(() => {
+    for (const dir of made) {
+      spawnSync('chmod', ['-R', 'u+w', dir]);
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('--fix on a folder rewrites the reports in it and nothing else; what is not a report is not checked', () => {
     fresh();
