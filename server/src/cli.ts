@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { checkReport, fixAll, parse, type CheckOptions, type Report } from './report';
-import { kindOfPath, type SourceKind } from './report/readers';
+import { binaryKindOfPath, BinaryReadError, describeReadError, kindOfPath, readBinary, type ReadDocument } from './report/readers';
 import type { PreviousReport } from './report/rules';
 import { bodyOf, isLastYearOf, reportKey } from './report/pairing';
 import { parseArgs, UsageError, type CliOptions } from './cli/args';
@@ -48,7 +48,7 @@ function progressBar(io: CliIo, options: CliOptions, total: number) {
   };
 }
 
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -83,7 +83,7 @@ export function run(argv: string[], io: CliIo): number {
 
   // Read everything first: a report is checked against last year's of the same body, and
   // that may be any other file on the command line.
-  const inputs: Array<{ file: string; text: string; kind: SourceKind; encoding: ReturnType<typeof decode>['encoding']; report: Report }> = [];
+  const inputs: Array<{ file: string; text: string; kind: ReadDocument['kind']; encoding?: ReturnType<typeof decode>['encoding']; report: Report }> = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -95,6 +95,18 @@ export function run(argv: string[], io: CliIo): number {
       bytes = fs.readFileSync(file);
     } catch (e) {
       warn(t(locale, 'unreadable', file, (e as NodeJS.ErrnoException).code ?? String(e)));
+      continue;
+    }
+    // Word and PDF files: read as the documents they are (readers/binary.ts).
+    const binary = binaryKindOfPath(file);
+    if (binary) {
+      try {
+        const document = await readBinary(bytes, binary);
+        inputs.push({ file, text: document.text, kind: document.kind, report: parse(document, { format: options.reportFormat }) });
+      } catch (e) {
+        if (!(e instanceof BinaryReadError)) throw e;
+        warn(`${file}${locale === 'en' ? ': ' : '：'}${describeReadError(e, locale, binary === 'pdf' ? 'PDF' : 'Word')}`);
+      }
       continue;
     }
     let decoded;
@@ -130,8 +142,9 @@ export function run(argv: string[], io: CliIo): number {
     let text = input.text;
     let fixed: FileResult['fixed'];
     const previous = previousOf(input.report);
-    if (options.fix) {
-      const result = fixAll(text, { ...checkOptions, kind: input.kind, previous });
+    if (options.fix && !encoding) warn(t(locale, 'fixRefusedBinary', file));
+    else if (options.fix && encoding) {
+      const result = fixAll(text, { ...checkOptions, kind: input.kind === 'html' ? 'html' : 'text', previous });
       if (result.text !== text) {
         const out = encode(result.text, encoding);
         if (!out) warn(t(locale, 'fixRefused', file, encoding.toUpperCase()));
@@ -146,7 +159,7 @@ export function run(argv: string[], io: CliIo): number {
         }
       } else fixed = [];
     }
-    const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: input.kind });
+    const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: input.kind === 'html' ? 'html' : 'text' });
     results.push({ file, report, diagnostics: checkReport(report, { ...checkOptions, previous }), fixed });
   });
   progress.done();
@@ -161,18 +174,23 @@ export function run(argv: string[], io: CliIo): number {
 }
 
 if (require.main === module) {
-  let code: number;
-  try {
-    code = run(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
-      stdoutIsTTY: Boolean(process.stdout.isTTY),
-      stderrIsTTY: Boolean(process.stderr.isTTY),
-    });
-  } catch (e) {
-    // A bug of ours: say so in one line, never a stack trace to the user.
-    process.stderr.write(`govreport: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    code = 2;
-  }
-  process.exitCode = code;
+  const io: CliIo = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+  const argv = process.argv.slice(2);
+  // `govreport convert <file> -o <out>`: its own subcommand (cli/convert.ts).
+  const main = argv[0] === 'convert' ? import('./cli/convert').then((m) => m.runConvert(argv.slice(1), io)) : run(argv, io);
+  main.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A bug of ours: say so in one line, never a stack trace to the user.
+      process.stderr.write(`govreport: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }

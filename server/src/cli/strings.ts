@@ -6,7 +6,8 @@ const STRINGS = {
     zh: `用法：govreport [选项] <文件或目录>…
 
 检查政府信息公开工作年度报告草稿：章节是否齐全、三张统计表是否符合格式、数字是否相加一致。
-目录会递归查找 .md、.markdown、.txt、.govreport 文件。
+目录会递归查找 .md、.markdown、.txt、.govreport、.html、.htm、.docx、.pdf 文件（.doc、.wps 会提示另存为 .docx）。
+另有子命令：govreport convert <文件> -o <输出>，在 Word、PDF、网页、文本与 Markdown 之间转换（见 govreport convert --help）。
 
 选项：
   --format text|json|sarif        输出格式（默认 text）
@@ -24,7 +25,9 @@ const STRINGS = {
 
 Checks government information disclosure annual report drafts: all six sections present, the
 three tables in the official format, and every sum adding up. Directories are searched
-recursively for .md, .markdown, .txt and .govreport files.
+recursively for .md, .markdown, .txt, .govreport, .html, .htm, .docx and .pdf files (.doc and
+.wps get a message to save them as .docx). Subcommand: govreport convert <file> -o <out>
+converts between Word, PDF, HTML, text and Markdown (see govreport convert --help).
 
 Options:
   --format text|json|sarif        output format (default text)
@@ -49,9 +52,11 @@ Exit status: 0 no errors; 1 errors found; 2 usage or I/O problem.`,
   unreadable: { zh: '{0}：无法读取（{1}）', en: '{0}: cannot read ({1})' },
   notText: { zh: '{0}：不是文本文件，已跳过', en: '{0}: not a text file, skipped' },
   tooLarge: { zh: '{0}：文件超过 {1} MB，已跳过', en: '{0}: larger than {1} MB, skipped' },
-  noReports: { zh: '{0}：其中没有 .md、.markdown、.txt 或 .govreport 文件', en: '{0}: holds no .md, .markdown, .txt or .govreport files' },
+  noReports: { zh: '{0}：其中没有 .md、.markdown、.txt、.govreport、.html、.docx 或 .pdf 文件', en: '{0}: holds no .md, .markdown, .txt, .govreport, .html, .docx or .pdf files' },
+  location: { zh: '位置', en: 'at' },
   decodedAs: { zh: '{0}：不是 UTF-8，已按 GB18030 读取', en: '{0}: not UTF-8; read as GB18030' },
   fixRefused: { zh: '{0}：编码为 {1}，--fix 不改写此类文件；请先另存为 UTF-8', en: '{0}: encoded as {1}; --fix does not rewrite such files — save it as UTF-8 first' },
+  fixRefusedBinary: { zh: '{0}：--fix 不改写 Word/PDF 文件；请先用 govreport convert 转为 Markdown 草稿', en: '{0}: --fix does not rewrite Word/PDF files; convert it to a Markdown draft with govreport convert first' },
   fixWriteFailed: { zh: '{0}：写回失败（{1}）', en: '{0}: could not write ({1})' },
   fixed: { zh: '{0}：已修正 {1} 处', en: '{0}: fixes applied: {1}' },
   fixedItem: { zh: '  已修正  {0}  {1}', en: '  fixed  {0}  {1}' },

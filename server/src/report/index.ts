@@ -11,5 +11,5 @@ export type * from './model';
 export { snippetDefinitions, escapeSnippetText, type SnippetDefinition, type SnippetOptions } from './snippets';
 export { bodyOf, isLastYearOf, reportKey } from './pairing';
 export type { PreviousReport } from './rules';
-export { readSource, kindOfPath, looksLikeHtml, type ReadDocument, type SourceKind } from './readers';
+export { readSource, kindOfPath, looksLikeHtml, readBinary, binaryKindOfPath, BinaryReadError, describeReadError, locate, describeLocation, type ReadDocument, type SourceKind, type BinaryKind, type LineAddress, type Location } from './readers';
 export { sourceRangeOf, readOffsetAt } from './sourcePositions';
