@@ -10,6 +10,7 @@ import type { RawCell, RawRow } from '../model';
 import type { Locale } from '../formats';
 import { LineIndex } from '../text/lineIndex';
 import { identityMap } from './sourceMap';
+import { isSectionHeading, namesReport } from './html';
 import type { ReadDocument } from './index';
 
 export type BinaryKind = 'docx' | 'pdf';
@@ -41,7 +42,27 @@ export type Block =
 const cellText = (s: string) => s.replace(/[\t\r\n\u000b\f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
 const lineOf = (s: string) => s.replace(/[\r\n\u000b\f]+/g, ' ').replace(/[ \u00a0]+$/g, '');
 
-export function writeBlocks(kind: BinaryKind, blocks: Block[]): ReadDocument {
+/**
+ * Where the report starts: a PDF printed from a portal page, or a page saved as Word, opens
+ * with the site's navigation and breadcrumb; the report starts at its title, the last line
+ * naming the report before the first section heading (as the HTML reader finds the article).
+ */
+function reportStart(blocks: Block[]): number {
+  const firstHeading = blocks.findIndex((b, i) => i < 400 && b.kind === 'paragraph' && isSectionHeading(b.text));
+  if (firstHeading <= 0) return 0;
+  for (let i = firstHeading - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b.kind !== 'paragraph' || !namesReport(b.text)) continue;
+    // 2020年政府信息公开年度报告 under the body's name on a line of its own: the title is both.
+    const above = blocks[i - 1];
+    const bodyAbove = /^\s*(19|20)\d{2}\s*年/.test(b.text) && above?.kind === 'paragraph' && above.text.trim().length <= 30 && !/[，。,.：:>|»]/.test(above.text);
+    return bodyAbove ? i - 1 : i;
+  }
+  return 0;
+}
+
+export function writeBlocks(kind: BinaryKind, all: Block[]): ReadDocument {
+  const blocks = all.slice(reportStart(all));
   const parts: string[] = [];
   const rows: RawRow[] = [];
   const lines: LineAddress[] = [];

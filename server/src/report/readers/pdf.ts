@@ -238,7 +238,15 @@ function grids(h: Rule[], v: Rule[]): Grid[] {
     const gh = g.filter((e) => e.horizontal).map((e) => e.r);
     const gv = g.filter((e) => !e.horizontal).map((e) => e.r);
     const xs = cluster(gv.map((r) => r.at));
-    const ys = cluster(gh.map((r) => r.at)).reverse();
+    let ys = cluster(gh.map((r) => r.at)).reverse();
+    // A row cut by a page break has its side rules and no rule under it (or above it, on the
+    // next page): the side rules' ends are its edge.
+    if (gv.length && ys.length) {
+      const low = Math.min(...gv.map((r) => r.from));
+      const high = Math.max(...gv.map((r) => r.to));
+      if (low < ys[ys.length - 1] - SNAP * 2) ys = [...ys, low];
+      if (high > ys[0] + SNAP * 2) ys = [high, ...ys];
+    }
     if (xs.length < 2 || ys.length < 2) continue;
     out.push({ xs, ys, h: gh, v: gv, top: ys[0] });
   }
@@ -355,7 +363,7 @@ interface Placed {
 /** The last table of the pages read so far, for a table that runs over a page break. */
 interface TableState {
   count: number;
-  last?: { number: number; rows: number; xs: number[]; mergedDown: boolean[] };
+  last?: { number: number; rows: number; xs: number[]; mergedDown: boolean[]; cutRow?: Map<number, BlockCell> };
   /** Nothing but page furniture has come since that table ended. */
   open: boolean;
 }
@@ -415,8 +423,14 @@ function tableBlocks(table: NonNullable<Placed['table']>, page: number, state: T
       const region = cells[r][c];
       if (region.col !== c) continue; // the rest of a cell merged across columns
       const column = map ? map[c] : c;
-      const text = region.row === r ? cellTextOf(region.runs) : '';
-      if (map && r === 0 && !text && prev!.mergedDown[column]) carried.add(region);
+      let text = region.row === r ? cellTextOf(region.runs) : '';
+      // The rest of a row the page break cut: its text goes on in the row above the break.
+      const cut = map && r === 0 && region.row === 0 ? prev!.cutRow?.get(column) : undefined;
+      if (cut && text) {
+        cut.text += text;
+        text = '';
+      }
+      if (map && r === 0 && !text && (prev!.mergedDown[column] || cut)) carried.add(region);
       if (!carried.has(region) && !cellTextOf(region.runs) && region.cols > 1) {
         // An empty cell over several columns whose rules a page break left undrawn (a
         // fragment of cells merged down): one cell per column, spanned where the one above is.
@@ -437,6 +451,19 @@ function tableBlocks(table: NonNullable<Placed['table']>, page: number, state: T
     blocks.push({ kind: 'row', cells: row, address: { page, table: number, row: rowBase + r + 1 } });
   }
   const last = cells[cells.length - 1];
+  const lastBlock = blocks[blocks.length - 1];
+  let cutRow: Map<number, BlockCell> | undefined;
+  // Only a last row with text of its own was cut: an empty strip under the last rule is the
+  // rest of cells merged down to the page's end.
+  const ownText = last.some((region) => region.row === cells.length - 1 && region.runs.length > 0);
+  for (let c = 0; c < last.length && ownText; c++) {
+    const region = last[c];
+    const open = !covers(grid.h, grid.ys[grid.ys.length - 1], grid.xs[c], grid.xs[c + region.cols]);
+    if (open && region.col === c && region.row === cells.length - 1 && lastBlock?.kind === 'row') {
+      const cell = lastBlock.cells.find((x) => x.column === (map ? map[c] : c) && !x.spanned);
+      if (cell) (cutRow ??= new Map()).set(cell.column, cell);
+    }
+  }
   for (let c = 0; c < last.length; c++) {
     const region = last[c];
     // A cell cut by the page break has no rule under it (or was merged down to here already).
@@ -444,7 +471,7 @@ function tableBlocks(table: NonNullable<Placed['table']>, page: number, state: T
     if (region.col === c) mergedDown[map ? map[c] : c] = open || region.rows > 1 || carried.has(region);
   }
   for (let j = 0; j < width; j++) if (!drawn(j) && prev!.mergedDown[j]) mergedDown[j] = true;
-  state.last = { number, rows: rowBase + cells.length, xs: map ? prev!.xs : grid.xs, mergedDown };
+  state.last = { number, rows: rowBase + cells.length, xs: map ? prev!.xs : grid.xs, mergedDown, cutRow };
   state.open = true;
   return blocks;
 }
