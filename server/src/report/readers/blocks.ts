@@ -10,7 +10,8 @@ import type { RawCell, RawRow } from '../model';
 import type { Locale } from '../formats';
 import { LineIndex } from '../text/lineIndex';
 import { identityMap } from './sourceMap';
-import { isSectionHeading, namesReport } from './html';
+import { isSectionHeading } from './html';
+import { namesReport } from '../bind/title';
 import type { ReadDocument } from './index';
 
 export type BinaryKind = 'docx' | 'pdf';
@@ -52,7 +53,8 @@ function reportStart(blocks: Block[]): number {
   if (firstHeading <= 0) return 0;
   for (let i = firstHeading - 1; i >= 0; i--) {
     const b = blocks[i];
-    if (b.kind !== 'paragraph' || !namesReport(b.text)) continue;
+    // A title line ends with the report's name (a sentence naming the format does not).
+    if (b.kind !== 'paragraph' || b.text.trim().length > 60 || !namesReport(b.text)) continue;
     // 2020年政府信息公开年度报告 under the body's name on a line of its own: the title is both.
     const above = blocks[i - 1];
     const bodyAbove = /^\s*(19|20)\d{2}\s*年/.test(b.text) && above?.kind === 'paragraph' && above.text.trim().length <= 30 && !/[，。,.：:>|»]/.test(above.text);

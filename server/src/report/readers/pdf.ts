@@ -259,6 +259,9 @@ const covers = (rules: Rule[], at: number, from: number, to: number) => {
   return rules.some((r) => Math.abs(r.at - at) <= SNAP && r.from <= mid - reach && r.to >= mid + reach);
 };
 
+/** How a row label starts (1. （一） 一、): a new row, not the end of one cut by a page break. */
+const ROW_START = /^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/;
+
 interface GridCellRegion {
   row: number;
   col: number;
@@ -363,12 +366,21 @@ interface Placed {
 /** The last table of the pages read so far, for a table that runs over a page break. */
 interface TableState {
   count: number;
-  last?: { number: number; rows: number; xs: number[]; mergedDown: boolean[]; cutRow?: Map<number, BlockCell> };
+  last?: {
+    number: number;
+    rows: number;
+    xs: number[];
+    mergedDown: boolean[];
+    /** Cells of the last row with no rule under them: the page break cut the row. */
+    cutRow?: Map<number, BlockCell>;
+    /** The last row's written cells, by column. */
+    lastRow?: Map<number, BlockCell>;
+  };
   /** Nothing but page furniture has come since that table ended. */
   open: boolean;
 }
 
-function pagePlaced(runs: Run[], rules: { h: Rule[]; v: Rule[] }): Placed[] {
+function pagePlaced(runs: Run[], rules: { h: Rule[]; v: Rule[] }, margins: Margins): Placed[] {
   const placed: Placed[] = [];
   const free = new Set(runs);
   for (const grid of grids(rules.h, rules.v)) {
@@ -391,7 +403,7 @@ function pagePlaced(runs: Run[], rules: { h: Rule[]; v: Rule[] }): Placed[] {
     placed.push({ top: line[0].y, line: { text, left: line[0].x, right: last.x + last.width, size: Math.max(...line.map((r) => r.size)), y: line[0].y } });
   }
   placed.sort((a, b) => b.top - a.top);
-  return joinWrapped(placed);
+  return joinWrapped(placed, margins);
 }
 
 /**
@@ -417,6 +429,18 @@ function tableBlocks(table: NonNullable<Placed['table']>, page: number, state: T
   const drawn = (j: number) => !map || (j >= map[0] && j < map[map.length - 1]);
   /** The cell at each column of the row above was spanned (a merged cell going on down). */
   let above: boolean[] = Array(width).fill(false);
+  // A row cut by the break with its rule drawn at the cut (LibreOffice closes both halves): the
+  // first row here holds only the end of a label (定”) and no figures where the row above has them.
+  let cuts = prev?.cutRow;
+  if (map && !cuts && prev?.lastRow && cells.length) {
+    const own = cells[0].filter((region, c) => region.col === c && region.row === 0).map((region) => ({ column: map![region.col], text: cellTextOf(region.runs) }));
+    const written = own.filter((o) => o.text);
+    const fragment =
+      written.length > 0 &&
+      written.every((o) => o.text.length <= 12 && !ROW_START.test(o.text) && prev.lastRow!.get(o.column)?.text) &&
+      own.some((o) => !o.text && /^\d/.test(prev.lastRow!.get(o.column)?.text ?? ''));
+    if (fragment) cuts = prev.lastRow;
+  }
   for (let r = 0; r < cells.length; r++) {
     const row: BlockCell[] = [];
     for (let c = 0; c < cells[r].length; c++) {
@@ -425,7 +449,7 @@ function tableBlocks(table: NonNullable<Placed['table']>, page: number, state: T
       const column = map ? map[c] : c;
       let text = region.row === r ? cellTextOf(region.runs) : '';
       // The rest of a row the page break cut: its text goes on in the row above the break.
-      const cut = map && r === 0 && region.row === 0 ? prev!.cutRow?.get(column) : undefined;
+      const cut = map && r === 0 && region.row === 0 ? cuts?.get(column) : undefined;
       if (cut && text) {
         cut.text += text;
         text = '';
@@ -471,15 +495,16 @@ function tableBlocks(table: NonNullable<Placed['table']>, page: number, state: T
     if (region.col === c) mergedDown[map ? map[c] : c] = open || region.rows > 1 || carried.has(region);
   }
   for (let j = 0; j < width; j++) if (!drawn(j) && prev!.mergedDown[j]) mergedDown[j] = true;
-  state.last = { number, rows: rowBase + cells.length, xs: map ? prev!.xs : grid.xs, mergedDown, cutRow };
+  const lastRow = lastBlock?.kind === 'row' ? new Map(lastBlock.cells.filter((x) => !x.spanned).map((x) => [x.column, x])) : undefined;
+  state.last = { number, rows: rowBase + cells.length, xs: map ? prev!.xs : grid.xs, mergedDown, cutRow, lastRow };
   state.open = true;
   return blocks;
 }
 
-function pageBlocks(runs: Run[], rules: { h: Rule[]; v: Rule[] }, page: number, state: TableState): Block[] {
+function pageBlocks(runs: Run[], rules: { h: Rule[]; v: Rule[] }, page: number, state: TableState, margins: Margins): Block[] {
   const blocks: Block[] = [];
   let first = true;
-  for (const p of pagePlaced(runs, rules)) {
+  for (const p of pagePlaced(runs, rules, margins)) {
     if (p.table) {
       blocks.push(...tableBlocks(p.table, page, state, first));
       first = false;
@@ -494,11 +519,25 @@ function pageBlocks(runs: Run[], rules: { h: Rule[]; v: Rule[] }, page: number, 
 }
 
 /** Lines of a hard-wrapped paragraph joined: the line above runs to the right edge, this one is not indented. */
-function joinWrapped(placed: Placed[]): Placed[] {
-  const lines = placed.filter((p) => p.line && !p.line.text.includes('\t')).map((p) => p.line!);
-  if (lines.length < 2) return placed;
-  const left = Math.min(...lines.map((l) => l.left));
-  const right = Math.max(...lines.map((l) => l.right));
+interface Margins {
+  left: number;
+  right: number;
+}
+
+/** The text block's edges over the whole document (a last page of two short lines has no edge of its own). */
+function marginsOf(pages: Array<{ runs: Run[] }>): Margins {
+  let left = Infinity;
+  let right = -Infinity;
+  for (const p of pages) {
+    for (const r of p.runs) {
+      left = Math.min(left, r.x);
+      right = Math.max(right, r.x + r.width);
+    }
+  }
+  return { left, right };
+}
+
+function joinWrapped(placed: Placed[], { left, right }: Margins): Placed[] {
   const out: Placed[] = [];
   for (const p of placed) {
     const prev = out[out.length - 1];
@@ -510,7 +549,11 @@ function joinWrapped(placed: Placed[]): Placed[] {
       const close = a.y - b.y <= Math.max(a.size, b.size) * 2.2;
       const sameSize = Math.abs(a.size - b.size) <= a.size * 0.15;
       // A heading under a paragraph that ended at the edge, when the page does not indent.
-      const heading = /^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/.test(b.text) && b.right < right - b.size * 3 && /[。；！？]$/.test(a.text.trimEnd());
+      const ordinal = /^\s*([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])/;
+      const heading =
+        (ordinal.test(b.text) && b.right < right - b.size * 3 && /[。；！？]$/.test(a.text.trimEnd())) ||
+        // The line above is a heading itself: short, an ordinal, no closing punctuation.
+        (ordinal.test(a.text) && a.text.trim().length <= 30 && !/[。；！？，,]$/.test(a.text.trimEnd()));
       if (full && !indented && close && sameSize && !heading) {
         const sep = /[A-Za-z0-9,.;:]$/.test(a.text) && /^[A-Za-z0-9]/.test(b.text) ? ' ' : '';
         a.text = a.text + sep + b.text.trimStart();
@@ -545,8 +588,7 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     throw new BinaryReadError(name === 'PasswordException' ? 'encrypted' : 'corrupt', String((e as Error).message ?? e));
   }
   try {
-    const blocks: Block[] = [];
-    const tables: TableState = { count: 0, open: false };
+    const pages: Array<{ runs: Run[]; rules: { h: Rule[]; v: Rule[] } }> = [];
     let glyphs = 0;
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
@@ -560,10 +602,13 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
         glyphs += item.str.trim().length;
       }
       const [x1, y1, x2, y2] = page.view;
-      const rules = runs.length ? pageRules(await page.getOperatorList(), lib.OPS, Math.abs((x2 - x1) * (y2 - y1))) : { h: [], v: [] };
-      blocks.push(...pageBlocks(runs, rules, n, tables));
+      pages.push({ runs, rules: runs.length ? pageRules(await page.getOperatorList(), lib.OPS, Math.abs((x2 - x1) * (y2 - y1))) : { h: [], v: [] } });
       page.cleanup();
     }
+    const margins = marginsOf(pages);
+    const blocks: Block[] = [];
+    const tables: TableState = { count: 0, open: false };
+    pages.forEach((p, i) => blocks.push(...pageBlocks(p.runs, p.rules, i + 1, tables, margins)));
     if (glyphs === 0) throw new BinaryReadError('scanned');
     return writeBlocks('pdf', blocks);
   } finally {
