@@ -7,10 +7,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { checkReport, parse, type Locale, type Report } from '../report';
-import { binaryKindOfPath, BinaryReadError, describeReadError, kindOfPath, readBinary } from '../report/readers';
+import { checkReport, type Locale, type Report } from '../report';
 import { toDocx, toHtml, toMarkdown } from '../report/render';
-import { decode, NotTextError } from './encoding';
+import { readReportFile } from '../common/reportFiles';
 import type { CliIo } from '../cli';
 
 const STRINGS = {
@@ -33,8 +32,6 @@ The result is checked; a finished report that still has errors is said to.`,
   missingOutput: { zh: '请用 -o 指定输出文件', en: 'give the output file with -o' },
   badOutput: { zh: '不支持的输出类型：{0}（可用 .md、.docx、.html）', en: 'unsupported output type: {0} (use .md, .docx or .html)' },
   sameFile: { zh: '输出文件不能与输入文件相同', en: 'the output must not be the input file' },
-  notFound: { zh: '{0}：找不到文件', en: '{0}: no such file' },
-  notText: { zh: '{0}：不是文本文件', en: '{0}: not a text file' },
   writeFailed: { zh: '{0}：写入失败（{1}）', en: '{0}: could not write ({1})' },
   wrote: { zh: '已写入 {0}', en: 'wrote {0}' },
   findings: { zh: '（{0} 个错误，{1} 个警告；运行 govreport {2} 查看）', en: ' ({0} errors, {1} warnings; run govreport {2} to see them)' },
@@ -44,33 +41,6 @@ The result is checked; a finished report that still has errors is said to.`,
 
 const say = (locale: Locale, id: keyof typeof STRINGS, ...args: Array<string | number>) =>
   (locale === 'en' ? STRINGS[id].en : STRINGS[id].zh).replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)] ?? ''));
-
-/** Reads any input the checker reads into a report. Throws a message for the user. */
-export async function readReport(file: string, locale: Locale, format: 'auto' | '2019' | '2021' = 'auto'): Promise<Report> {
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch {
-    throw new Error(say(locale, 'notFound', file));
-  }
-  const binary = binaryKindOfPath(file);
-  if (binary) {
-    try {
-      return parse(await readBinary(bytes, binary), { format });
-    } catch (e) {
-      if (e instanceof BinaryReadError) throw new Error(`${file}${locale === 'en' ? ': ' : '：'}${describeReadError(e, locale, binary === 'pdf' ? 'PDF' : 'Word')}`);
-      throw e;
-    }
-  }
-  let text: string;
-  try {
-    text = decode(bytes, { html: /\.x?html?$/i.test(file) }).text;
-  } catch (e) {
-    if (e instanceof NotTextError) throw new Error(say(locale, 'notText', file));
-    throw e;
-  }
-  return parse(text, { format, kind: kindOfPath(file, text) });
-}
 
 export async function runConvert(argv: string[], io: CliIo): Promise<number> {
   let locale: Locale = argv.includes('en') ? 'en' : 'zh-CN';
@@ -113,7 +83,7 @@ export async function runConvert(argv: string[], io: CliIo): Promise<number> {
   }
   let report: Report;
   try {
-    report = await readReport(inPath, locale, format);
+    report = await readReportFile(inPath, { locale, format });
   } catch (e) {
     io.stderr(`govreport convert: ${(e as Error).message}\n`);
     return 2;

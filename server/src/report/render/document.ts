@@ -12,6 +12,7 @@
 import { formats, type Format } from '../formats';
 import type { BoundCell, BoundRow, BoundTable, Heading, Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
+import { squash } from '../text/normalize';
 
 export type DocumentItem =
   | { kind: 'title'; text: string; range: OffsetRange }
@@ -19,11 +20,11 @@ export type DocumentItem =
   | { kind: 'paragraph'; text: string; range: OffsetRange }
   | { kind: 'table'; table: BoundTable; format: Format; range: OffsetRange }
   /** A table that could not be read with confidence: its lines as they are. */
-  | { kind: 'raw'; lines: string[]; range: OffsetRange };
+  | { kind: 'raw'; lines: string[]; range: OffsetRange; table: BoundTable['kind'] };
 
 export function documentItems(report: Report): DocumentItem[] {
   const items: DocumentItem[] = [];
-  const { lines, text } = report;
+  const { lines } = report;
   const lineRange = (line: number): OffsetRange => ({ start: lines.lineStarts[line], end: lines.lineEnd(line) });
   const titleLines = new Set<number>();
   if (report.title) {
@@ -40,12 +41,16 @@ export function documentItems(report: Report): DocumentItem[] {
       unreadableLines.add(l);
       raw.push(lines.lineText(l));
     }
-    items.push({ kind: 'raw', lines: raw, range: u.range });
+    items.push({ kind: 'raw', lines: raw, range: u.range, table: u.kind });
   }
+  const captions = new Set(Object.values(formats).flatMap((f) => f.activeDisclosure.blocks.map((b) => squash(b.caption.zh))));
+  const inTable = (offset: number) => report.tables.some((t) => t.range.start <= offset && offset < t.range.end);
   for (const line of report.proseLines) {
     if (titleLines.has(line) || unreadableLines.has(line)) continue;
     const t = lines.lineText(line).trim();
     if (!t) continue;
+    // A table's own caption (第二十条第（一）项): the table writes it.
+    if (inTable(lines.lineStarts[line]) || captions.has(squash(t.replace(/\*\*/g, '')))) continue;
     items.push({ kind: 'paragraph', text: t, range: lineRange(line) });
   }
   for (const table of report.tables) {
@@ -53,7 +58,6 @@ export function documentItems(report: Report): DocumentItem[] {
     items.push({ kind: 'table', table, format: formats[table.format], range: table.range });
   }
   items.sort((a, b) => a.range.start - b.range.start || order(a) - order(b));
-  void text;
   return items;
 }
 

@@ -4,3 +4,4 @@ export { toHtml, type HtmlOptions } from './html';
 export { toDocx } from './docx';
 export { documentItems, type DocumentItem } from './document';
 export { officialGrid, type OfficialCell, type OfficialGrid } from './officialTables';
+export { nextYearDraft, type NextYearDraft } from './nextYear';
