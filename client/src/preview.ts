@@ -39,6 +39,9 @@ class Preview implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private disposed = false;
+  /** One nonce per panel: an unchanged report gives the same page, which is not reloaded. */
+  private readonly nonce = nonce();
+  private shown = '';
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -70,10 +73,12 @@ class Preview implements vscode.Disposable {
     if (this.disposed) return;
     const webview = this.panel.webview;
     const answer = await this.controller
-      .executeServerCommand<{ html: string } | null>(SERVER_COMMAND, [this.controller.code2Protocol.asUri(this.document.uri), parts(webview, nonce())])
+      .executeServerCommand<{ html: string } | null>(SERVER_COMMAND, [this.controller.code2Protocol.asUri(this.document.uri), parts(webview, this.nonce)])
       .catch(() => undefined);
     if (this.disposed || !answer) return;
     this.panel.title = strings().previewTitle(this.document.uri.path.split('/').pop() ?? '');
+    if (answer.html === this.shown) return;
+    this.shown = answer.html;
     webview.html = answer.html;
   }
 
