@@ -81,6 +81,18 @@ describe('one report, four formats: the same findings', { skip }, () => {
     });
   }
 
+  it('a PDF whose tables have no rules (borderless): what it cannot read it says, and nothing it finds is false', () => {
+    const md = example('qingshan-2024-draft.md');
+    const html = path.join(work, 'qingshan-2024-draft.html');
+    const borderless = path.join(work, 'borderless.html');
+    fs.writeFileSync(borderless, fs.readFileSync(html, 'utf8').replace(/border: 1px solid #000;/g, 'border: none;'));
+    const expected = said(findings(md), 2);
+    const got = findings(chromiumPdf(borderless));
+    for (const f of said(got, 2)) assert.ok(expected.includes(f), `a finding the report does not have: ${f}`);
+    assert.ok(said(got, 2).some((f) => f.startsWith('sum-review-litigation')), 'table 四 (one line of figures) is still read');
+    assert.ok(got.some((d) => d.code === 'table-unreadable'), 'table 三, its labels wrapped around its figures, is said to be unreadable');
+  });
+
   it('names the page, the table cell and the paragraph in text output, with the extracted line', () => {
     const pdf = chromiumPdf(path.join(work, 'qingshan-2024-draft.html'));
     const r = cli(['--no-color', pdf]);

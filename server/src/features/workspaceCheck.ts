@@ -12,7 +12,7 @@ import { decode } from '../cli/encoding';
 import { expandInputs } from '../cli/files';
 import { analyseText, type Analysis, type DocumentLike, type FindPrevious } from './analysis';
 import { analyseBinaryFile } from './documents';
-import { binaryKindOfPath } from '../report';
+import { BinaryReadError, binaryKindOfPath, describeReadError } from '../report';
 import { countBySeverity } from './diagnostics';
 import type { Settings } from './settings';
 
@@ -72,7 +72,9 @@ export async function checkWorkspace(context: WorkspaceCheckContext): Promise<Wo
           const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
           analysis = analyseText(doc, await context.settingsFor(folderUri), context.folders, undefined, context.findPrevious);
         } catch (e) {
-          context.log(`checkWorkspace: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+          // A scan, a password, a damaged file: said in the log, in words (the file is not a report we can check).
+          const why = e instanceof BinaryReadError ? describeReadError(e, 'zh-CN', path.extname(file).slice(1).toUpperCase()) : e instanceof Error ? e.message : String(e);
+          context.log(`checkWorkspace: ${file}: ${why}`);
           continue;
         }
         if (!analysis.active) continue;

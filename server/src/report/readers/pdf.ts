@@ -11,7 +11,7 @@
  *   run goes to the cell its centre falls in; a cell's lines are read top to bottom. Rows come
  *   out as the HTML reader's do: a cell merged down rows counts in its first row and stands as
  *   a spanned blank below.
- * - Text: runs on one baseline are one line, in x order; a wide gap inside a line (a table
+ * - Text: runs on one baseline are one line, in x order; a wide gap inside a line (over one character: a table
  *   drawn without rules) is a tab. A line that runs to the right edge continues in the next
  *   unless that one is indented: hard-wrapped paragraphs are read whole, as the page shows them.
  * - A file with no text at all is a scan: said so, nothing guessed (no OCR).
@@ -337,7 +337,7 @@ function lineText(line: Run[], tabs: boolean): string {
   for (const run of line) {
     const gap = run.x - end;
     if (out) {
-      if (tabs && gap > run.size * 2.5) out += '\t';
+      if (tabs && gap > run.size * 0.9) out += '\t';
       else if (gap > run.size * 0.3 && !(CJK.test(out[out.length - 1]) && CJK.test(run.text[0]))) out += ' ';
       else if (gap > run.size * 0.9) out += ' ';
     }
