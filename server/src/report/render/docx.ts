@@ -105,5 +105,5 @@ export async function toDocx(report: Report): Promise<Uint8Array> {
     styles: { default: { document: { run: { font: font(FONTS.text), size: SIZE.text } } } },
     sections: [{ properties: { page: { margin: { top: 1440, bottom: 1440, left: 1417, right: 1417 } } }, children }],
   });
-  return new Uint8Array(await Packer.toBuffer(doc));
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
