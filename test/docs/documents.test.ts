@@ -50,8 +50,12 @@ describe('one report, four formats: the same findings', { skip }, () => {
     assert.equal(cli(['convert', md, '-o', ours]).code, 0);
     const expected = said(findings(md));
     assert.ok(expected.some((f) => f.startsWith('sum-applicant-total')) && expected.some((f) => f.startsWith('cell-not-number')), 'the draft is wrong');
+    // A page drawn inside a frame (a border round the body): the frame is not a table.
+    const framed = path.join(work, 'qingshan-2024-draft-framed.html');
+    fs.writeFileSync(framed, fs.readFileSync(html, 'utf8').replace('body { ', 'body { border: 3px double #000; padding: 1em; '));
     const files: Record<string, string> = {
       'our HTML': html,
+      'Chromium PDF of the HTML in a page frame': chromiumPdf(framed),
       'LibreOffice .docx from the HTML': libreOffice(html, 'docx'),
       'LibreOffice .docx from the Markdown': libreOffice(md, 'docx'),
       'our .docx': ours,

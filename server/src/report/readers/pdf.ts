@@ -247,7 +247,9 @@ function grids(h: Rule[], v: Rule[]): Grid[] {
       if (low < ys[ys.length - 1] - SNAP * 2) ys = [...ys, low];
       if (high > ys[0] + SNAP * 2) ys = [high, ...ys];
     }
-    if (xs.length < 2 || ys.length < 2) continue;
+    // A frame around a page, a boxed note or a one-column list is not a table of figures: its
+    // text stays text (a report table has columns).
+    if (xs.length < 3 || ys.length < 2 || (ys.length < 3 && xs.length < 4)) continue;
     out.push({ xs, ys, h: gh, v: gv, top: ys[0] });
   }
   return out;
