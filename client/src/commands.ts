@@ -220,6 +220,23 @@ async function startNextYear(controller: ClientController, uri?: vscode.Uri): Pr
   return document;
 }
 
+/**
+ * Where to offer to save: beside the draft under its name, or name-2 … when that exists — a
+ * draft imported from 2023年报告.docx must not offer to overwrite 2023年报告.docx.
+ */
+async function freeUri(source: vscode.Uri, ext: string): Promise<vscode.Uri> {
+  const stem = source.path.replace(/\.[^./]+$/, '');
+  for (let n = 1; n < 100; n++) {
+    const candidate = source.with({ path: `${stem}${n === 1 ? '' : `-${n}`}.${ext}` });
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+  return source.with({ path: `${stem}.${ext}` });
+}
+
 /** 导出为 Word / 导出为网页: the finished report in the official layout, where the user says. */
 async function exportReport(controller: ClientController, kind: 'docx' | 'html', uri?: vscode.Uri, target?: vscode.Uri): Promise<WrittenFile | undefined> {
   const source = targetUri(uri);
@@ -229,7 +246,7 @@ async function exportReport(controller: ClientController, kind: 'docx' | 'html',
   }
   // The server exports what the editor has: the document must be open.
   await vscode.workspace.openTextDocument(source);
-  const base = source.scheme === 'file' ? source.with({ path: source.path.replace(/\.[^./]+$/, '') + '.' + kind }) : undefined;
+  const base = source.scheme === 'file' ? await freeUri(source, kind) : undefined;
   const to =
     target ??
     (await vscode.window.showSaveDialog({

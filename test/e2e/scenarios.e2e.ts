@@ -490,8 +490,14 @@ const scenarios: Scenario[] = [
       for (let i = 0; i < 26; i++) await page.keyboard.press('Shift+ArrowDown');
       await page.keyboard.press('Shift+End');
       await page.keyboard.press('Delete');
-      const afterDelete = await activeEditorText(page);
-      for (const gone of ['勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理']) {
+      // The editor redraws after the key: poll (bounded) until the deleted rows are off the screen.
+      const deleted = ['勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理'];
+      let afterDelete = '';
+      await pollUntil(async () => {
+        afterDelete = await activeEditorText(page);
+        return !deleted.some((g) => afterDelete.includes(g));
+      }, 5_000);
+      for (const gone of deleted) {
         if (afterDelete.includes(gone)) throw new Error(`after deleting table 三, "${gone}" is still on screen`);
       }
       await expectGovreportStatus(page, '$(error) 1 $(warning) 0 (table 三 missing)', errorsWarnings(1, 0));
@@ -748,9 +754,14 @@ const scenarios: Scenario[] = [
       await runCommand(page, 'GovReport: Export as Word', { timeout: 20_000, keepOpen: true });
       const box = page.locator(SELECTORS.quickInputBox);
       await box.waitFor({ state: 'visible', timeout: 15_000 });
-      const offered = await box.inputValue();
+      // The simple dialog fills in its folder first and the offered name a moment later: wait
+      // for the name, then type ours over it.
+      let offered = '';
+      if (!(await pollUntil(async () => (offered = await box.inputValue()).endsWith('.docx'), 10_000))) throw new Error(`the save dialog offers "${offered}", no .docx name`);
+      if (path.basename(offered) === WORD) throw new Error(`the save dialog offers to overwrite the Word file the draft came from: ${offered}`);
       const target = path.join(workspace, EXPORTED);
       await box.fill(target);
+      if (!(await pollUntil(async () => (await box.inputValue()) === target, 5_000))) throw new Error(`the save dialog shows "${await box.inputValue()}" after typing ${target}`);
       await page.keyboard.press('Enter');
       step(`save dialog offered "${offered}"; saved as ${target}`);
       if (!(await pollUntil(async () => fs.existsSync(target) && fs.statSync(target).size > 0, 20_000))) throw new Error(`${target} was not written`);
