@@ -40,12 +40,12 @@ function textParagraph(text: string, kind: 'title' | 'heading' | 'text'): Paragr
 function tableOf(grid: OfficialCell[][]): Table {
   const width = gridWidth(grid);
   const wide = width > 10;
-  // Label columns take more room than figures (table 三's labels run to forty characters).
+  // Label columns take more room than figures: table 三's row labels run to forty characters,
+  // its two group columns (三、本年度办理结果, （三）不予公开) need only a few a line.
   const labelColumns = grid.some((row) => row.some((c) => c.label)) ? (width > 8 ? 3 : 1) : 0;
-  const labelShare = labelColumns ? (labelColumns === 3 ? 0.42 : 0.34) : 0;
-  const figureWidth = Math.floor((TEXT_WIDTH * (1 - labelShare)) / (width - labelColumns));
-  const labelWidth = labelColumns ? Math.floor((TEXT_WIDTH * labelShare) / labelColumns) : 0;
-  const columnWidths = Array.from({ length: width }, (_, i) => (i < labelColumns ? labelWidth : figureWidth));
+  const labelShares = labelColumns === 3 ? [0.09, 0.09, 0.27] : labelColumns === 1 ? [0.34] : [];
+  const figureWidth = Math.floor((TEXT_WIDTH * (1 - labelShares.reduce((a, b) => a + b, 0))) / (width - labelColumns));
+  const columnWidths = Array.from({ length: width }, (_, i) => (i < labelColumns ? Math.floor(TEXT_WIDTH * labelShares[i]) : figureWidth));
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
     columnWidths,
