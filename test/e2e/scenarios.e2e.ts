@@ -24,7 +24,9 @@
  *   8. the preview beside the editor: the official table 三 with merged headers, the wrong cell
  *      marked; a click on it puts the cursor on its figure; typing the right figure unmarks it;
  *   9. Export as Word: the save dialog, a .docx written that the checker reads back with the
- *      same findings.
+ *      same findings;
+ *  10. this year's draft started from last year's report (the explorer's menu on 2023's): the
+ *      year moved on, 上年结转 filled from 2023's 结转下年度, the rest blank, opened as a report.
  *
  * Every wait is bounded (per-scenario and overall timeouts on top of Playwright's own), every
  * process is stopped by its process id (codeServer.ts), also on failure and on SIGINT/SIGTERM.
@@ -666,16 +668,7 @@ const scenarios: Scenario[] = [
     async run({ page, step, workspace }) {
       await setPaneExpanded(page, /^workspace$/i, true);
       step(`right-click ${WORD} in the explorer → Import Annual Report`);
-      const row = explorerRow(page, WORD);
-      await row.waitFor({ state: 'visible', timeout: 10_000 });
-      await row.click({ button: 'right', timeout: 10_000 });
-      const item = page.locator('.context-view .monaco-menu .action-item', { hasText: 'Import Annual Report' }).first();
-      await item.waitFor({ state: 'visible', timeout: 10_000 });
-      const menu = (await page.locator('.context-view .monaco-menu .action-label').allInnerTexts()).filter((t) => t.trim());
-      await item.hover({ timeout: 10_000 });
-      await item.click({ timeout: 10_000 });
-      // A menu still opening can swallow the first click: the hovered item takes Enter too.
-      if (!(await pollUntil(async () => !(await item.isVisible()), 2_000))) await page.keyboard.press('Enter');
+      const menu = await explorerMenu(page, WORD, 'Import Annual Report');
       step(`context menu offered ${JSON.stringify(menu.filter((t) => /Annual|Report|Year/.test(t)))}`);
       await page.locator(SELECTORS.activeTab, { hasText: IMPORTED }).waitFor({ state: 'visible', timeout: 30_000 });
       if (!fs.existsSync(path.join(workspace, IMPORTED))) throw new Error(`${IMPORTED} was not written`);
@@ -780,7 +773,64 @@ const scenarios: Scenario[] = [
       if (zip.readUInt32LE(0) !== 0x04034b50) throw new Error('the export is not a zip (.docx)');
     },
   },
+  {
+    n: 10,
+    name: "this year's draft from last year's report: the year moved on, 上年结转 from last year's 结转下年度",
+    screenshot: 'e2e-10-next-year',
+    async run({ page, step, workspace }) {
+      await setPaneExpanded(page, /^workspace$/i, true);
+      step(`right-click ${CLEAN} in the explorer → Start This Year's Report from Last Year's`);
+      await explorerMenu(page, CLEAN, "Start This Year's Report from Last Year's");
+      const name = '城关镇人民政府2024年政府信息公开工作年度报告.md';
+      await page.locator(SELECTORS.activeTab, { hasText: name }).waitFor({ state: 'visible', timeout: 30_000 });
+      const file = path.join(workspace, name);
+      if (!fs.existsSync(file)) throw new Error(`${name} was not written`);
+      const lang = (await page.locator(LANGUAGE_STATUS).innerText({ timeout: 5_000 })).trim();
+      if (lang !== '政府信息公开年度报告') throw new Error(`the draft opened as "${lang}"`);
+      step(`${name} written and opened as ${lang}`);
+      const first = (await activeEditorText(page)).split('\n')[0];
+      if (first !== '# 城关镇人民政府2024年政府信息公开工作年度报告') throw new Error(`the draft starts with "${first}"`);
+      const text = fs.readFileSync(file, 'utf8');
+      for (const want of ['统计期限为2024年1月1日至2024年12月31日', '| 二、上年结转政府信息公开申请数量 |  | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 一、本年新收政府信息公开申请数量 |  |  |  |  |  |  |  |  |']) {
+        if (!text.includes(want)) throw new Error(`the draft lacks "${want}"`);
+      }
+      step('the draft: title and statistics period 2024; 上年结转 1 1 0 0 0 0 2 (2023’s 结转下年度); 本年新收 blank');
+      await focusProblems(page);
+      const view = await readProblemsUntil(page, (v) => v.rows.some((r) => r.file === name));
+      const codes = [...new Set(view.rows.filter((r) => r.file === name).map((r) => r.code))].sort();
+      if (codes.includes('carryover-mismatch')) throw new Error('the carried-over row disagrees with last year’s');
+      step(`Problems panel for the draft (figures still to fill in): ${codes.join(', ')}; no carryover-mismatch against ${CLEAN}`);
+    },
+  },
 ];
+
+/**
+ * Right-click `file` in the explorer and choose the menu item `label`. The extension's items
+ * join the menu once the extension host has read the contributions: a menu opened before that
+ * lacks them, so it is closed and opened again (bounded).
+ */
+async function explorerMenu(page: Page, file: string, label: string): Promise<string[]> {
+  const row = explorerRow(page, file);
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right', timeout: 10_000 });
+    const item = page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 3_000 });
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 5) throw e;
+      await sleep(1_000);
+      continue;
+    }
+    const menu = (await page.locator('.context-view .monaco-menu .action-label').allInnerTexts()).filter((t) => t.trim());
+    await item.hover({ timeout: 10_000 });
+    await item.click({ timeout: 10_000 });
+    // A menu still opening can swallow the first click: the hovered item takes Enter too.
+    if (!(await pollUntil(async () => !(await item.isVisible()), 2_000))) await page.keyboard.press('Enter');
+    return menu;
+  }
+}
 
 /** The imported draft scenario 7 writes; made here when a later scenario runs alone (GOVREPORT_E2E_ONLY). */
 async function ensureImported(page: Page, workspace: string): Promise<void> {
