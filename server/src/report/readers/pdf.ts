@@ -600,7 +600,10 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
         if (!('str' in item) || !item.str || !item.str.trim()) continue;
         const [a, b, c, d, e, f] = item.transform;
         const size = Math.hypot(c, d) || Math.hypot(a, b) || item.height || 10;
-        runs.push({ text: item.str, x: e, y: f, width: item.width, size });
+        // Text set vertically (a group label turned in its cell) runs down, not across: its
+        // place is where it starts, and it takes no width on the line.
+        const rotated = Math.abs(b) > Math.abs(a);
+        runs.push({ text: item.str, x: e, y: f, width: rotated ? 0 : item.width, size });
         glyphs += item.str.trim().length;
       }
       const [x1, y1, x2, y2] = page.view;
