@@ -615,6 +615,11 @@ export async function readPdf(bytes: Uint8Array): Promise<ReadDocument> {
     const tables: TableState = { count: 0, open: false };
     pages.forEach((p, i) => blocks.push(...pageBlocks(p.runs, p.rules, i + 1, tables, margins)));
     if (glyphs === 0) throw new BinaryReadError('scanned');
+    // Fonts embedded without a map back to characters give private-use codes or U+FFFD: such a
+    // text layer cannot be read, and checking it would report a report that is not there.
+    let unreadable = 0;
+    for (const p of pages) for (const r of p.runs) for (const ch of r.text) if (/[\ue000-\uf8ff\ufffd\u0000-\u0008]/.test(ch)) unreadable++;
+    if (unreadable > glyphs * 0.3) throw new BinaryReadError('garbled');
     return writeBlocks('pdf', blocks);
   } finally {
     await doc.destroy().catch(() => undefined);
