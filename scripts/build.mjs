@@ -18,7 +18,11 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { GOVREPORT_VERSION: JSON.stringify(pkg.version) },
+  define: { GOVREPORT_VERSION: JSON.stringify(pkg.version), GOVREPORT_BUNDLED: 'true', 'import.meta.url': '__govreport_import_meta_url' },
+  // pdf.js (ESM) asks import.meta.url for a require(): in the CommonJS bundle it is the bundle's own URL.
+  banner: { js: 'var __govreport_import_meta_url = require("url").pathToFileURL(__filename).href;' },
+  // pdf.js's optional canvas (drawing pages) is never needed to read text.
+  external: ['@napi-rs/canvas'],
 };
 
 const entries = [
@@ -42,8 +46,7 @@ await Promise.all(
         ...common,
         entryPoints: [path.join(root, e.in)],
         outfile: path.join(root, e.out),
-        external: e.external ?? [],
-        banner: e.banner ? { js: e.banner } : undefined,
+        external: [...common.external, ...(e.external ?? [])],
       }),
     ),
 );

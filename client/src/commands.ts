@@ -14,10 +14,22 @@ export const COMMANDS = {
   fixAll: { id: 'govreport.fixAll', server: 'govreport.fixAll' },
   checkWorkspace: { id: 'govreport.checkWorkspace', server: 'govreport.checkWorkspace' },
   convertTable: { id: 'govreport.convertTable', server: 'govreport.convertTable' },
+  importReport: { id: 'govreport.importReport', server: 'govreport.importReport' },
+  startNextYear: { id: 'govreport.startNextYear', server: 'govreport.startNextYear' },
+  exportWord: { id: 'govreport.exportWord', server: 'govreport.exportReport' },
+  exportHtml: { id: 'govreport.exportHtml', server: 'govreport.exportReport' },
 } as const;
 
 /** Server command names the client registers itself (see skipServerCommandRegistration). */
-export const CLIENT_OWNED_COMMANDS: ReadonlySet<string> = new Set(Object.values(COMMANDS).map((c) => c.id));
+export const CLIENT_OWNED_COMMANDS: ReadonlySet<string> = new Set([...Object.values(COMMANDS).map((c) => c.id), 'govreport.exportReport', 'govreport.previewHtml']);
+
+/** What the server answers when it wrote a file (a draft, an export). */
+export interface WrittenFile {
+  uri: string;
+  path: string;
+  errors: number;
+  warnings: number;
+}
 
 export const FIRST_YEAR = 2019;
 export const LAST_YEAR = 2100;
@@ -48,6 +60,10 @@ export function registerCommands(controller: ClientController): vscode.Disposabl
     vscode.commands.registerCommand(COMMANDS.fixAll.id, (uri?: vscode.Uri | string) => guarded(COMMANDS.fixAll.id, () => fixAll(controller, uri))),
     vscode.commands.registerCommand(COMMANDS.checkWorkspace.id, () => guarded(COMMANDS.checkWorkspace.id, () => checkWorkspace(controller))),
     vscode.commands.registerCommand(COMMANDS.convertTable.id, () => guarded(COMMANDS.convertTable.id, () => convertTable(controller))),
+    vscode.commands.registerCommand(COMMANDS.importReport.id, (uri?: vscode.Uri) => guarded(COMMANDS.importReport.id, () => importReport(controller, uri))),
+    vscode.commands.registerCommand(COMMANDS.startNextYear.id, (uri?: vscode.Uri) => guarded(COMMANDS.startNextYear.id, () => startNextYear(controller, uri))),
+    vscode.commands.registerCommand(COMMANDS.exportWord.id, (uri?: vscode.Uri, target?: vscode.Uri) => guarded(COMMANDS.exportWord.id, () => exportReport(controller, 'docx', uri, target))),
+    vscode.commands.registerCommand(COMMANDS.exportHtml.id, (uri?: vscode.Uri, target?: vscode.Uri) => guarded(COMMANDS.exportHtml.id, () => exportReport(controller, 'html', uri, target))),
   ];
 }
 
@@ -152,4 +168,98 @@ async function convertTable(controller: ClientController): Promise<boolean | und
     c2p.asPosition(editor.selection.active),
   ]);
   return converted === true;
+}
+
+/** The file a command is about: the one it was called on (explorer menu, tests), else the active editor's. */
+function targetUri(uri?: vscode.Uri): vscode.Uri | undefined {
+  return uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
+}
+
+/** Opens a draft the server wrote, beside nothing: it becomes the active editor and is checked. */
+async function openWritten(written: WrittenFile): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(written.uri));
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/**
+ * 导入年度报告: a Word, PDF, HTML or text file made into a Markdown draft beside it (the
+ * server reads and writes), opened and checked.
+ */
+async function importReport(controller: ClientController, uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  let source = targetUri(uri);
+  if (!source || (!uri && !/\.(docx|pdf|html?|txt)$/i.test(source.path))) {
+    const picked = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      title: strings().importTitle,
+      filters: { [strings().importFilter]: ['docx', 'pdf', 'html', 'htm', 'txt'] },
+    });
+    source = picked?.[0];
+  }
+  if (!source) return undefined;
+  if (!(await requireServer(controller))) return undefined;
+  const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.importReport.server, [controller.code2Protocol.asUri(source)]);
+  if (!written) return undefined;
+  const document = await openWritten(written);
+  void vscode.window.showInformationMessage(strings().imported(vscode.workspace.asRelativePath(written.path), written.errors, written.warnings));
+  return document;
+}
+
+/** 根据上年报告起草本年报告: this year's draft from last year's report (open, or chosen in the explorer). */
+async function startNextYear(controller: ClientController, uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const source = targetUri(uri);
+  if (!source) {
+    void vscode.window.showWarningMessage(strings().noEditor);
+    return undefined;
+  }
+  if (!(await requireServer(controller))) return undefined;
+  const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.startNextYear.server, [controller.code2Protocol.asUri(source)]);
+  if (!written) return undefined;
+  const document = await openWritten(written);
+  void vscode.window.showInformationMessage(strings().nextYearDone(vscode.workspace.asRelativePath(written.path)));
+  return document;
+}
+
+/**
+ * Where to offer to save: beside the draft under its name, or name-2 … when that exists — a
+ * draft imported from 2023年报告.docx must not offer to overwrite 2023年报告.docx.
+ */
+async function freeUri(source: vscode.Uri, ext: string): Promise<vscode.Uri> {
+  const stem = source.path.replace(/\.[^./]+$/, '');
+  for (let n = 1; n < 100; n++) {
+    const candidate = source.with({ path: `${stem}${n === 1 ? '' : `-${n}`}.${ext}` });
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
+  }
+  return source.with({ path: `${stem}.${ext}` });
+}
+
+/** 导出为 Word / 导出为网页: the finished report in the official layout, where the user says. */
+async function exportReport(controller: ClientController, kind: 'docx' | 'html', uri?: vscode.Uri, target?: vscode.Uri): Promise<WrittenFile | undefined> {
+  const source = targetUri(uri);
+  if (!source) {
+    void vscode.window.showWarningMessage(strings().noEditor);
+    return undefined;
+  }
+  // The server exports what the editor has: the document must be open.
+  await vscode.workspace.openTextDocument(source);
+  const base = source.scheme === 'file' ? await freeUri(source, kind) : undefined;
+  const to =
+    target ??
+    (await vscode.window.showSaveDialog({
+      defaultUri: base,
+      title: kind === 'docx' ? strings().exportWordTitle : strings().exportHtmlTitle,
+      filters: kind === 'docx' ? { Word: ['docx'] } : { HTML: ['html', 'htm'] },
+    }));
+  if (!to) return undefined;
+  if (!(await requireServer(controller))) return undefined;
+  const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.exportWord.server, [controller.code2Protocol.asUri(source), to.fsPath, kind]);
+  if (!written) return undefined;
+  const name = vscode.workspace.asRelativePath(written.path);
+  if (written.errors || written.warnings) void vscode.window.showWarningMessage(strings().exportedWithFindings(name, written.errors, written.warnings));
+  else void vscode.window.showInformationMessage(strings().exported(name));
+  return written;
 }

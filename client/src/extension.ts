@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { CLIENT_OWNED_COMMANDS, registerCommands } from './commands';
 import { CONFIG_SECTION, ClientController } from './languageClient';
+import { PreviewManager } from './preview';
 import { ProblemsStatusBar } from './statusBar';
 import { strings } from './strings';
 
@@ -28,10 +29,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
   const enabled = () => vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
   const statusBar = new ProblemsStatusBar(enabled);
   const current = controller;
+  const previews = new PreviewManager(current);
 
   context.subscriptions.push(
     output,
     statusBar,
+    previews,
+    previews.register(),
     ...registerCommands(current),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(CONFIG_SECTION)) return;

@@ -27,6 +27,15 @@ const zh = {
   statusTooltip: (errors: number, warnings: number, others: number) =>
     `政府信息公开年报检查：${errors} 个错误，${warnings} 个警告` + (others ? `，${others} 条提示` : '') + '\n点击打开“问题”面板',
   commandFailed: (what: string, message: string) => `${what}失败：${message}`,
+  importTitle: '选择要导入的年度报告（Word、PDF、网页或文本）',
+  importFilter: '年度报告',
+  imported: (name: string, errors: number, warnings: number) => `已导入为 ${name}：${errors} 个错误，${warnings} 个警告`,
+  nextYearDone: (name: string) => `已起草 ${name}：年份已顺延，上年结转已按上年报告填入，本年数字待填写`,
+  exportWordTitle: '导出为 Word',
+  exportHtmlTitle: '导出为网页',
+  exported: (name: string) => `已导出 ${name}`,
+  exportedWithFindings: (name: string, errors: number, warnings: number) => `已导出 ${name}，但报告仍有 ${errors} 个错误、${warnings} 个警告`,
+  previewTitle: (name: string) => `预览：${name}`,
 };
 
 type Strings = typeof zh;
@@ -48,6 +57,15 @@ const en: Strings = {
   statusTooltip: (errors: number, warnings: number, others: number) =>
     `GovReport: ${errors} error(s), ${warnings} warning(s)` + (others ? `, ${others} note(s)` : '') + '\nClick to open the Problems panel',
   commandFailed: (what: string, message: string) => `${what} failed: ${message}`,
+  importTitle: 'Choose the annual report to import (Word, PDF, web page or text)',
+  importFilter: 'Annual reports',
+  imported: (name: string, errors: number, warnings: number) => `Imported as ${name}: ${errors} error(s), ${warnings} warning(s)`,
+  nextYearDone: (name: string) => `Drafted ${name}: the year moved on, 上年结转 filled from last year's report, this year's figures left to fill in`,
+  exportWordTitle: 'Export as Word',
+  exportHtmlTitle: 'Export as Web Page',
+  exported: (name: string) => `Exported ${name}`,
+  exportedWithFindings: (name: string, errors: number, warnings: number) => `Exported ${name}, but the report still has ${errors} error(s) and ${warnings} warning(s)`,
+  previewTitle: (name: string) => `Preview: ${name}`,
 };
 
 /** Strings for VS Code's display language (any Chinese variant → Chinese). */

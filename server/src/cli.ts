@@ -6,7 +6,7 @@
  */
 import * as fs from 'fs';
 import { checkReport, fixAll, looksLikeReport, MAX_FIX_LENGTH, parse, withHoldingFixes, type CheckOptions, type Report } from './report';
-import { kindOfPath, type SourceKind } from './report/readers';
+import { binaryKindOfPath, BinaryReadError, describeReadError, kindOfPath, readBinary, type ReadDocument } from './report/readers';
 import type { PreviousReport } from './report/rules';
 import { bodyOf, isLastYearOf, reportKey } from './report/pairing';
 import { parseArgs, UsageError, type CliOptions } from './cli/args';
@@ -48,7 +48,7 @@ function progressBar(io: CliIo, options: CliOptions, total: number) {
   };
 }
 
-export function run(argv: string[], io: CliIo): number {
+export async function run(argv: string[], io: CliIo): Promise<number> {
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -84,7 +84,7 @@ export function run(argv: string[], io: CliIo): number {
   // Read everything first: a report is checked against last year's of the same body, and
   // that may be any other file on the command line.
   let skipped = 0;
-  const inputs: Array<{ file: string; text: string; kind: SourceKind; encoding: ReturnType<typeof decode>['encoding']; report: Report }> = [];
+  const inputs: Array<{ file: string; text: string; kind: ReadDocument['kind']; encoding?: ReturnType<typeof decode>['encoding']; report: Report }> = [];
   for (const file of files) {
     let bytes: Buffer;
     try {
@@ -96,6 +96,23 @@ export function run(argv: string[], io: CliIo): number {
       bytes = fs.readFileSync(file);
     } catch (e) {
       warn(t(locale, 'unreadable', file, (e as NodeJS.ErrnoException).code ?? String(e)));
+      continue;
+    }
+    // Word and PDF files: read as the documents they are (readers/binary.ts).
+    const binary = binaryKindOfPath(file);
+    if (binary) {
+      try {
+        const document = await readBinary(bytes, binary);
+        const report = parse(document, { format: options.reportFormat });
+        if (found.has(file) && !looksLikeReport(report)) {
+          skipped++;
+          continue;
+        }
+        inputs.push({ file, text: document.text, kind: document.kind, report });
+      } catch (e) {
+        if (!(e instanceof BinaryReadError)) throw e;
+        warn(`${file}${locale === 'en' ? ': ' : '：'}${describeReadError(e, locale, binary === 'pdf' ? 'PDF' : 'Word')}`);
+      }
       continue;
     }
     let decoded;
@@ -138,10 +155,12 @@ export function run(argv: string[], io: CliIo): number {
     let fixed: FileResult['fixed'];
     const previous = previousOf(input.report);
     // Only a report is fixed: a file named on the command line that is not one is checked, never rewritten.
-    const checkWith = { ...checkOptions, kind: input.kind, previous };
+    const textKind = input.kind === 'html' ? 'html' : 'text';
+    const checkWith = { ...checkOptions, kind: textKind, previous } as const;
     const initial = checkReport(input.report, { ...checkOptions, previous });
     if (options.fix && !looksLikeReport(input.report)) warn(t(locale, 'fixNotReport', file));
-    else if (options.fix) {
+    else if (options.fix && !encoding) warn(t(locale, 'fixRefusedBinary', file));
+    else if (options.fix && encoding) {
       const result = fixAll(text, checkWith, undefined, initial);
       if (result.tooLarge) warn(t(locale, 'fixTooLarge', file, text.length.toLocaleString('en'), MAX_FIX_LENGTH.toLocaleString('en')));
       else if (result.text !== text) {
@@ -159,7 +178,7 @@ export function run(argv: string[], io: CliIo): number {
         }
       } else fixed = [];
     }
-    const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: input.kind });
+    const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: textKind });
     // A fix is listed (SARIF, JSON, the count of fixable findings) only if it holds applied alone.
     const diagnostics = withHoldingFixes(text, checkWith, report === input.report ? initial : checkReport(report, { ...checkOptions, previous }));
     results.push({ file, report, diagnostics, fixed });
@@ -175,30 +194,31 @@ export function run(argv: string[], io: CliIo): number {
   return errors && !options.exitZero ? 1 : 0;
 }
 
-if (require.main === module && process.argv[2] === 'review') {
-  // `govreport review`: its own bundle (dist/review.js), loaded only for this subcommand.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { review } = require(require('path').join(__dirname, 'review')) as typeof import('./review');
-  review(process.argv.slice(3), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s), stderrIsTTY: Boolean(process.stderr.isTTY) }).then(
-    (code) => (process.exitCode = code),
-    (e) => {
+if (require.main === module) {
+  const io: CliIo = {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+  };
+  const argv = process.argv.slice(2);
+  // Subcommands, each in its own module: `govreport review` (its own bundle, dist/review.js),
+  // `govreport convert <file> -o <out>` (cli/convert.ts).
+  const main =
+    argv[0] === 'review'
+      ? // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require(require('path').join(__dirname, 'review')) as typeof import('./review')).review(argv.slice(1), io)
+      : argv[0] === 'convert'
+        ? import('./cli/convert').then((m) => m.runConvert(argv.slice(1), io))
+        : run(argv, io);
+  main.then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      // A bug of ours: say so in one line, never a stack trace to the user.
       process.stderr.write(`govreport: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
       process.exitCode = 2;
     },
   );
-} else if (require.main === module) {
-  let code: number;
-  try {
-    code = run(process.argv.slice(2), {
-      stdout: (s) => process.stdout.write(s),
-      stderr: (s) => process.stderr.write(s),
-      stdoutIsTTY: Boolean(process.stdout.isTTY),
-      stderrIsTTY: Boolean(process.stderr.isTTY),
-    });
-  } catch (e) {
-    // A bug of ours: say so in one line, never a stack trace to the user.
-    process.stderr.write(`govreport: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
-    code = 2;
-  }
-  process.exitCode = code;
 }

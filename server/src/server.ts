@@ -22,7 +22,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyses, type Analysis } from './features/analysis';
 import { CODE_ACTION_KINDS, codeActions, workspaceEdit } from './features/codeActions';
-import { COMMANDS, CommandArgumentError, positionArg, skeleton, uriArg } from './features/commands';
+import { COMMANDS, CommandArgumentError, exportArgs, positionArg, previewArgs, skeleton, uriArg } from './features/commands';
+import { exportReport, importReport, previewHtml, startNextYear } from './features/documents';
+import { ReportFileError } from './common/reportFiles';
 import { completions } from './features/completion';
 import { convertTableEdit } from './features/convertTable';
 import { toLspDiagnostics } from './features/diagnostics';
@@ -308,11 +310,52 @@ connection.onExecuteCommand(
           log,
         });
       }
+      case COMMANDS.importReport: {
+        // A .docx/.pdf/.html/.txt file → a Markdown draft beside it; the client opens it.
+        const uri = uriArg(args, params.command);
+        const file = uriToPath(uri);
+        if (!file) throw new CommandArgumentError(`${params.command}: not a file: ${uri}`);
+        return userFacing(async () => importReport(file, await settings.get(uri)));
+      }
+      case COMMANDS.startNextYear: {
+        const uri = uriArg(args, params.command);
+        const file = uriToPath(uri);
+        if (!file) throw new CommandArgumentError(`${params.command}: save the report to a file first: ${uri}`);
+        const analysis = await analysisOf(uri);
+        return userFacing(async () => {
+          const result = await startNextYear({ file, report: analysis?.report }, await settings.get(uri));
+          if ('error' in result) throw new ReportFileError(result.error);
+          return result;
+        });
+      }
+      case COMMANDS.exportReport: {
+        const { uri, target, kind } = exportArgs(args);
+        const analysis = await analysisOf(uri);
+        if (!analysis) throw new CommandArgumentError(`${params.command}: the document is not open: ${uri}`);
+        return userFacing(() => exportReport(analysis.report, analysis.active ? analysis.diagnostics : [], target, kind));
+      }
+      case COMMANDS.previewHtml: {
+        const { uri, head, tail } = previewArgs(args);
+        const analysis = await analysisOf(uri);
+        return analysis ? { version: analysis.version, html: previewHtml(analysis, { head, tail }) } : null;
+      }
       default:
         return null;
     }
   }),
 );
+
+/** A file the user named that cannot be read or written: its reason, as the command's error. */
+async function userFacing<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof ReportFileError) throw new CommandArgumentError(e.message);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) throw new CommandArgumentError(`${(e as Error).message}`);
+    throw e;
+  }
+}
 
 process.on('uncaughtException', (e) => log(`govreport: uncaught: ${describe(e)}`));
 process.on('unhandledRejection', (e) => log(`govreport: unhandled rejection: ${describe(e)}`));

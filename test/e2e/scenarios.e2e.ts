@@ -17,7 +17,16 @@
  *      the skeleton's table 三 and the completion accepted: no errors, only the two template texts;
  *   4. the Outline lists the six sections; the hover on a total shows its formula;
  *   5. an unrelated markdown file (a shopping list with a "总计" that does not add up) gets no
- *      diagnostics.
+ *      diagnostics;
+ *   6. next year's report checked against last year's in the workspace;
+ *   7. a .docx imported from the explorer's context menu: the Markdown draft opens beside it and
+ *      the Problems panel lists the findings of the report the .docx was made from;
+ *   8. the preview beside the editor: the official table 三 with merged headers, the wrong cell
+ *      marked; a click on it puts the cursor on its figure; typing the right figure unmarks it;
+ *   9. Export as Word: the save dialog, a .docx written that the checker reads back with the
+ *      same findings;
+ *  10. this year's draft started from last year's report (the explorer's menu on 2023's): the
+ *      year moved on, 上年结转 filled from 2023's 结转下年度, the rest blank, opened as a report.
  *
  * Every wait is bounded (per-scenario and overall timeouts on top of Playwright's own), every
  * process is stopped by its process id (codeServer.ts), also on failure and on SIGINT/SIGTERM.
@@ -26,9 +35,10 @@
  * Env: GOVREPORT_E2E_VSIX (default <repo>/govreport.vsix), GOVREPORT_E2E_ONLY=1,3 (run only
  * some scenarios), plus those of codeServer.ts (GOVREPORT_E2E_CACHE, GOVREPORT_E2E_HEADED, …).
  */
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import {
   activeEditorText,
   assertCodeServerInstalled,
@@ -47,7 +57,9 @@ import {
   SELECTORS,
   sleep,
   startCodeServer,
+  waitForFrameWithText,
   withTimeout,
+  explorerRow,
 } from './codeServer';
 
 const OVERALL_TIMEOUT_MS = 8 * 60_000;
@@ -66,6 +78,9 @@ const DRAFT = 'qingshan-2024-draft.md'; // wrong totals, a blank total, a typo, 
 const CLEAN = 'chengguan-2023.md'; // everything adds up
 const NOTES = 'notes.md'; // not a report
 const NEXT_YEAR = 'chengguan-2024.md'; // the same body a year on: its 上年结转 disagrees with 2023's 结转下年度, its overview repeats 2023's
+const WORD = 'qingshan-2024-word.docx'; // the draft as a Word file (our export), to import
+const IMPORTED = 'qingshan-2024-word.md'; // the Markdown draft 导入年度报告 writes beside it
+const EXPORTED = 'qingshan-2024-exported.docx';
 
 const NOTES_TEXT = `# 周末购物清单
 
@@ -166,6 +181,9 @@ function prepareWorkspace(): { root: string; folder: string } {
   fs.mkdirSync(folder, { recursive: true });
   for (const name of [DRAFT, CLEAN, NEXT_YEAR]) fs.copyFileSync(path.join(ROOT, 'examples', name), path.join(folder, name));
   fs.writeFileSync(path.join(folder, NOTES), NOTES_TEXT);
+  // The draft as a Word file, written by the checker's own export (the .vsix ships no CLI: the built one).
+  const made = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'convert', path.join(ROOT, 'examples', DRAFT), '-o', path.join(folder, WORD)], { encoding: 'utf8', timeout: 60_000 });
+  if (made.status !== 0) throw new Error(`making ${WORD}: ${made.stderr}`);
   return { root, folder };
 }
 
@@ -501,8 +519,14 @@ const scenarios: Scenario[] = [
       for (let i = 0; i < 26; i++) await page.keyboard.press('Shift+ArrowDown');
       await page.keyboard.press('Shift+End');
       await page.keyboard.press('Delete');
-      const afterDelete = await activeEditorText(page);
-      for (const gone of ['勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理']) {
+      // The editor redraws after the key: poll (bounded) until the deleted rows are off the screen.
+      const deleted = ['勾稽关系', '本年新收政府信息公开申请数量', '结转下年度继续办理'];
+      let afterDelete = '';
+      await pollUntil(async () => {
+        afterDelete = await activeEditorText(page);
+        return !deleted.some((g) => afterDelete.includes(g));
+      }, 5_000);
+      for (const gone of deleted) {
         if (afterDelete.includes(gone)) throw new Error(`after deleting table 三, "${gone}" is still on screen`);
       }
       await expectGovreportStatus(page, '$(error) 1 $(warning) 2 (table 三 missing)', errorsWarnings(1, 2));
@@ -664,7 +688,223 @@ const scenarios: Scenario[] = [
       step(`Problems panel: the carry-over and stock findings sit on ${NEXT_YEAR}'s cells and name ${CLEAN}`);
     },
   },
+  {
+    n: 7,
+    name: 'a .docx imported from the explorer: the Markdown draft opens with the findings of the report',
+    screenshot: 'e2e-7-import-docx',
+    async run({ page, step, workspace }) {
+      await setPaneExpanded(page, /^workspace$/i, true);
+      step(`right-click ${WORD} in the explorer → Import Annual Report`);
+      const menu = await explorerMenu(page, WORD, 'Import Annual Report');
+      step(`context menu offered ${JSON.stringify(menu.filter((t) => /Annual|Report|Year/.test(t)))}`);
+      await page.locator(SELECTORS.activeTab, { hasText: IMPORTED }).waitFor({ state: 'visible', timeout: 30_000 });
+      if (!fs.existsSync(path.join(workspace, IMPORTED))) throw new Error(`${IMPORTED} was not written`);
+      const first = (await activeEditorText(page)).split('\n')[0];
+      if (!first.startsWith('# 青山区市场监督管理局2024年政府信息公开工作年度报告')) throw new Error(`the draft starts with "${first}"`);
+      step(`${IMPORTED} written beside it and opened: "${first}"`);
+      await focusProblems(page);
+      const view = await expectProblemsSaid(page, IMPORTED, DRAFT_FINDINGS);
+      for (const r of view.rows.filter((x) => x.file === IMPORTED)) step(`  ${describeFinding(r)}`);
+      step(`Problems panel: the ${DRAFT_FINDINGS.length} findings of ${DRAFT} (same codes and messages), now on the draft's lines`);
+      const toast = page.locator(SELECTORS.notification, { hasText: `Imported as ${IMPORTED}` }).first();
+      await toast.waitFor({ state: 'visible', timeout: 10_000 });
+      step(`notification: "${(await toast.innerText()).split('\n')[0]}"`);
+    },
+  },
+  {
+    n: 8,
+    name: 'the preview: the official table 三 with merged headers, the wrong cell marked, a click goes to its source',
+    screenshot: 'e2e-8-preview',
+    async run({ page, step, workspace }) {
+      step(`open ${IMPORTED}; GovReport: Open Preview to the Side`);
+      await ensureImported(page, workspace);
+      await openFileViaQuickOpen(page, IMPORTED);
+      await runCommand(page, 'GovReport: Open Preview to the Side', { timeout: 20_000 });
+      await waitForFrameWithText(page, '申请人情况', 30_000);
+      const headers = await inPreview<string[]>(page, `return [...document.querySelectorAll('table.applications th')].map((th) => (th.getAttribute('colspan') || '1') + 'x' + (th.getAttribute('rowspan') || '1') + ' ' + th.textContent);`);
+      for (const want of ['7x1 申请人情况', '5x1 法人或其他组织', '1x2 自然人', '1x2 总计']) if (!headers.includes(want)) throw new Error(`preview: no header cell ${want}; headers ${JSON.stringify(headers)}`);
+      const groups = await inPreview<string[]>(page, `return [...document.querySelectorAll('table.applications td.label[rowspan]')].map((td) => td.getAttribute('rowspan') + ' ' + td.textContent);`);
+      if (!groups.includes('22 三、本年度办理结果')) throw new Error(`preview: grouped row labels ${JSON.stringify(groups)}`);
+      step(`table 三 headers: ${headers.join(' · ')}; grouped labels: ${groups.join(' · ')}`);
+      const marked = async () => inPreview<Array<{ text: string; title: string; offset: string }>>(page, `return [...document.querySelectorAll('td.finding')].map((td) => ({ text: td.textContent, title: td.getAttribute('title') || '', offset: td.getAttribute('data-offset') }));`);
+      const cells = await marked();
+      const wrong = cells.find((c) => c.text === '20' && c.title.startsWith('sum-applicant-total'));
+      if (!wrong) throw new Error(`preview: the wrong total 20 is not marked; marked: ${JSON.stringify(cells)}`);
+      step(`marked cells: ${cells.map((c) => `"${c.text}" (${c.title.split('：')[0]})`).join(', ')}`);
+      await page.screenshot({ path: path.join(RESULTS_DIR, 'e2e-8-preview-marked.png') });
+
+      const lines = fs.readFileSync(path.join(workspace, IMPORTED), 'utf8').split('\n');
+      const line = lines.findIndex((l) => l.includes('一、本年新收政府信息公开申请数量')) + 1;
+      const col = lines[line - 1].lastIndexOf('| 20 |') + 3;
+      step(`click the marked 20 in the preview → the cursor goes to ${IMPORTED} ${line}:${col}`);
+      await (await waitForFrameWithText(page, '申请人情况')).locator('td.finding', { hasText: /^20$/ }).first().click({ timeout: 10_000 });
+      const want = `Ln ${line}, Col ${col}`;
+      let at = '';
+      if (!(await pollUntil(async () => (at = await selectionStatus(page)) === want, 10_000))) throw new Error(`after the click the cursor is at "${at}", expected ${want}`);
+      step(`cursor: ${at}`);
+
+      step('type the right figure (17 for 20) in the editor: the preview redraws and the cell is no longer marked');
+      // The click left the keyboard in the webview's frame: back to the editor, cursor kept.
+      await runCommand(page, 'View: Focus First Editor Group', { timeout: 15_000 });
+      if (!(await pollUntil(async () => (at = await selectionStatus(page)) === want, 5_000))) throw new Error(`the cursor moved to "${at}"`);
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.press('Shift+ArrowRight');
+      await page.keyboard.type('17');
+      const typed = `Ln ${line}, Col ${col + 2}`;
+      if (!(await pollUntil(async () => (at = await selectionStatus(page)) === typed, 5_000))) throw new Error(`after typing the cursor is at "${at}", expected ${typed}`);
+      const ok = await pollUntil(async () => {
+        const now = await marked();
+        const shows17 = await inPreview<boolean>(page, `return [...document.querySelectorAll('table.applications td.value')].some((td) => td.textContent === '17');`);
+        return shows17 && !now.some((c) => c.text === '20' || c.text === '17');
+      }, DIAGNOSTICS_TIMEOUT_MS, 300);
+      if (!ok) throw new Error(`the preview still marks the fixed cell: ${JSON.stringify(await marked())}`);
+      const still = await inPreview<string[]>(page, `return [...document.querySelectorAll('td.finding')].map((td) => td.textContent + ' ' + (td.getAttribute('title') || '').split('：')[0]);`);
+      step(`after typing: 17 shown unmarked; still marked ${JSON.stringify(still)}`);
+      await runCommand(page, 'View: Revert and Close Editor', { timeout: 15_000 }).catch(() => undefined);
+    },
+  },
+  {
+    n: 9,
+    name: 'Export as Word: the save dialog, then a .docx the checker reads back with the same findings',
+    screenshot: 'e2e-9-export-word',
+    async run({ page, step, workspace }) {
+      step(`open ${IMPORTED}; GovReport: Export as Word`);
+      await ensureImported(page, workspace);
+      await openFileViaQuickOpen(page, IMPORTED);
+      await runCommand(page, 'GovReport: Export as Word', { timeout: 20_000, keepOpen: true });
+      const box = page.locator(SELECTORS.quickInputBox);
+      await box.waitFor({ state: 'visible', timeout: 15_000 });
+      // The simple dialog fills in its folder first and the offered name a moment later: wait
+      // for the name, then type ours over it.
+      let offered = '';
+      if (!(await pollUntil(async () => (offered = await box.inputValue()).endsWith('.docx'), 10_000))) throw new Error(`the save dialog offers "${offered}", no .docx name`);
+      if (path.basename(offered) === WORD) throw new Error(`the save dialog offers to overwrite the Word file the draft came from: ${offered}`);
+      const target = path.join(workspace, EXPORTED);
+      await box.fill(target);
+      if (!(await pollUntil(async () => (await box.inputValue()) === target, 5_000))) throw new Error(`the save dialog shows "${await box.inputValue()}" after typing ${target}`);
+      await page.keyboard.press('Enter');
+      step(`save dialog offered "${offered}"; saved as ${target}`);
+      if (!(await pollUntil(async () => fs.existsSync(target) && fs.statSync(target).size > 0, 20_000))) throw new Error(`${target} was not written`);
+      const toast = page.locator(SELECTORS.notification, { hasText: `Exported ${EXPORTED}` }).first();
+      await toast.waitFor({ state: 'visible', timeout: 10_000 });
+      step(`notification: "${(await toast.innerText()).split('\n')[0]}"`);
+      const said = (file: string) => {
+        const r = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), '--format', 'json', file], { encoding: 'utf8', timeout: 60_000 });
+        return (JSON.parse(r.stdout)[0].diagnostics as Array<{ code: string; message: string }>).map((d) => `${d.code} ${d.message}`).sort();
+      };
+      const fromWord = said(target);
+      const fromDraft = said(path.join(workspace, IMPORTED));
+      if (JSON.stringify(fromWord) !== JSON.stringify(fromDraft)) throw new Error(`the exported .docx reads back differently:\n  ${fromWord.join('\n  ')}\nvs the draft:\n  ${fromDraft.join('\n  ')}`);
+      step(`govreport ${EXPORTED}: the draft's ${fromDraft.length} findings, the same codes and messages`);
+      const zip = fs.readFileSync(target);
+      if (zip.readUInt32LE(0) !== 0x04034b50) throw new Error('the export is not a zip (.docx)');
+    },
+  },
+  {
+    n: 10,
+    name: "this year's draft from last year's report: the year moved on, 上年结转 from last year's 结转下年度",
+    screenshot: 'e2e-10-next-year',
+    async run({ page, step, workspace }) {
+      await setPaneExpanded(page, /^workspace$/i, true);
+      step(`right-click ${CLEAN} in the explorer → Start This Year's Report from Last Year's`);
+      await explorerMenu(page, CLEAN, "Start This Year's Report from Last Year's");
+      const name = '城关镇人民政府2024年政府信息公开工作年度报告.md';
+      await page.locator(SELECTORS.activeTab, { hasText: name }).waitFor({ state: 'visible', timeout: 30_000 });
+      const file = path.join(workspace, name);
+      if (!fs.existsSync(file)) throw new Error(`${name} was not written`);
+      const lang = (await page.locator(LANGUAGE_STATUS).innerText({ timeout: 5_000 })).trim();
+      if (lang !== '政府信息公开年度报告') throw new Error(`the draft opened as "${lang}"`);
+      step(`${name} written and opened as ${lang}`);
+      const first = (await activeEditorText(page)).split('\n')[0];
+      if (first !== '# 城关镇人民政府2024年政府信息公开工作年度报告') throw new Error(`the draft starts with "${first}"`);
+      const text = fs.readFileSync(file, 'utf8');
+      for (const want of ['统计期限为2024年1月1日至2024年12月31日', '| 二、上年结转政府信息公开申请数量 |  | 1 | 1 | 0 | 0 | 0 | 0 | 2 |', '| 一、本年新收政府信息公开申请数量 |  |  |  |  |  |  |  |  |']) {
+        if (!text.includes(want)) throw new Error(`the draft lacks "${want}"`);
+      }
+      step('the draft: title and statistics period 2024; 上年结转 1 1 0 0 0 0 2 (2023’s 结转下年度); 本年新收 blank');
+      await focusProblems(page);
+      const view = await readProblemsUntil(page, (v) => v.rows.some((r) => r.file === name));
+      const codes = [...new Set(view.rows.filter((r) => r.file === name).map((r) => r.code))].sort();
+      if (codes.includes('carryover-mismatch')) throw new Error('the carried-over row disagrees with last year’s');
+      step(`Problems panel for the draft (figures still to fill in): ${codes.join(', ')}; no carryover-mismatch against ${CLEAN}`);
+    },
+  },
 ];
+
+/**
+ * Right-click `file` in the explorer and choose the menu item `label`. The extension's items
+ * join the menu once the extension host has read the contributions: a menu opened before that
+ * lacks them, so it is closed and opened again (bounded).
+ */
+async function explorerMenu(page: Page, file: string, label: string): Promise<string[]> {
+  const row = explorerRow(page, file);
+  await row.waitFor({ state: 'visible', timeout: 10_000 });
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right', timeout: 10_000 });
+    const item = page.locator('.context-view .monaco-menu .action-item', { hasText: label }).first();
+    try {
+      await item.waitFor({ state: 'visible', timeout: 3_000 });
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 5) throw e;
+      await sleep(1_000);
+      continue;
+    }
+    const menu = (await page.locator('.context-view .monaco-menu .action-label').allInnerTexts()).filter((t) => t.trim());
+    await item.hover({ timeout: 10_000 });
+    await item.click({ timeout: 10_000 });
+    // A menu still opening can swallow the first click: the hovered item takes Enter too.
+    if (!(await pollUntil(async () => !(await item.isVisible()), 2_000))) await page.keyboard.press('Enter');
+    return menu;
+  }
+}
+
+/** The imported draft scenario 7 writes; made here when a later scenario runs alone (GOVREPORT_E2E_ONLY). */
+async function ensureImported(page: Page, workspace: string): Promise<void> {
+  const file = path.join(workspace, IMPORTED);
+  if (fs.existsSync(file)) return;
+  const made = spawnSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), 'convert', path.join(workspace, WORD), '-o', file], { encoding: 'utf8', timeout: 60_000 });
+  if (made.status !== 0) throw new Error(`making ${IMPORTED}: ${made.stderr}`);
+  await runCommand(page, 'File: Refresh Explorer', { timeout: 15_000 }).catch(() => undefined);
+}
+
+/** Evaluates `body` in a webview's frame (bounded). */
+function frameEval<T>(frame: Frame, body: string, timeout = 10_000): Promise<T> {
+  return withTimeout(frame.evaluate(`(() => { ${body} })()`) as Promise<T>, timeout, 'evaluating in the preview');
+}
+
+/**
+ * Evaluates `body` in the preview as it is now: the preview redraws (a new frame) when the
+ * report or its findings change, so the frame is looked up again when the one in hand went.
+ */
+async function inPreview<T>(page: Page, body: string, timeout = 15_000): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const frame = await waitForFrameWithText(page, '申请人情况', Math.max(1_000, deadline - Date.now()));
+    try {
+      return await frameEval<T>(frame, body);
+    } catch (e) {
+      if (!/detached|destroyed|Execution context/.test(String(e)) || Date.now() > deadline) throw e;
+    }
+  }
+}
+
+/** Waits (bounded) until the Problems panel lists, for `file`, exactly the findings (severity, code, message) of `expected`, wherever they stand. */
+async function expectProblemsSaid(page: Page, file: string, expected: Finding[], timeout = DIAGNOSTICS_TIMEOUT_MS): Promise<ProblemsView> {
+  const said = (f: { severity: string; code: string; message: string }) => `${f.severity} ${f.code} ${f.message}`;
+  const want = expected.map(said).sort();
+  let last: ProblemsView = { files: {}, rows: [] };
+  const ok = await pollUntil(async () => {
+    last = await readProblems(page);
+    const got = last.rows.filter((r) => r.file === file).map(said).sort();
+    return got.length === want.length && got.every((g, i) => g === want[i]);
+  }, timeout, 250);
+  if (!ok) {
+    const got = last.rows.filter((r) => r.file === file).map(said).sort();
+    throw new Error(`Problems panel for ${file}: expected\n  ${want.join('\n  ')}\ngot\n  ${got.join('\n  ') || '-'}`);
+  }
+  return last;
+}
 
 /** Polls the Problems panel until `check` holds (bounded); returns the last view. */
 async function readProblemsUntil(page: Page, check: (v: ProblemsView) => boolean, timeout = DIAGNOSTICS_TIMEOUT_MS): Promise<ProblemsView> {
@@ -744,7 +984,7 @@ async function main(): Promise<number> {
     if (!installed.length) throw new Error('the extension is not in the private extensions folder after --install-extension');
     log(`installed: ${installed.join(', ')}`);
     browser = await launchBrowser({ viewport: { width: 1600, height: 1000 } });
-    await openWorkbench(browser.page, server.url, folder, { expectFiles: [DRAFT, CLEAN, NEXT_YEAR, NOTES] });
+    await openWorkbench(browser.page, server.url, folder, { expectFiles: [DRAFT, CLEAN, NEXT_YEAR, NOTES, WORD] });
     setupMs = Date.now() - t0;
 
     for (const scenario of selected) {

@@ -127,7 +127,16 @@ describe('transports', () => {
         capabilities: { executeCommandProvider: { commands: string[] } };
       };
       assert.equal(result.serverInfo.name, 'govreport-language-server');
-      assert.deepEqual(result.capabilities.executeCommandProvider.commands, ['govreport.skeleton', 'govreport.fixAll', 'govreport.convertTable', 'govreport.checkWorkspace']);
+      assert.deepEqual(result.capabilities.executeCommandProvider.commands, [
+        'govreport.skeleton',
+        'govreport.fixAll',
+        'govreport.convertTable',
+        'govreport.checkWorkspace',
+        'govreport.importReport',
+        'govreport.startNextYear',
+        'govreport.exportReport',
+        'govreport.previewHtml',
+      ]);
       await connection.sendNotification('initialized', {});
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: 'file:///ipc/wrong.govreport', languageId: 'govreport', version: 7, text: WRONG } });
       const diagnostics = await published;

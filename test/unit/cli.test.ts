@@ -28,7 +28,7 @@ before(() => {
   fs.mkdirSync(path.join(dir, 'reports', 'sub'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'reports', 'good.md'), good);
   fs.writeFileSync(path.join(dir, 'reports', 'sub', 'bad.txt'), bad);
-  fs.writeFileSync(path.join(dir, 'reports', 'notes.docx'), 'not a report');
+  fs.writeFileSync(path.join(dir, 'reports', 'notes.xlsx'), 'not a report');
 });
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -41,7 +41,7 @@ describe('govreport CLI', () => {
     assert.ok(lines.some((l) => /^reports\/sub\/bad\.txt:\d+:1  错误  section-missing  缺少第五部分/.test(l)));
     assert.match(r.stdout, /共 2 个文件：2 个错误，0 个警告，0 个提示/);
     assert.ok(!r.stdout.includes('good.md:'), 'the correct report has no findings');
-    assert.ok(!r.stdout.includes('notes.docx'));
+    assert.ok(!r.stdout.includes('notes.xlsx'));
   });
 
   it('exits 0 on a correct report, and with --exit-zero on a wrong one', () => {
@@ -146,12 +146,12 @@ describe('govreport CLI', () => {
     assert.match(off.stdout, /警告  section-missing/);
   });
 
-  it('shows a progress bar on a terminal when checking many files', () => {
+  it('shows a progress bar on a terminal when checking many files', async () => {
     const many = path.join(dir, 'many');
     fs.mkdirSync(many);
     for (let i = 0; i < 12; i++) fs.writeFileSync(path.join(many, `r${i}.md`), good);
     const err: string[] = [];
-    const code = run([many], { stdout: () => {}, stderr: (s) => err.push(s), stdoutIsTTY: false, stderrIsTTY: true });
+    const code = await run([many], { stdout: () => {}, stderr: (s) => err.push(s), stdoutIsTTY: false, stderrIsTTY: true });
     assert.equal(code, 0);
     assert.ok(err.some((s) => /检查中 \[#*-*\] \d+\/12/.test(s)));
     assert.ok(err[err.length - 1].includes('\x1b[K'), 'the bar is cleared at the end');

@@ -5,8 +5,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** Where reports live: Markdown and text files, portal pages, and the extension's own `.govreport`. */
-export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.govreport', '.html', '.htm']);
+/**
+ * Where reports live: Markdown and text files, portal pages, the extension's own `.govreport`,
+ * and Word and PDF files (.doc and .wps are listed so they get a message to save as .docx).
+ */
+export const REPORT_EXTENSIONS = new Set(['.md', '.markdown', '.txt', '.govreport', '.html', '.htm', '.docx', '.pdf', '.doc', '.wps']);
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
 export interface Expanded {

@@ -2,7 +2,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { lspDiagnostic, SOURCE } from '../common/lspShape';
-import { rules, type Diagnostic, type Locale, type Report, type Severity } from '../report';
+import { describeLocation, locate, rules, type Diagnostic, type Locale, type Report, type Severity } from '../report';
 import { t } from './strings';
 
 export interface FileResult {
@@ -34,6 +34,9 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
       const where = `${r.file}:${p.line + 1}:${p.character + 1}`;
       const sev = t(locale, `severity_${d.severity}`);
       out.push(`${paint(BOLD, where)}  ${paint(COLORS[d.severity], sev)}  ${paint(DIM, d.code)}  ${d.message}`);
+      // A Word or PDF file: where in the file, and the extracted line (the line:col above is in that text).
+      const at = r.report!.document.lines && locate(r.report!.document, d.range.start, r.report!.sourceLines);
+      if (at) out.push(paint(DIM, `    ${describeLocation(at, locale)}${locale === 'en' ? ': ' : '：'}${excerpt(at.lineText)}`));
     }
   }
   const total = count.error + count.warning + count.information + count.hint;
@@ -46,6 +49,20 @@ export function formatText(results: FileResult[], locale: Locale, color: boolean
   return out.join('\n') + '\n';
 }
 
+function excerpt(line: string): string {
+  const t = line.trim();
+  return t.length > 120 ? `${t.slice(0, 119)}…` : t;
+}
+
+/** Where a finding of a Word or PDF file is in the file (page, paragraph, table, row, column). */
+function fileLocation(report: Report, d: Diagnostic) {
+  if (!report.document.lines) return undefined;
+  const at = locate(report.document, d.range.start, report.sourceLines);
+  if (!at) return undefined;
+  const { lineText, ...where } = at;
+  return { ...where, text: lineText };
+}
+
 export function formatJson(results: FileResult[]): string {
   return (
     JSON.stringify(
@@ -53,7 +70,13 @@ export function formatJson(results: FileResult[]): string {
         file: r.file,
         format: r.report?.format?.id ?? null,
         year: r.report?.year?.value ?? null,
-        diagnostics: r.report ? r.diagnostics.map((d) => lspDiagnostic(r.report!.sourceLines, d)) : [],
+        ...(r.report?.document.lines ? { source: r.report.document.kind } : {}),
+        diagnostics: r.report
+          ? r.diagnostics.map((d) => {
+              const location = fileLocation(r.report!, d);
+              return { ...lspDiagnostic(r.report!.sourceLines, d), ...(location ? { location } : {}) };
+            })
+          : [],
         ...(r.fixed ? { fixed: r.fixed } : {}),
       })),
       null,

@@ -7,8 +7,9 @@ const STRINGS = {
       govreport review <文件或目录>… -o <输出目录>   批量审阅并写出汇总（详见 govreport review --help）
 
 检查政府信息公开工作年度报告草稿：章节是否齐全、三张统计表是否符合格式、数字是否相加一致。
-目录会递归查找 .md、.markdown、.txt、.govreport、.html、.htm 文件（跟随符号链接），
-其中不像年度报告的文件不检查；--fix 只改写年度报告。
+目录会递归查找 .md、.markdown、.txt、.govreport、.html、.htm、.docx、.pdf 文件（跟随符号链接；.doc、.wps 会提示另存为 .docx），
+其中不像年度报告的文件不检查；--fix 只改写年度报告（Word、PDF 文件不改写）。
+另有子命令：govreport convert <文件> -o <输出>，在 Word、PDF、网页、文本与 Markdown 之间转换（见 govreport convert --help）。
 
 选项：
   --format text|json|sarif        输出格式（默认 text）
@@ -27,8 +28,11 @@ const STRINGS = {
 
 Checks government information disclosure annual report drafts: all six sections present, the
 three tables in the official format, and every sum adding up. Directories are searched
-recursively for .md, .markdown, .txt, .govreport, .html and .htm files (links followed); files
-that do not look like annual reports are not checked, and --fix rewrites only reports.
+recursively for .md, .markdown, .txt, .govreport, .html, .htm, .docx and .pdf files (links
+followed; .doc and .wps get a message to save them as .docx); files that do not look like annual
+reports are not checked, and --fix rewrites only reports (never Word or PDF files).
+Subcommand: govreport convert <file> -o <out> converts between Word, PDF, HTML, text and
+Markdown (see govreport convert --help).
 
 Options:
   --format text|json|sarif        output format (default text)
@@ -54,9 +58,11 @@ Exit status: 0 no errors; 1 errors found; 2 usage or I/O problem.`,
   unreadable: { zh: '{0}：无法读取（{1}）', en: '{0}: cannot read ({1})' },
   notText: { zh: '{0}：不是文本文件，已跳过', en: '{0}: not a text file, skipped' },
   tooLarge: { zh: '{0}：文件超过 {1} MB，已跳过', en: '{0}: larger than {1} MB, skipped' },
-  noReports: { zh: '{0}：其中没有 .md、.markdown、.txt、.govreport、.html 或 .htm 文件', en: '{0}: holds no .md, .markdown, .txt, .govreport, .html or .htm files' },
+  noReports: { zh: '{0}：其中没有 .md、.markdown、.txt、.govreport、.html、.docx 或 .pdf 文件', en: '{0}: holds no .md, .markdown, .txt, .govreport, .html, .docx or .pdf files' },
+  location: { zh: '位置', en: 'at' },
   decodedAs: { zh: '{0}：不是 UTF-8，已按 GB18030 读取', en: '{0}: not UTF-8; read as GB18030' },
   fixRefused: { zh: '{0}：编码为 {1}，--fix 不改写此类文件；请先另存为 UTF-8', en: '{0}: encoded as {1}; --fix does not rewrite such files — save it as UTF-8 first' },
+  fixRefusedBinary: { zh: '{0}：--fix 不改写 Word/PDF 文件；请先用 govreport convert 转为 Markdown 草稿', en: '{0}: --fix does not rewrite Word/PDF files; convert it to a Markdown draft with govreport convert first' },
   fixWriteFailed: { zh: '{0}：写回失败（{1}）', en: '{0}: could not write ({1})' },
   fixTooLarge: {
     zh: '{0}：文本过长（{1} 个字符，自动修正的上限为 {2} 个），未作修正；只列出问题',

@@ -69,10 +69,12 @@ const holding = new WeakMap<Diagnostic, boolean>();
  * not on every keystroke — and remembered for the version.
  */
 export function offersFix(analysis: Analysis, d: Diagnostic): boolean {
-  if (!d.fix) return false;
+  const kind = analysis.report.document.kind;
+  // Text read out of a Word or PDF file is not the file: nothing there is edited.
+  if (!d.fix || (kind !== 'text' && kind !== 'html')) return false;
   let holds = holding.get(d);
   if (holds === undefined) {
-    const options = { ...checkOptions(analysis.settings), kind: analysis.report.document.kind, previous: analysis.previous };
+    const options = { ...checkOptions(analysis.settings), kind, previous: analysis.previous };
     holds = fixHolds(analysis.report.document.source, options, d, analysis.diagnostics);
     holding.set(d, holds);
   }

@@ -10,6 +10,10 @@ export const COMMANDS = {
   fixAll: 'govreport.fixAll',
   convertTable: 'govreport.convertTable',
   checkWorkspace: 'govreport.checkWorkspace',
+  importReport: 'govreport.importReport',
+  startNextYear: 'govreport.startNextYear',
+  exportReport: 'govreport.exportReport',
+  previewHtml: 'govreport.previewHtml',
 } as const;
 
 export class CommandArgumentError extends Error {}
@@ -43,4 +47,24 @@ export function positionArg(args: unknown[], command: string): { line: number; c
   const parsed = Position.safeParse(args[1]);
   if (!parsed.success) throw new CommandArgumentError(`${command}: the second argument must be a position { line, character }`);
   return parsed.data;
+}
+
+const ExportArgs = z.tuple([Uri, z.string().min(1), z.enum(['docx', 'html'])]);
+
+/** `govreport.exportReport [uri, targetPath, 'docx'|'html']`. */
+export function exportArgs(args: unknown[]): { uri: string; target: string; kind: 'docx' | 'html' } {
+  const parsed = ExportArgs.safeParse(args.slice(0, 3));
+  if (!parsed.success) throw new CommandArgumentError('govreport.exportReport: expected [documentUri, targetPath, "docx" | "html"]');
+  const [uri, target, kind] = parsed.data;
+  return { uri, target, kind };
+}
+
+const PreviewParts = z.object({ head: z.string().optional(), tail: z.string().optional() }).default({});
+
+/** `govreport.previewHtml [uri, { head?, tail? }]`. */
+export function previewArgs(args: unknown[]): { uri: string; head?: string; tail?: string } {
+  const uri = uriArg(args, 'govreport.previewHtml');
+  const parts = PreviewParts.safeParse(args[1]);
+  if (!parts.success) throw new CommandArgumentError('govreport.previewHtml: the second argument must be { head?, tail? }');
+  return { uri, ...parts.data };
 }

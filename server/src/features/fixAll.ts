@@ -3,7 +3,7 @@
  * turned into one minimal edit over the span that changed, so the editor keeps the cursor,
  * the undo stop and every untouched line as they were.
  */
-import { fixAll, type Diagnostic, type OffsetRange, type SourceKind } from '../report';
+import { fixAll, type Diagnostic, type OffsetRange, type ReadDocument } from '../report';
 import { checkOptions, type Settings } from './settings';
 
 export interface OffsetEdit {
@@ -31,7 +31,9 @@ export function minimalEdit(before: string, after: string): OffsetEdit | undefin
 }
 
 /** `diagnostics`: the document's current findings, reused for the first pass. */
-export function fixAllEdit(text: string, settings: Settings, diagnostics?: Diagnostic[], kind: SourceKind = 'text'): { edit?: OffsetEdit; count: number; tooLarge?: true } {
+export function fixAllEdit(text: string, settings: Settings, diagnostics?: Diagnostic[], kind: ReadDocument['kind'] = 'text'): { edit?: OffsetEdit; count: number; tooLarge?: true } {
+  // Text extracted from a Word or PDF file is not the file: nothing to write back.
+  if (kind !== 'text' && kind !== 'html') return { count: 0 };
   const result = fixAll(text, { ...checkOptions(settings), kind }, 10, diagnostics);
   const edit = minimalEdit(text, result.text);
   return { edit, count: edit ? result.applied.length : 0, ...(result.tooLarge ? { tooLarge: true } : {}) };

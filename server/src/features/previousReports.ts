@@ -9,7 +9,13 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { decode } from '../cli/encoding';
 import { expandInputs } from '../cli/files';
-import { bodyOf, isLastYearOf, kindOfPath, parse, type PreviousReport, type Report } from '../report';
+import { binaryKindOfPath, bodyOf, isLastYearOf, kindOfPath, parse, type PreviousReport, type Report } from '../report';
+import { readDocx } from '../report/readers/docx';
+
+function parseText(file: string, bytes: Buffer): Report {
+  const text = decode(bytes, { html: kindOfPath(file, '') === 'html' }).text;
+  return parse(text, { kind: kindOfPath(file, text) });
+}
 import { uriToPath } from './globs';
 
 const RESCAN_MS = 3000;
@@ -65,9 +71,11 @@ export class PreviousReports {
     const cached = this.files.get(file);
     if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached.report;
     try {
-      const html = kindOfPath(file, '') === 'html';
-      const text = decode(fs.readFileSync(file), { html }).text;
-      const report = parse(text, { kind: kindOfPath(file, text) });
+      const binary = binaryKindOfPath(file);
+      // Last year's Word file counts (read synchronously); a PDF is not looked into here.
+      if (binary && binary !== 'docx') return undefined;
+      const bytes = fs.readFileSync(file);
+      const report = binary ? parse(readDocx(bytes)) : parseText(file, bytes);
       this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, report });
       return report;
     } catch {

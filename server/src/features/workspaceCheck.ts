@@ -1,8 +1,9 @@
 /**
  * `govreport.checkWorkspace`: every report file in the workspace folders checked and its
  * diagnostics published, open or not. Files are found the way the CLI finds them (.md,
- * .markdown, .txt, .govreport, .html, .htm; node_modules and dot-directories skipped) and read the way the CLI reads
- * them (UTF-8, UTF-16 with a BOM, GB18030). An open document is taken as the editor has it.
+ * .markdown, .txt, .govreport, .html, .htm, .docx, .pdf; node_modules and dot-directories
+ * skipped) and read the way the CLI reads them (UTF-8, UTF-16 with a BOM, GB18030; Word and
+ * PDF files as documents). An open document is taken as the editor has it.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -10,6 +11,8 @@ import { pathToFileURL } from 'url';
 import { decode } from '../cli/encoding';
 import { expandInputs } from '../cli/files';
 import { analyseText, type Analysis, type DocumentLike, type FindPrevious } from './analysis';
+import { analyseBinaryFile } from './documents';
+import { BinaryReadError, binaryKindOfPath, describeReadError } from '../report';
 import { countBySeverity } from './diagnostics';
 import type { Settings } from './settings';
 
@@ -52,11 +55,26 @@ export async function checkWorkspace(context: WorkspaceCheckContext): Promise<Wo
       if (!analysis) {
         try {
           if (fs.statSync(file).size > MAX_BYTES) continue;
+          const binary = binaryKindOfPath(file);
+          if (binary === 'doc' || binary === 'wps') continue;
+          if (binary) {
+            // Word and PDF: read as the documents they are; findings say where in the file.
+            analysis = await analyseBinaryFile(file, await context.settingsFor(folderUri), context.folders, context.findPrevious);
+            if (!analysis?.active) continue;
+            context.publish(uri, analysis);
+            const counts = countBySeverity(analysis.diagnostics);
+            result.files++;
+            result.errors += counts.errors;
+            result.warnings += counts.warnings;
+            continue;
+          }
           const text = decode(fs.readFileSync(file), { html: languageOf(file) === 'html' }).text;
           const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
           analysis = analyseText(doc, await context.settingsFor(folderUri), context.folders, undefined, context.findPrevious);
         } catch (e) {
-          context.log(`checkWorkspace: ${file}: ${e instanceof Error ? e.message : String(e)}`);
+          // A scan, a password, a damaged file: said in the log, in words (the file is not a report we can check).
+          const why = e instanceof BinaryReadError ? describeReadError(e, 'zh-CN', path.extname(file).slice(1).toUpperCase()) : e instanceof Error ? e.message : String(e);
+          context.log(`checkWorkspace: ${file}: ${why}`);
           continue;
         }
         if (!analysis.active) continue;

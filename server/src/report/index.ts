@@ -14,5 +14,5 @@ export type { PeerText, PreviousReport, RuleSettings, Subordinates } from './rul
 export { DEFAULT_RULE_SETTINGS } from './rules';
 export { deadlineStatus, type DeadlineStatus } from './rules/publicationDeadline';
 export { ownTextOf, peerText, copiedFrom, gramHashes, ownTextJoined, sourceOf, type OwnText, type OwnSection } from './reuse';
-export { readSource, kindOfPath, looksLikeHtml, type ReadDocument, type SourceKind } from './readers';
+export { readSource, kindOfPath, looksLikeHtml, readBinary, binaryKindOfPath, BinaryReadError, describeReadError, locate, describeLocation, type ReadDocument, type SourceKind, type BinaryKind, type LineAddress, type Location } from './readers';
 export { sourceRangeOf, readOffsetAt } from './sourcePositions';

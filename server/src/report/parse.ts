@@ -35,8 +35,9 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
   const lines = new LineIndex(text);
   const detector = createHeadingDetector(formats['2021']);
   const layout = readLayouts(text, lines, (line, lineText, context) => detector.test(line, lineText, lines.lineStarts[line], context), {
-    rows: document.kind === 'html' ? document.rows : undefined,
-    cellPerLine: document.kind !== 'html',
+    // A page or a Word/PDF file: its tables come split into cells, its lines are paragraphs.
+    rows: document.kind === 'text' ? undefined : document.rows,
+    cellPerLine: document.kind === 'text',
     isLabel: isRowLabel,
   });
   const headings = detector.headings;

@@ -28,7 +28,7 @@ import {
   type RuleSettings,
   type Severity,
 } from '../report';
-import { kindOfPath, type SourceKind } from '../report/readers';
+import { kindOfPath, type ReadDocument } from '../report/readers';
 import { figuresOf, indicatorsOf, type Figures } from '../report/indicators';
 import { decode, NotTextError } from '../cli/encoding';
 import { sentenceHash } from './minhash';
@@ -90,7 +90,7 @@ export interface Reviewed {
   body?: string;
   year?: number;
   format?: FormatId;
-  kind?: SourceKind;
+  kind?: ReadDocument['kind'];
   title?: string;
   counts: Record<Severity, number>;
   byRule: Partial<Record<RuleCode, number>>;

@@ -299,7 +299,9 @@ export function bindTables(segments: Segment[], sectionAt: (line: number) => Sec
       return;
     }
     const inReviewSection = section?.table === 'reviewLitigation';
-    if (isReviewValueRow(row) && ((current?.kind === 'reviewLitigation' && !current.rowIds.has('values')) || (!current && inReviewSection))) {
+    // A row of fifteen empty cells under table 四's headers is its value row, not yet filled in.
+    const blankValues = current?.kind === 'reviewLitigation' && row.cells.length === formats['2021'].reviewLitigation.columns.length && row.cells.every((c) => c.empty) && row.layout === 'markdown';
+    if ((isReviewValueRow(row) || blankValues) && ((current?.kind === 'reviewLitigation' && !current.rowIds.has('values')) || (!current && inReviewSection))) {
       const table = current ?? open('reviewLitigation');
       table.rawRows.push(row);
       table.rows.push({ raw: row, rowId: 'values', labelIndex: -1 });

@@ -17,7 +17,7 @@ const MAX_TITLE_LINE = 50;
  * A title ends with the report's name: "…政府信息公开工作年度报告", perhaps followed by a note in
  * brackets (（征求意见稿）). A line that merely mentions the name ("…年度报告检查工具") is not one.
  */
-function namesReport(text: string): boolean {
+export function namesReport(text: string): boolean {
   const s = squash(text).replace(/(\([^()]*\)|【[^【】]*】|[。.!！])+$/, '');
   return REPORT_WORDS.some((w) => s.endsWith(w));
 }

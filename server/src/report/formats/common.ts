@@ -192,6 +192,7 @@ export const applicationsCommon = {
     zh: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
     en: '(Row 1 plus row 2 equals row 3 plus row 4 in every column)',
   },
+  applicantsHeader: { zh: '申请人情况', en: 'Applicants' },
   columns: applicantColumns,
   applicantTotal: { total: 'total', parts: ['natural', 'commercial', 'research', 'publicInterest', 'legalService', 'others'] },
   balance: { left: ['newReceived', 'carriedOver'], right: ['resultTotal', 'carriedForward'], derived: 'carriedForward' },

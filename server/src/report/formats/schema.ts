@@ -111,6 +111,8 @@ export const ApplicationsTable = z.object({
   title: Text,
   /** 本列数据的勾稽关系为… */
   note: Text,
+  /** The header over the seven columns in the published form: 申请人情况. */
+  applicantsHeader: Text,
   columns: z.array(ColumnDef).length(7),
   rows: z.array(ApplicationsRow).min(1),
   /** 总计[r] = Σ applicant columns[r], for every value row r. */

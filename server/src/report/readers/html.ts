@@ -117,13 +117,13 @@ function lineText(line: Line): string {
 
 const REPORT_NAMES = formats['2021'].data.reportTitleVariants.map(squash);
 
-function namesReport(text: string): boolean {
+export function namesReport(text: string): boolean {
   const s = squash(text);
   return s.length <= 80 && REPORT_NAMES.some((w) => s.includes(w));
 }
 
 /** A line that is one of the six section headings, with its ordinal: 二、主动公开政府信息情况. */
-function isSectionHeading(text: string): boolean {
+export function isSectionHeading(text: string): boolean {
   const s = squash(text);
   if (s.length > 40) return false;
   const ordinal = parseOrdinal(s);

@@ -8,11 +8,13 @@ import type { RawRow } from '../model';
 import { readHtml } from './html';
 import { readFlattened } from './flattened';
 import { identityMap, type SourceMap } from './sourceMap';
+import type { BinaryKind, LineAddress } from './blocks';
 
 export type SourceKind = 'text' | 'html';
 
 export interface ReadDocument {
-  kind: SourceKind;
+  /** How it was read: as text, as an HTML page, or from a Word or PDF file (readers/binary.ts). */
+  kind: SourceKind | BinaryKind;
   /** The file's own text. */
   source: string;
   /** What the parser reads: the source itself, or its logical lines. */
@@ -22,6 +24,11 @@ export interface ReadDocument {
   rows: RawRow[];
   /** The page's publication date, when its metadata gives one. */
   published?: { year: number; month: number; day: number };
+  /**
+   * A Word or PDF file: where each line of `text` stands in the file (page, paragraph, table,
+   * row, the grid column of each cell). `source` is then the extracted text itself.
+   */
+  lines?: LineAddress[];
 }
 
 /** A whole HTML page (not a Markdown draft with a table pasted in). */
@@ -63,3 +70,5 @@ function headerDate(source: string): ReadDocument['published'] {
 }
 
 export { identityMap, type SourceMap } from './sourceMap';
+export { readBinary, binaryKindOfPath, BinaryReadError, describeReadError, type BinaryReadProblem } from './binary';
+export { locate, describeLocation, type BinaryKind, type LineAddress, type Location } from './blocks';
