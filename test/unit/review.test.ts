@@ -145,6 +145,29 @@ describe('govreport review', () => {
       fs.rmSync(out, { recursive: true, force: true });
     }
   });
+  it('reads Word files as the reports they are, and says why a .doc cannot be read', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-docx-'));
+    try {
+      const draft = path.join(REPO_ROOT, 'examples', 'qingshan-2024-draft.md');
+      fs.copyFileSync(draft, path.join(dir, 'draft.md'));
+      const made = spawnSync(process.execPath, [CLI, 'convert', draft, '-o', path.join(dir, 'draft.docx')], { encoding: 'utf8' });
+      assert.equal(made.status, 0, made.stderr);
+      // The start of an OLE compound file: what a Word 97–2003 .doc begins with.
+      fs.writeFileSync(path.join(dir, 'old.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+      const out = path.join(dir, 'out');
+      const r = spawnSync(process.execPath, [CLI, 'review', dir, '-o', out], { encoding: 'utf8' });
+      // A file that could not be read is a problem with the input (status 2), said in one line; the rest is reviewed.
+      assert.equal(r.status, 2, r.stderr);
+      assert.match(r.stderr, /old\.doc：无法读取.*另存为.*\.docx/);
+      const rows = fs.readFileSync(path.join(out, 'summary.csv'), 'utf8').split('\n').filter((l) => /^\d+,/.test(l));
+      const counts = (file: string) => rows.find((l) => l.split(',')[1] === file)?.split(',').slice(5, 8).join();
+      assert.ok(counts('draft.docx'), rows.join('\n'));
+      assert.equal(counts('draft.docx'), counts('draft.md'), 'the same errors, warnings and notes from the Word file as from its text');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('draws a progress bar on a terminal, through both passes, and clears it', async () => {
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-tty-'));
     let stderr = '';

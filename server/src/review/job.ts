@@ -28,7 +28,7 @@ import {
   type RuleSettings,
   type Severity,
 } from '../report';
-import { kindOfPath, type ReadDocument } from '../report/readers';
+import { binaryKindOfPath, BinaryReadError, describeReadError, kindOfPath, readBinary, type ReadDocument } from '../report/readers';
 import { figuresOf, indicatorsOf, type Figures } from '../report/indicators';
 import { decode, NotTextError } from '../cli/encoding';
 import { sentenceHash } from './minhash';
@@ -105,10 +105,43 @@ export interface Reviewed {
 
 export class Session {
   private cache = new Map<string, Report | Facts['problem']>();
+  /** Word and PDF files, read ahead (reading a PDF is asynchronous); kept until released. */
+  private documents = new Map<string, Report | Facts['problem']>();
 
   constructor(private readonly settings: JobSettings) {}
 
+  /** Reads the Word and PDF files among `files` that are not read yet. */
+  async prepare(files: Array<string | undefined>): Promise<void> {
+    for (const file of files) {
+      if (!file || this.documents.has(file)) continue;
+      const binary = binaryKindOfPath(file);
+      if (!binary) continue;
+      let loaded: Report | Facts['problem'];
+      try {
+        if (fs.statSync(file).size > MAX_BYTES) loaded = { id: 'tooLarge', detail: String(MAX_BYTES / 1024 / 1024) };
+        else loaded = parse(await readBinary(fs.readFileSync(file), binary), { format: this.settings.reportFormat });
+      } catch (e) {
+        if (e instanceof BinaryReadError) loaded = { id: 'unreadable', detail: describeReadError(e, this.settings.locale ?? 'zh-CN', binary === 'pdf' ? 'PDF' : 'Word') };
+        else if ((e as NodeJS.ErrnoException).code) loaded = { id: 'unreadable', detail: (e as NodeJS.ErrnoException).code };
+        else throw e;
+      }
+      this.documents.set(file, loaded);
+    }
+  }
+
+  /** A request of the pool: its Word and PDF files read first, then answered in order. */
+  async run(job: { kind: 'facts'; files: string[] } | { kind: 'check'; tasks: CheckTask[] }): Promise<Facts[] | Reviewed[]> {
+    if (job.kind === 'facts') {
+      await this.prepare(job.files);
+      return job.files.map((f) => this.facts(f));
+    }
+    await this.prepare(job.tasks.flatMap((t) => [t.file, t.previous, ...(t.subordinates?.reports.map((r) => r.file) ?? [])]));
+    return job.tasks.map((t) => this.check(t));
+  }
+
   private load(file: string): Report | Facts['problem'] {
+    const document = this.documents.get(file);
+    if (document) return document;
     const hit = this.cache.get(file);
     if (hit) return hit;
     const loaded = this.read(file);
@@ -158,7 +191,10 @@ export class Session {
     try {
       return this.checkOne(task);
     } finally {
-      for (const f of task.release ?? []) this.cache.delete(f);
+      for (const f of task.release ?? []) {
+        this.cache.delete(f);
+        this.documents.delete(f);
+      }
     }
   }
 

@@ -62,7 +62,7 @@ function inlineLane(settings: JobSettings): Lane {
   return {
     inline: true,
     async run<T>(request: Job) {
-      return (request.kind === 'facts' ? request.files.map((f) => session.facts(f)) : request.tasks.map((t) => session.check(t))) as T[];
+      return (await session.run(request)) as T[];
     },
     async close() {},
   };

@@ -11,12 +11,15 @@ export type Request = Job & { id: number };
 if (parentPort) {
   const port = parentPort;
   const session = new Session(workerData as JobSettings);
+  // Requests are answered one after another, in order (a PDF read is asynchronous).
+  let queue = Promise.resolve();
   port.on('message', (request: Request) => {
-    try {
-      const result = request.kind === 'facts' ? request.files.map((f) => session.facts(f)) : request.tasks.map((t) => session.check(t));
-      port.postMessage({ id: request.id, result });
-    } catch (e) {
-      port.postMessage({ id: request.id, error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
-    }
+    queue = queue.then(async () => {
+      try {
+        port.postMessage({ id: request.id, result: await session.run(request) });
+      } catch (e) {
+        port.postMessage({ id: request.id, error: e instanceof Error ? `${e.message}\n${e.stack}` : String(e) });
+      }
+    });
   });
 }
