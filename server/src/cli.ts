@@ -180,7 +180,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     }
     const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: textKind });
     // A fix is listed (SARIF, JSON, the count of fixable findings) only if it holds applied alone.
-    const diagnostics = withHoldingFixes(text, checkWith, report === input.report ? initial : checkReport(report, { ...checkOptions, previous }));
+    // A Word or PDF file is never rewritten: its findings carry no fix.
+    const checked = report === input.report ? initial : checkReport(report, { ...checkOptions, previous });
+    const diagnostics = encoding ? withHoldingFixes(text, checkWith, checked) : checked.map(({ fix: _fix, ...d }) => d);
     results.push({ file, report, diagnostics, fixed });
   });
   progress.done();
