@@ -5,6 +5,7 @@
  * headers are never read as rows.
  */
 import { formats, type ApplicationsRow, type FormatId } from '../formats';
+import { isPlainDigits } from '../text/cellValue';
 import { labelKey, squash, type LabelKey } from '../text/normalize';
 
 export type LabelHit =
@@ -97,7 +98,7 @@ const memo = new Map<string, Map<string, LabelHit | null>>();
 let memoSize = 0;
 
 export function matchLabel(cellText: string, group?: string): LabelHit | undefined {
-  if (!cellText || cellText.length > 80 || VALUE_ONLY.test(cellText)) return undefined;
+  if (!cellText || cellText.length > 80 || isPlainDigits(cellText) || VALUE_ONLY.test(cellText)) return undefined;
   // By group, then text: no key is built per call.
   const groupKey = group ?? '';
   let byText = memo.get(groupKey);
