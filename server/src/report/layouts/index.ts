@@ -12,7 +12,7 @@
  */
 import type { RawCell, RawRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
-import { trimRange } from '../text/normalize';
+import { isTrimmedSpace, trimRange } from '../text/normalize';
 import { looksLikeValue } from '../text/cellValue';
 import { cellPerLineRow, type LineSpan } from './cellPerLine';
 import { isPageFurniture } from './furniture';
@@ -45,6 +45,8 @@ export type IsHeading = (line: number, lineText: string, context: { previous?: s
 
 /** A line holding only `|`: the separator between cells of a one-cell-per-line table. */
 const CELL_SEPARATOR = /^[ \t]*\|[ \t]*$/;
+/** A code fence opens or closes: its content is not read as tables. */
+const FENCE = /^\s*(```|~~~)/;
 /** `规章 |`: one cell and a closing pipe, a line of a one-cell-per-line table. */
 function isOneCellPipe(lineText: string): boolean {
   const pipe = lineText.indexOf('|');
@@ -124,8 +126,15 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     }
 
     const lineText = text.slice(start, end);
-    if ((lineText.includes('```') || lineText.includes('~~~')) && /^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
-    if (lineText.trim() === '' && !/\t/.test(lineText)) {
+    // Where the content starts, found once: it tells a fence and a blank line apart without
+    // scanning the line for ``` or trimming it.
+    let lead = 0;
+    while (lead < lineText.length && isTrimmedSpace(lineText.charCodeAt(lead))) lead++;
+    const first = lineText.charCodeAt(lead);
+    if ((first === 96 /* ` */ || first === 126 /* ~ */) && FENCE.test(lineText)) inFence = !inFence;
+    const hasTab = lineText.includes('\t');
+    const hasPipe = lineText.includes('|');
+    if (lead === lineText.length && !hasTab) {
       flushRun();
       previous = undefined;
       // Two blank lines, or a blank line after a run of several lines, end a cell-per-blank table.
@@ -133,26 +142,26 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
       continue;
     }
     if (!inFence && isPageFurniture(lineText)) continue;
-    if (!inFence && cellPerLine && lineText.includes('|') && CELL_SEPARATOR.test(lineText)) {
+    if (!inFence && cellPerLine && hasPipe && CELL_SEPARATOR.test(lineText)) {
       run.push({ separator: true, line });
       runSeparated = true;
       previous = undefined;
       continue;
     }
-    if (!inFence && isMarkdownSeparator(lineText)) {
+    if (!inFence && hasPipe && isMarkdownSeparator(lineText)) {
       flushRun();
       mergeSingles();
       previous = undefined;
       continue;
     }
-    if (!inFence && isMarkdownRow(lineText) && !(cellPerLine && isOneCellPipe(lineText))) {
+    if (!inFence && hasPipe && isMarkdownRow(lineText) && !(cellPerLine && isOneCellPipe(lineText))) {
       flushRun();
       mergeSingles();
       segments.push({ kind: 'row', row: markdownRow(text, start, end, line) });
       previous = undefined;
       continue;
     }
-    if (!inFence && isTsvRow(lineText)) {
+    if (!inFence && hasTab && isTsvRow(lineText)) {
       flushRun();
       mergeSingles();
       segments.push({ kind: 'row', row: tsvRow(text, start, end, line) });
@@ -190,7 +199,7 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     }
     textLines.push(line);
     // `规章 |` in a run of one-cell lines: the pipe closes the cell.
-    const pipe = cellPerLine && lineText.includes('|') && isOneCellPipe(lineText) ? lineText.lastIndexOf('|') : -1;
+    const pipe = cellPerLine && hasPipe && isOneCellPipe(lineText) ? lineText.lastIndexOf('|') : -1;
     run.push({ line, start, end: pipe >= 0 ? start + pipe : end });
     if (!cellPerLine) flushRun();
     previous = lineText;

@@ -99,6 +99,18 @@ export function trimRange(text: string, start: number, end: number): { start: nu
   return { start, end };
 }
 
+/**
+ * White space as `String.prototype.trim` and the regex class `\s` see it (WhiteSpace and
+ * LineTerminator in ECMAScript): lets a loop over character codes stand in for `trim()` or `^\s*`.
+ */
+export function isTrimmedSpace(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 10 || c === 13 || c === 0x2002 || c === 0x2003;
 }
