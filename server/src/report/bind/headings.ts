@@ -71,9 +71,12 @@ export function createHeadingDetector(format: Format): HeadingDetector {
     test(line, lineText, lineStart, context = {}) {
       // A tab-led line is a table cell (seed 001 repeats section titles as table captions).
       if (lineText.startsWith('\t') || lineText.length > 2 * MAX_HEADING_LENGTH) return false;
+      // The markers around the heading's words hold no punctuation: a line of prose is ruled
+      // out before its heading text is cut out.
+      if (SENTENCE_PUNCTUATION.test(lineText)) return false;
       const range = headingTextRange(lineText, lineStart);
       const text = lineText.slice(range.start - lineStart, range.end - lineStart);
-      if (!text || text.length > MAX_HEADING_LENGTH || SENTENCE_PUNCTUATION.test(text)) return false;
+      if (!text || text.length > MAX_HEADING_LENGTH) return false;
       // A parenthesised line is a note or placeholder, never a heading.
       if (/^[（(].*[)）]$/.test(text)) return false;
       let squashed = squash(text);
