@@ -70,7 +70,14 @@ function squashed(text: string, start: number, end: number): { s: string; at: (i
 
 const EXCLUDED = new RegExp(narrativeExclusions.map((w) => w.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')).join('|'));
 
-const SENTENCE_BREAK = /[。；;！!？?]/;
+/** Global, so a line is searched from an offset rather than sliced at every break. */
+const SENTENCE_BREAK = /[。；;！!？?]/g;
+/**
+ * The lookahead of `,(?![0-9]{3})` sees only digits, and a clause always ends at a sentence
+ * break or the line's end, which are none: searching the whole line from the clause's start
+ * finds the same breaks as searching the clause alone.
+ */
+const CLAUSE_BREAK_FROM = new RegExp(CLAUSE_BREAK.source, 'g');
 
 /** Any cue of any figure: a line with none states nothing, and is not split into clauses. */
 const ANY_CUE = new RegExp([...new Set(narrativeFigures.flatMap((f) => f.cues))].join('|'));
@@ -87,14 +94,20 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
     if (!ANY_CUE.test(lineText) && !(/[\s\u3000]/.test(lineText) && ANY_CUE.test(lineText.replace(/[\s\u3000]+/g, '')))) continue;
     let sentenceFrom = 0;
     while (sentenceFrom <= lineText.length) {
-      const sm = SENTENCE_BREAK.exec(lineText.slice(sentenceFrom));
-      const sentenceTo = sm ? sentenceFrom + sm.index : lineText.length;
-      const sentence = sentenceTo - sentenceFrom > 4 * MAX_CLAUSE ? '' : lineText.slice(sentenceFrom, sentenceTo).replace(/\s+/g, '');
+      SENTENCE_BREAK.lastIndex = sentenceFrom;
+      const sm = SENTENCE_BREAK.exec(lineText);
+      const sentenceTo = sm ? sm.index : lineText.length;
+      // Squashed only when a figure's context asks for it: most clauses have no such figure.
+      const sentenceStart = sentenceFrom;
+      let squashedSentence: string | undefined;
+      const sentence = () =>
+        (squashedSentence ??= sentenceTo - sentenceStart > 4 * MAX_CLAUSE ? '' : lineText.slice(sentenceStart, sentenceTo).replace(/\s+/g, ''));
       let from = sentenceFrom;
       while (from < sentenceTo) {
-        const m = CLAUSE_BREAK.exec(lineText.slice(from, sentenceTo));
-        const to = m ? from + m.index : sentenceTo;
-        if (to > from) out.push(...clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt));
+        CLAUSE_BREAK_FROM.lastIndex = from;
+        const m = CLAUSE_BREAK_FROM.exec(lineText);
+        const to = m && m.index < sentenceTo ? m.index : sentenceTo;
+        if (to > from) clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt, out);
         from = to + 1;
       }
       sentenceFrom = sentenceTo + 1;
@@ -103,24 +116,30 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
   return out;
 }
 
-function inContext(figure: NarrativeFigure, sentence: string, section: () => string | undefined): boolean {
+function inContext(figure: NarrativeFigure, sentence: () => string, section: () => string | undefined): boolean {
   const c = figure.context;
   if (!c) return true;
-  if (c.excludes?.some((w) => sentence.includes(w))) return false;
-  if (!c.requires || c.requires.some((w) => sentence.includes(w))) return true;
+  if (c.excludes?.some((w) => sentence().includes(w))) return false;
+  if (!c.requires || c.requires.some((w) => sentence().includes(w))) return true;
   return c.orInSection !== undefined && section() === c.orInSection;
 }
 
 /** Prose clauses are short; a run of thousands of characters with no punctuation is not prose. */
 const MAX_CLAUSE = 400;
 
-function clauseStatements(text: string, start: number, end: number, sentence: string, sectionAt: SectionAt): ProseStatement[] {
-  if (end - start > MAX_CLAUSE) return [];
+/** Which phrasing a statement is, for telling two phrasings' claims on one number apart. */
+const FIGURE_KEY = new Map(narrativeFigures.map((f) => [f, JSON.stringify(f.figure)]));
+
+/** The statements of one clause, appended to `out`. */
+function clauseStatements(text: string, start: number, end: number, sentence: () => string, sectionAt: SectionAt, out: ProseStatement[]): void {
+  if (end - start > MAX_CLAUSE) return;
   const { s, at } = squashed(text, start, end);
-  if (s.length < 4 || !HAS_FIGURE.test(s) || EXCLUDED.test(s)) return [];
+  // Every figure needs one of its cues in the clause: a clause with no cue at all states nothing.
+  if (s.length < 4 || !HAS_FIGURE.test(s) || !ANY_CUE.test(s) || EXCLUDED.test(s)) return;
   const found: ProseStatement[] = [];
+  const section = () => sectionAt(start);
   for (const c of COMPILED) {
-    if (!c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, () => sectionAt(start))) continue;
+    if (!c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, section)) continue;
     for (const re of c.patterns) {
       re.lastIndex = 0;
       for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -132,15 +151,16 @@ function clauseStatements(text: string, start: number, end: number, sentence: st
     }
   }
   for (const c of COMPILED) {
-    if (!c.zero.length || found.some((f) => f.figure === c.figure) || !c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, () => sectionAt(start))) continue;
+    if (!c.zero.length || found.some((f) => f.figure === c.figure) || !c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, section)) continue;
     for (const re of c.zero) {
       re.lastIndex = 0;
       const m = re.exec(s);
       if (m) found.push({ figure: c.figure, value: 0, numeral: 'none', range: { start: at(m.index), end: at(m.index + m[0].length - 1) + 1 } });
     }
   }
+  if (!found.length) return;
   // A number claimed by two phrasings means nothing certain.
-  const ref = (f: ProseStatement) => JSON.stringify(f.figure.figure);
+  const ref = (f: ProseStatement) => FIGURE_KEY.get(f.figure) ?? JSON.stringify(f.figure.figure);
   const unique = found.filter((f, i) => !found.slice(0, i).some((g) => ref(g) === ref(f) && g.range.start === f.range.start));
-  return unique.filter((f) => !unique.some((g) => g !== f && ref(g) !== ref(f) && g.range.start === f.range.start && g.range.end === f.range.end));
+  for (const f of unique) if (!unique.some((g) => g !== f && ref(g) !== ref(f) && g.range.start === f.range.start && g.range.end === f.range.end)) out.push(f);
 }
