@@ -11,7 +11,7 @@
 import { formats, type Text } from '../formats';
 import type { BoundCell, BoundTable } from '../model';
 import { RULE_CODES, type RuleCode } from './types';
-import { cellAt, isApplications, isReview, rowName } from './describe';
+import { isApplications, isReview, rowName } from './describe';
 
 export interface Term {
   cell: BoundCell | undefined;
@@ -69,54 +69,75 @@ function valueOf(cell: BoundCell | undefined): number | undefined {
   return undefined;
 }
 
-function term(table: BoundTable, rowId: string, columnId: string, coef: 1 | -1): Term {
-  return { cell: cellAt(table, rowId, columnId), coef, rowId, columnId };
+/** Each column's position in a format's column list (format data, so built once per list). */
+const columnPositions = new WeakMap<ReadonlyArray<{ id: string }>, Map<string, number>>();
+
+function positionsOf(columns: ReadonlyArray<{ id: string }>): Map<string, number> {
+  let positions = columnPositions.get(columns);
+  if (!positions) {
+    positions = new Map(columns.map((c, i) => [c.id, i]));
+    columnPositions.set(columns, positions);
+  }
+  return positions;
+}
+
+/**
+ * A table's cells by row and column, for the few hundred terms of its sums. The first row of
+ * an id wins, as cellAt (describe.ts) finds it. A bound row's cells follow the format's columns
+ * in order, so the column's position finds its cell at once; the search is only a fallback.
+ */
+function cellLookup(table: BoundTable, columns: ReadonlyArray<{ id: string }>): (rowId: string, columnId: string) => BoundCell | undefined {
+  const rows = new Map<string, BoundCell[]>();
+  for (const row of table.rows) if (!rows.has(row.id)) rows.set(row.id, row.cells);
+  const positions = positionsOf(columns);
+  return (rowId, columnId) => {
+    const cells = rows.get(rowId);
+    if (!cells) return undefined;
+    const at = cells[positions.get(columnId) ?? -1];
+    if (at && at.columnId === columnId) return at;
+    for (let i = 0; i < cells.length; i++) if (cells[i].columnId === columnId) return cells[i];
+    return undefined;
+  };
 }
 
 export function constraintsOf(table: BoundTable): Constraint[] {
   const out: Constraint[] = [];
   if (isApplications(table)) {
-    const apps = formats[table.format].data.applications;
-    const valueRows = apps.rows.filter((r) => r.kind === 'value');
-    for (const row of valueRows) {
-      const total = term(table, row.id, apps.applicantTotal.total, 1);
-      out.push({
-        code: 'sum-applicant-total',
-        table,
-        subject: rowName(table, row.id),
-        terms: [total, ...apps.applicantTotal.parts.map((c) => term(table, row.id, c, -1))],
-        target: total,
-      });
+    const f = formats[table.format];
+    const apps = f.data.applications;
+    const cell = cellLookup(table, f.applications.columns);
+    const term = (rowId: string, columnId: string, coef: 1 | -1): Term => ({ cell: cell(rowId, columnId), coef, rowId, columnId });
+    for (const row of apps.rows) {
+      if (row.kind !== 'value') continue;
+      const total = term(row.id, apps.applicantTotal.total, 1);
+      const terms = [total];
+      for (const c of apps.applicantTotal.parts) terms.push(term(row.id, c, -1));
+      out.push({ code: 'sum-applicant-total', table, subject: rowName(table, row.id), terms, target: total });
     }
     for (const column of apps.columns) {
-      const total = term(table, apps.resultTotal.total, column.id, 1);
-      out.push({
-        code: 'sum-result-total',
-        table,
-        subject: column.label,
-        terms: [total, ...apps.resultTotal.parts.map((r) => term(table, r, column.id, -1))],
-        target: total,
-      });
-      const left = apps.balance.left.map((r) => term(table, r, column.id, 1));
-      const right = apps.balance.right.map((r) => term(table, r, column.id, -1));
-      const terms = [...left, ...right];
-      out.push({
-        code: 'balance',
-        table,
-        subject: column.label,
-        terms,
-        target: terms.find((t) => t.rowId === apps.balance.derived)!,
-      });
+      const total = term(apps.resultTotal.total, column.id, 1);
+      const terms = [total];
+      for (const r of apps.resultTotal.parts) terms.push(term(r, column.id, -1));
+      out.push({ code: 'sum-result-total', table, subject: column.label, terms, target: total });
+      const balance: Term[] = [];
+      for (const r of apps.balance.left) balance.push(term(r, column.id, 1));
+      for (const r of apps.balance.right) balance.push(term(r, column.id, -1));
+      out.push({ code: 'balance', table, subject: column.label, terms: balance, target: balance.find((t) => t.rowId === apps.balance.derived)! });
     }
   } else if (isReview(table)) {
-    const rl = formats[table.format].data.reviewLitigation;
+    const f = formats[table.format];
+    const rl = f.data.reviewLitigation;
+    const cell = cellLookup(table, f.reviewLitigation.columns);
+    const term = (columnId: string, coef: 1 | -1): Term => ({ cell: cell('values', columnId), coef, rowId: 'values', columnId });
     for (const group of rl.groups) {
-      const total = term(table, 'values', `${group.id}.${group.total}`, 1);
+      const total = term(`${group.id}.${group.total}`, 1);
+      const terms = [total];
+      for (const p of group.parts) terms.push(term(`${group.id}.${p}`, -1));
       out.push({
         code: 'sum-review-litigation',
         table,
         subject: group.parent ? { zh: `${group.parent.zh}（${group.label.zh}）`, en: `${group.parent.en} (${group.label.en})` } : group.label,
-        terms: [total, ...group.parts.map((p) => term(table, 'values', `${group.id}.${p}`, -1))],
+        terms,
         target: total,
       });
     }
