@@ -53,6 +53,12 @@ function isOneCellPipe(lineText: string): boolean {
   return pipe > 0 && pipe === lineText.lastIndexOf('|') && lineText.slice(pipe + 1).trim() === '' && lineText.slice(0, pipe).trim() !== '';
 }
 
+/** Where `char` next occurs at or after `from`; past the end of the text when it does not. */
+function nextIndexOf(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length + 1 : at;
+}
+
 type RunEntry = LineSpan | { separator: true; line: number };
 
 const isSeparator = (e: RunEntry): e is { separator: true; line: number } => 'separator' in e;
@@ -66,6 +72,13 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
   const isLabel = options.isLabel ?? (() => false);
   let nextRow = 0;
   let region = 0;
+  /**
+   * The first tab and the first pipe at or after the line being read, searched for in the
+   * whole text as the lines pass them: most lines hold no pipe, and one search over the text
+   * costs less than one per line.
+   */
+  let nextTab = -1;
+  let nextPipe = -1;
   let run: RunEntry[] = [];
   let inFence = false;
   /** The previous line, when it was a line of text (for telling wrapped lines from headings). */
@@ -132,8 +145,10 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     while (lead < lineText.length && isTrimmedSpace(lineText.charCodeAt(lead))) lead++;
     const first = lineText.charCodeAt(lead);
     if ((first === 96 /* ` */ || first === 126 /* ~ */) && FENCE.test(lineText)) inFence = !inFence;
-    const hasTab = lineText.includes('\t');
-    const hasPipe = lineText.includes('|');
+    if (nextTab < start) nextTab = nextIndexOf(text, '\t', start);
+    if (nextPipe < start) nextPipe = nextIndexOf(text, '|', start);
+    const hasTab = nextTab < end;
+    const hasPipe = nextPipe < end;
     if (lead === lineText.length && !hasTab) {
       flushRun();
       previous = undefined;
