@@ -69,66 +69,73 @@ function valueOf(cell: BoundCell | undefined): number | undefined {
   return undefined;
 }
 
-/** Each column's position in a format's column list (format data, so built once per list). */
-const columnPositions = new WeakMap<ReadonlyArray<{ id: string }>, Map<string, number>>();
+/**
+ * The cell of `columnId` in a bound row's cells. They follow the format's columns in order, so
+ * the column's position finds it at once; the search (the first cell of that column, as
+ * cellAt in describe.ts finds it) is only a fallback.
+ */
+function cellIn(cells: BoundCell[] | undefined, position: number, columnId: string): BoundCell | undefined {
+  if (!cells) return undefined;
+  const at = cells[position];
+  if (at && at.columnId === columnId) return at;
+  for (let i = 0; i < cells.length; i++) if (cells[i].columnId === columnId) return cells[i];
+  return undefined;
+}
 
-function positionsOf(columns: ReadonlyArray<{ id: string }>): Map<string, number> {
-  let positions = columnPositions.get(columns);
-  if (!positions) {
-    positions = new Map(columns.map((c, i) => [c.id, i]));
-    columnPositions.set(columns, positions);
-  }
-  return positions;
+/** The cells of the first row of each id, as cellAt (describe.ts) finds them. */
+function rowCells(table: BoundTable): Map<string, BoundCell[]> {
+  const rows = new Map<string, BoundCell[]>();
+  for (const row of table.rows) if (!rows.has(row.id)) rows.set(row.id, row.cells);
+  return rows;
 }
 
 /**
- * A table's cells by row and column, for the few hundred terms of its sums. The first row of
- * an id wins, as cellAt (describe.ts) finds it. A bound row's cells follow the format's columns
- * in order, so the column's position finds its cell at once; the search is only a fallback.
+ * The sums of one table. Table 三's name some 400 cells: each row's cells and each column's
+ * position are looked up once, not once per term.
  */
-function cellLookup(table: BoundTable, columns: ReadonlyArray<{ id: string }>): (rowId: string, columnId: string) => BoundCell | undefined {
-  const rows = new Map<string, BoundCell[]>();
-  for (const row of table.rows) if (!rows.has(row.id)) rows.set(row.id, row.cells);
-  const positions = positionsOf(columns);
-  return (rowId, columnId) => {
-    const cells = rows.get(rowId);
-    if (!cells) return undefined;
-    const at = cells[positions.get(columnId) ?? -1];
-    if (at && at.columnId === columnId) return at;
-    for (let i = 0; i < cells.length; i++) if (cells[i].columnId === columnId) return cells[i];
-    return undefined;
-  };
-}
-
 export function constraintsOf(table: BoundTable): Constraint[] {
   const out: Constraint[] = [];
   if (isApplications(table)) {
     const f = formats[table.format];
     const apps = f.data.applications;
-    const cell = cellLookup(table, f.applications.columns);
-    const term = (rowId: string, columnId: string, coef: 1 | -1): Term => ({ cell: cell(rowId, columnId), coef, rowId, columnId });
+    const rows = rowCells(table);
+    const position = (columnId: string) => f.applications.columns.findIndex((c) => c.id === columnId);
+    const term = (cells: BoundCell[] | undefined, rowId: string, at: number, columnId: string, coef: 1 | -1): Term => ({ cell: cellIn(cells, at, columnId), coef, rowId, columnId });
+
+    const { total: totalColumn, parts: partColumns } = apps.applicantTotal;
+    const totalAt = position(totalColumn);
+    const partsAt = partColumns.map(position);
     for (const row of apps.rows) {
       if (row.kind !== 'value') continue;
-      const total = term(row.id, apps.applicantTotal.total, 1);
+      const cells = rows.get(row.id);
+      const total = term(cells, row.id, totalAt, totalColumn, 1);
       const terms = [total];
-      for (const c of apps.applicantTotal.parts) terms.push(term(row.id, c, -1));
+      for (let k = 0; k < partColumns.length; k++) terms.push(term(cells, row.id, partsAt[k], partColumns[k], -1));
       out.push({ code: 'sum-applicant-total', table, subject: rowName(table, row.id), terms, target: total });
     }
-    for (const column of apps.columns) {
-      const total = term(apps.resultTotal.total, column.id, 1);
+
+    const { total: totalRow, parts: partRows } = apps.resultTotal;
+    const totalCells = rows.get(totalRow);
+    const partCells = partRows.map((r) => rows.get(r));
+    const { left, right, derived } = apps.balance;
+    const leftCells = left.map((r) => rows.get(r));
+    const rightCells = right.map((r) => rows.get(r));
+    apps.columns.forEach((column, at) => {
+      const total = term(totalCells, totalRow, at, column.id, 1);
       const terms = [total];
-      for (const r of apps.resultTotal.parts) terms.push(term(r, column.id, -1));
+      for (let k = 0; k < partRows.length; k++) terms.push(term(partCells[k], partRows[k], at, column.id, -1));
       out.push({ code: 'sum-result-total', table, subject: column.label, terms, target: total });
       const balance: Term[] = [];
-      for (const r of apps.balance.left) balance.push(term(r, column.id, 1));
-      for (const r of apps.balance.right) balance.push(term(r, column.id, -1));
-      out.push({ code: 'balance', table, subject: column.label, terms: balance, target: balance.find((t) => t.rowId === apps.balance.derived)! });
-    }
+      for (let k = 0; k < left.length; k++) balance.push(term(leftCells[k], left[k], at, column.id, 1));
+      for (let k = 0; k < right.length; k++) balance.push(term(rightCells[k], right[k], at, column.id, -1));
+      out.push({ code: 'balance', table, subject: column.label, terms: balance, target: balance.find((t) => t.rowId === derived)! });
+    });
   } else if (isReview(table)) {
     const f = formats[table.format];
     const rl = f.data.reviewLitigation;
-    const cell = cellLookup(table, f.reviewLitigation.columns);
-    const term = (columnId: string, coef: 1 | -1): Term => ({ cell: cell('values', columnId), coef, rowId: 'values', columnId });
+    const cells = rowCells(table).get('values');
+    const positions = f.reviewLitigation.columns;
+    const term = (columnId: string, coef: 1 | -1): Term => ({ cell: cellIn(cells, positions.findIndex((c) => c.id === columnId), columnId), coef, rowId: 'values', columnId });
     for (const group of rl.groups) {
       const total = term(`${group.id}.${group.total}`, 1);
       const terms = [total];
