@@ -34,11 +34,13 @@ export function cellPerLineRow(text: string, lines: LineSpan[]): RawRow {
 export function splitAtLabels(row: RawRow, isLabel: (cell: RawCell) => boolean, isValue: (cell: RawCell) => boolean): RawRow[] {
   const out: RawRow[] = [];
   let current: RawCell[] = [];
+  /** Where `current` starts in the row's cells. */
+  let first = 0;
   let hasValues = false;
   const flush = () => {
     if (!current.length) return;
-    const startLine = row.startLine + row.cells.indexOf(current[0]);
-    const endLine = row.startLine + row.cells.indexOf(current[current.length - 1]);
+    const startLine = row.startLine + first;
+    const endLine = row.startLine + first + current.length - 1;
     out.push({
       layout: row.layout,
       cells: current,
@@ -47,10 +49,12 @@ export function splitAtLabels(row: RawRow, isLabel: (cell: RawCell) => boolean, 
       endLine,
     });
   };
-  for (const cell of row.cells) {
+  for (let i = 0; i < row.cells.length; i++) {
+    const cell = row.cells[i];
     if (hasValues && isLabel(cell)) {
       flush();
       current = [];
+      first = i;
       hasValues = false;
     }
     current.push(cell);
