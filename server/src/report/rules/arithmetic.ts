@@ -8,7 +8,7 @@
  * the broken sums it sits in and breaks none that hold, that cell is reported once as the
  * root cause rather than every sum separately.
  */
-import { formats, type Text } from '../formats';
+import { formats, type Format, type Text } from '../formats';
 import type { BoundCell, BoundTable } from '../model';
 import { RULE_CODES, type RuleCode } from './types';
 import { isApplications, isReview, rowName } from './describe';
@@ -70,16 +70,82 @@ function valueOf(cell: BoundCell | undefined): number | undefined {
 }
 
 /**
- * The cell of `columnId` in a bound row's cells. They follow the format's columns in order, so
- * the column's position finds it at once; the search (the first cell of that column, as
- * cellAt in describe.ts finds it) is only a fallback.
+ * One sum of a format's table as data: the cells it reads (by row and column) with their
+ * signs, and which of them a fix recomputes. Built once per format. A table's sums are these
+ * shapes read against its cells; most of them hold, and only those a finding names are turned
+ * into Constraint objects.
  */
-function cellIn(cells: BoundCell[] | undefined, position: number, columnId: string): BoundCell | undefined {
-  if (!cells) return undefined;
-  const at = cells[position];
-  if (at && at.columnId === columnId) return at;
-  for (let i = 0; i < cells.length; i++) if (cells[i].columnId === columnId) return cells[i];
-  return undefined;
+interface SumShape {
+  code: RuleCode;
+  subject: (table: BoundTable) => Text;
+  rowIds: string[];
+  columnIds: string[];
+  /** Where each term's column stands in the format's column list, as bound rows hold cells. */
+  positions: number[];
+  coefs: Array<1 | -1>;
+  /** The term a fix recomputes. */
+  target: number;
+}
+
+function applicationsShapes(format: Format): SumShape[] {
+  const apps = format.data.applications;
+  const position = (columnId: string) => format.applications.columns.findIndex((c) => c.id === columnId);
+  const out: SumShape[] = [];
+  const shape = (code: RuleCode, subject: SumShape['subject'], terms: Array<[string, string, 1 | -1]>, target: number): SumShape => ({
+    code,
+    subject,
+    rowIds: terms.map((t) => t[0]),
+    columnIds: terms.map((t) => t[1]),
+    positions: terms.map((t) => position(t[1])),
+    coefs: terms.map((t) => t[2]),
+    target,
+  });
+  for (const row of apps.rows) {
+    if (row.kind !== 'value') continue;
+    const { total, parts } = apps.applicantTotal;
+    const terms: Array<[string, string, 1 | -1]> = [[row.id, total, 1], ...parts.map((c): [string, string, 1 | -1] => [row.id, c, -1])];
+    out.push(shape('sum-applicant-total', (table) => rowName(table, row.id), terms, 0));
+  }
+  for (const column of apps.columns) {
+    const { total, parts } = apps.resultTotal;
+    const sum: Array<[string, string, 1 | -1]> = [[total, column.id, 1], ...parts.map((r): [string, string, 1 | -1] => [r, column.id, -1])];
+    out.push(shape('sum-result-total', () => column.label, sum, 0));
+    const { left, right, derived } = apps.balance;
+    const balance: Array<[string, string, 1 | -1]> = [...left.map((r): [string, string, 1 | -1] => [r, column.id, 1]), ...right.map((r): [string, string, 1 | -1] => [r, column.id, -1])];
+    out.push(shape('balance', () => column.label, balance, balance.findIndex((t) => t[0] === derived)));
+  }
+  return out;
+}
+
+function reviewShapes(format: Format): SumShape[] {
+  const rl = format.data.reviewLitigation;
+  const position = (columnId: string) => format.reviewLitigation.columns.findIndex((c) => c.id === columnId);
+  return rl.groups.map((group) => {
+    const columnIds = [`${group.id}.${group.total}`, ...group.parts.map((p) => `${group.id}.${p}`)];
+    const subject: Text = group.parent ? { zh: `${group.parent.zh}（${group.label.zh}）`, en: `${group.parent.en} (${group.label.en})` } : group.label;
+    return {
+      code: 'sum-review-litigation' as const,
+      subject: () => subject,
+      rowIds: columnIds.map(() => 'values'),
+      columnIds,
+      positions: columnIds.map(position),
+      coefs: columnIds.map((_, i) => (i === 0 ? 1 : -1)),
+      target: 0,
+    };
+  });
+}
+
+const shapeCache = new Map<string, SumShape[]>();
+
+function shapesOf(table: BoundTable): SumShape[] {
+  if (!isApplications(table) && !isReview(table)) return [];
+  const key = `${table.kind}:${table.format}`;
+  let shapes = shapeCache.get(key);
+  if (!shapes) {
+    shapes = isApplications(table) ? applicationsShapes(formats[table.format]) : reviewShapes(formats[table.format]);
+    shapeCache.set(key, shapes);
+  }
+  return shapes;
 }
 
 /** The cells of the first row of each id, as cellAt (describe.ts) finds them. */
@@ -90,66 +156,33 @@ function rowCells(table: BoundTable): Map<string, BoundCell[]> {
 }
 
 /**
- * The sums of one table. Table 三's name some 400 cells: each row's cells and each column's
- * position are looked up once, not once per term.
+ * The cells a sum reads, term by term. A bound row's cells follow the format's columns in
+ * order, so a column's position finds its cell at once; the search (the first cell of that
+ * column, as cellAt finds it) is only a fallback.
  */
-export function constraintsOf(table: BoundTable): Constraint[] {
-  const out: Constraint[] = [];
-  if (isApplications(table)) {
-    const f = formats[table.format];
-    const apps = f.data.applications;
-    const rows = rowCells(table);
-    const position = (columnId: string) => f.applications.columns.findIndex((c) => c.id === columnId);
-    const term = (cells: BoundCell[] | undefined, rowId: string, at: number, columnId: string, coef: 1 | -1): Term => ({ cell: cellIn(cells, at, columnId), coef, rowId, columnId });
-
-    const { total: totalColumn, parts: partColumns } = apps.applicantTotal;
-    const totalAt = position(totalColumn);
-    const partsAt = partColumns.map(position);
-    for (const row of apps.rows) {
-      if (row.kind !== 'value') continue;
-      const cells = rows.get(row.id);
-      const total = term(cells, row.id, totalAt, totalColumn, 1);
-      const terms = [total];
-      for (let k = 0; k < partColumns.length; k++) terms.push(term(cells, row.id, partsAt[k], partColumns[k], -1));
-      out.push({ code: 'sum-applicant-total', table, subject: rowName(table, row.id), terms, target: total });
+function cellsOf(shape: SumShape, rows: Map<string, BoundCell[]>): Array<BoundCell | undefined> {
+  const out: Array<BoundCell | undefined> = [];
+  for (let i = 0; i < shape.rowIds.length; i++) {
+    const cells = rows.get(shape.rowIds[i]);
+    const columnId = shape.columnIds[i];
+    let found: BoundCell | undefined;
+    if (cells) {
+      const at = cells[shape.positions[i]];
+      found = at && at.columnId === columnId ? at : cells.find((c) => c.columnId === columnId);
     }
-
-    const { total: totalRow, parts: partRows } = apps.resultTotal;
-    const totalCells = rows.get(totalRow);
-    const partCells = partRows.map((r) => rows.get(r));
-    const { left, right, derived } = apps.balance;
-    const leftCells = left.map((r) => rows.get(r));
-    const rightCells = right.map((r) => rows.get(r));
-    apps.columns.forEach((column, at) => {
-      const total = term(totalCells, totalRow, at, column.id, 1);
-      const terms = [total];
-      for (let k = 0; k < partRows.length; k++) terms.push(term(partCells[k], partRows[k], at, column.id, -1));
-      out.push({ code: 'sum-result-total', table, subject: column.label, terms, target: total });
-      const balance: Term[] = [];
-      for (let k = 0; k < left.length; k++) balance.push(term(leftCells[k], left[k], at, column.id, 1));
-      for (let k = 0; k < right.length; k++) balance.push(term(rightCells[k], right[k], at, column.id, -1));
-      out.push({ code: 'balance', table, subject: column.label, terms: balance, target: balance.find((t) => t.rowId === derived)! });
-    });
-  } else if (isReview(table)) {
-    const f = formats[table.format];
-    const rl = f.data.reviewLitigation;
-    const cells = rowCells(table).get('values');
-    const positions = f.reviewLitigation.columns;
-    const term = (columnId: string, coef: 1 | -1): Term => ({ cell: cellIn(cells, positions.findIndex((c) => c.id === columnId), columnId), coef, rowId: 'values', columnId });
-    for (const group of rl.groups) {
-      const total = term(`${group.id}.${group.total}`, 1);
-      const terms = [total];
-      for (const p of group.parts) terms.push(term(`${group.id}.${p}`, -1));
-      out.push({
-        code: 'sum-review-litigation',
-        table,
-        subject: group.parent ? { zh: `${group.parent.zh}（${group.label.zh}）`, en: `${group.parent.en} (${group.label.en})` } : group.label,
-        terms,
-        target: total,
-      });
-    }
+    out.push(found);
   }
   return out;
+}
+
+function constraintOf(table: BoundTable, shape: SumShape, cells: Array<BoundCell | undefined>): Constraint {
+  const terms: Term[] = cells.map((cell, i) => ({ cell, coef: shape.coefs[i], rowId: shape.rowIds[i], columnId: shape.columnIds[i] }));
+  return { code: shape.code, table, subject: shape.subject(table), terms, target: terms[shape.target] };
+}
+
+export function constraintsOf(table: BoundTable): Constraint[] {
+  const rows = rowCells(table);
+  return shapesOf(table).map((shape) => constraintOf(table, shape, cellsOf(shape, rows)));
 }
 
 export function evaluate(constraint: Constraint): Violation | undefined {
@@ -164,23 +197,56 @@ export function evaluate(constraint: Constraint): Violation | undefined {
   return { constraint, residual, target, expected: valueOf(target)! - residual / constraint.target.coef, corroboratedBy: [] };
 }
 
+/** A sum whose every cell holds a figure or a blank: judged. */
+interface Judged {
+  shape: SumShape;
+  cells: BoundCell[];
+  violation?: Violation;
+  /** Some cell is not 0. */
+  nonZero: boolean;
+  /** Made when a finding names the sum. */
+  constraint?: Constraint;
+}
+
 export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boolean): Arithmetic {
   const violations: Violation[] = [];
   const roots: RootCause[] = [];
   for (const table of tables) {
-    const constraints = constraintsOf(table);
-    const judged: Array<{ constraint: Constraint; violation?: Violation }> = [];
-    for (const c of constraints) {
-      if (c.terms.some((t) => valueOf(t.cell) === undefined)) continue;
-      const violation = evaluate(c);
-      judged.push({ constraint: c, violation });
-      if (violation) violations.push(violation);
+    const shapes = shapesOf(table);
+    if (!shapes.length) continue;
+    const rows = rowCells(table);
+    const judged: Judged[] = [];
+    for (const shape of shapes) {
+      const cells = cellsOf(shape, rows);
+      // As evaluate() sums a constraint's terms, in the same order.
+      let residual = 0;
+      let nonZero = false;
+      let readable = true;
+      for (let i = 0; i < cells.length; i++) {
+        const v = valueOf(cells[i]);
+        if (v === undefined) {
+          readable = false;
+          break;
+        }
+        if (v !== 0) nonZero = true;
+        residual += shape.coefs[i] * v;
+      }
+      if (!readable) continue;
+      const j: Judged = { shape, cells: cells as BoundCell[], nonZero };
+      if (!(Math.abs(residual) < 1e-9)) {
+        const constraint = (j.constraint = constraintOf(table, shape, cells));
+        const target = cells[shape.target]!;
+        j.violation = { constraint, residual, target, expected: valueOf(target)! - residual / shape.coefs[shape.target], corroboratedBy: [] };
+        violations.push(j.violation);
+      }
+      judged.push(j);
     }
     // A sum of zeros holds whatever is wrong elsewhere (a 总计 column left at 0 balances): it
     // vouches for no cell.
-    const holding = judged.filter((j) => !j.violation && j.constraint.terms.some((t) => valueOf(t.cell) !== 0)).map((j) => j.constraint);
+    const holding = judged.filter((j) => !j.violation && j.nonZero);
     for (const j of judged) {
-      if (j.violation) j.violation.corroboratedBy = holding.filter((c) => c.terms.some((t) => t.cell === j.violation!.target));
+      const v = j.violation;
+      if (v) v.corroboratedBy = holding.filter((h) => h.cells.includes(v.target)).map((h) => (h.constraint ??= constraintOf(table, h.shape, h.cells)));
     }
     roots.push(...rootCausesOf(table, judged, enabled));
   }
@@ -193,22 +259,18 @@ export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boole
   };
 }
 
-function rootCausesOf(
-  table: BoundTable,
-  judged: Array<{ constraint: Constraint; violation?: Violation }>,
-  enabled: (code: RuleCode) => boolean,
-): RootCause[] {
+function rootCausesOf(table: BoundTable, judged: Judged[], enabled: (code: RuleCode) => boolean): RootCause[] {
   const out: RootCause[] = [];
   const broken = judged.filter((j) => j.violation).map((j) => j.violation!);
   let open = broken;
   if (open.length < 2) return out;
-  const holding = judged.filter((j) => !j.violation).map((j) => j.constraint);
+  const holding = judged.filter((j) => !j.violation);
   for (;;) {
     let best: RootCause | undefined;
     const candidates = new Set<BoundCell>();
     for (const v of open) for (const t of v.constraint.terms) if (t.cell) candidates.add(t.cell);
     for (const cell of candidates) {
-      if (holding.some((c) => c.terms.some((t) => t.cell === cell))) continue;
+      if (holding.some((h) => h.cells.includes(cell))) continue;
       const mine = open.filter((v) => v.constraint.terms.some((t) => t.cell === cell));
       if (mine.length < 2) continue;
       // The amount the cell is off by, as each broken sum sees it, must agree.
