@@ -59,8 +59,17 @@ const ORDINAL_PATTERNS: Array<[RegExp, OrdinalStyle]> = [
   [/^(\d{1,2})(?:[、.,．](?!\d)|\)(?!\d))/, 'num'],
 ];
 
+const ORDINAL_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
+/** The characters an ordinal can start with (see ORDINAL_PATTERNS): `(`, 第, a Chinese numeral or a digit. */
+function mayStartOrdinal(c: number): boolean {
+  return c === 40 /* ( */ || c === 0x7b2c /* 第 */ || (c >= 48 && c <= 57) || ORDINAL_NUMERALS.has(c);
+}
+
 /** Parse an ordinal off the front of a squashed label. */
 export function parseOrdinal(squashed: string): Ordinal | undefined {
+  // Most labels and lines start with a word: no pattern is tried.
+  if (!mayStartOrdinal(squashed.charCodeAt(0))) return undefined;
   for (const [re, style] of ORDINAL_PATTERNS) {
     const m = re.exec(squashed);
     if (m) {
