@@ -34,7 +34,7 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
   const text = document.text;
   const lines = new LineIndex(text);
   const detector = createHeadingDetector(formats['2021']);
-  const layout = readLayouts(text, lines, (line, lineText, context) => detector.test(line, lineText, lines.lineStarts[line], context), {
+  const layout = readLayouts(text, lines, (line, lineText, previous) => detector.test(line, lineText, lines.lineStarts[line], previous), {
     rows: document.kind === 'html' ? document.rows : undefined,
     cellPerLine: document.kind !== 'html',
     isLabel: isRowLabel,

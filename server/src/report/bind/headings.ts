@@ -25,13 +25,9 @@ const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/;
 const WRAP_MIN = 12;
 const SENTENCE_END = /[。；;：:！!？?）)」』"”]$/;
 
-export interface HeadingContext {
-  /** The line just above, when it is a line of text (not blank, not a table row). */
-  previous?: string;
-}
-
 export interface HeadingDetector {
-  test(line: number, lineText: string, lineStart: number, context?: HeadingContext): boolean;
+  /** `previous`: the line just above, when it is a line of text (not blank, not a table row). */
+  test(line: number, lineText: string, lineStart: number, previous?: string): boolean;
   headings: Heading[];
 }
 
@@ -68,7 +64,7 @@ export function createHeadingDetector(format: Format): HeadingDetector {
   let lastNumber = 0;
   return {
     headings,
-    test(line, lineText, lineStart, context = {}) {
+    test(line, lineText, lineStart, previousLine) {
       // A tab-led line is a table cell (seed 001 repeats section titles as table captions).
       if (lineText.startsWith('\t') || lineText.length > 2 * MAX_HEADING_LENGTH) return false;
       // The markers around the heading's words hold no punctuation: a line of prose is ruled
@@ -92,7 +88,7 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       if (/[一二三四五六][、.．]/.test(words)) return false;
       if (!ordinal && !lostOrdinal) {
         if (!endings.some((e) => words.endsWith(e))) return false;
-        const previous = context.previous?.trim();
+        const previous = previousLine?.trim();
         if (previous && previous.length >= WRAP_MIN && !SENTENCE_END.test(previous)) return false;
         if (/^[无未没]/.test(words)) return false;
       }

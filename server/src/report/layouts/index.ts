@@ -41,7 +41,8 @@ export interface LayoutOptions {
   isLabel?: (text: string) => boolean;
 }
 
-export type IsHeading = (line: number, lineText: string, context: { previous?: string }) => boolean;
+/** `previous`: the line above, when it was a line of text (for telling wrapped lines from headings). */
+export type IsHeading = (line: number, lineText: string, previous: string | undefined) => boolean;
 
 /** A line holding only `|`: the separator between cells of a one-cell-per-line table. */
 const CELL_SEPARATOR = /^[ \t]*\|[ \t]*$/;
@@ -183,7 +184,7 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
       previous = undefined;
       continue;
     }
-    if (!inFence && isHeading(line, lineText, { previous })) {
+    if (!inFence && isHeading(line, lineText, previous)) {
       flushRun();
       mergeSingles();
       segments.push({ kind: 'heading', line });
