@@ -13,15 +13,16 @@ export interface LineSpan {
 }
 
 export function cellPerLineRow(text: string, lines: LineSpan[]): RawRow {
-  const cells: RawCell[] = lines.map(({ start, end }) => {
+  const cells: RawCell[] = [];
+  for (const { start, end } of lines) {
     // The indent (a tab, or spaces before one) is not part of the cell.
     let s = start;
     while (s < end && (text.charCodeAt(s) === 9 || text.charCodeAt(s) === 32)) s++;
     if (s > start && text.charCodeAt(s - 1) !== 9) s = start;
     const r = trimRange(text, s, end);
     const empty = r.start === r.end;
-    return { text: text.slice(r.start, r.end), range: empty ? { start: s, end } : r, inner: { start: s, end }, empty };
-  });
+    cells.push({ text: text.slice(r.start, r.end), range: empty ? { start: s, end } : r, inner: { start: s, end }, empty });
+  }
   const first = lines[0];
   const last = lines[lines.length - 1];
   return { layout: 'cell-per-line', cells, range: { start: first.start, end: last.end }, startLine: first.line, endLine: last.line };

@@ -6,9 +6,11 @@
 import type { RawCell, RawRow } from '../model';
 import { trimRange } from '../text/normalize';
 
-/** A tab-separated row has at least two cells with content, or content and three tabs. */
+/**
+ * A tab-separated row has at least two cells with content, or content and three tabs. (A line
+ * with no tab has at most one cell: the count says no without a search for a tab first.)
+ */
 export function isTsvRow(line: string): boolean {
-  if (!line.includes('\t')) return false;
   let filled = 0;
   let tabs = 0;
   let inCell = false;
