@@ -49,6 +49,8 @@ function toNumber(s: string): { value: number; numeral: 'arabic' | 'chinese' } |
 
 const SPACE = /[ \t\u00a0\u3000\r\n]/;
 const SPACES = /[ \t\u00a0\u3000\r\n]+/g;
+/** A character of SPACE, by its code. */
+const isClauseSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 13 || c === 10;
 
 /** The clause with white space removed, and where each of its characters came from. */
 function squashed(text: string, start: number, end: number): { s: string; at: (i: number) => number } {
@@ -61,7 +63,7 @@ function squashed(text: string, start: number, end: number): { s: string; at: (i
     at: (i) => {
       if (!map) {
         map = [];
-        for (let k = 0; k < clause.length; k++) if (!SPACE.test(clause[k])) map.push(start + k);
+        for (let k = 0; k < clause.length; k++) if (!isClauseSpace(clause.charCodeAt(k))) map.push(start + k);
       }
       return map[i];
     },
@@ -81,6 +83,30 @@ const CLAUSE_BREAK_FROM = new RegExp(CLAUSE_BREAK.source, 'g');
 
 /** Any cue of any figure: a line with none states nothing, and is not split into clauses. */
 const ANY_CUE = new RegExp([...new Set(narrativeFigures.flatMap((f) => f.cues))].join('|'));
+const ANY_CUE_FROM = new RegExp(ANY_CUE.source, 'g');
+
+/**
+ * Where cues start in a line, as clauses see them: in the line with the white space of
+ * squashed() removed, mapped back to offsets in the line. Cues are words without punctuation,
+ * so each lies inside one clause, and a cue the search passes over (it overlaps the one found
+ * before it) lies in the same clause as that one: a clause holds a cue exactly when one of
+ * these starts in it.
+ */
+function cueStarts(lineText: string, spaced: boolean): number[] {
+  const out: number[] = [];
+  const squashedLine = spaced ? lineText.replace(SPACES, '') : lineText;
+  ANY_CUE_FROM.lastIndex = 0;
+  for (let m = ANY_CUE_FROM.exec(squashedLine); m; m = ANY_CUE_FROM.exec(squashedLine)) out.push(m.index);
+  if (!spaced || !out.length) return out;
+  // From offsets in the squashed line to offsets in the line.
+  let next = 0;
+  for (let i = 0, kept = 0; i < lineText.length && next < out.length; i++) {
+    if (isClauseSpace(lineText.charCodeAt(i))) continue;
+    while (next < out.length && out[next] === kept) out[next++] = i;
+    kept++;
+  }
+  return out;
+}
 
 /** The section a text offset lies in (by section id), for figures that section 四's context decides. */
 export type SectionAt = (offset: number) => string | undefined;
@@ -90,13 +116,21 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
   for (const line of proseLines) {
     const lineStart = lines.lineStarts[line];
     const lineText = lines.lineText(line);
-    // The cue words are tried on the line as it is, and only squashed when it has white space.
-    if (!ANY_CUE.test(lineText) && !(/[\s\u3000]/.test(lineText) && ANY_CUE.test(lineText.replace(/[\s\u3000]+/g, '')))) continue;
+    // A clause with no cue states nothing, nor does a line or a sentence: they are passed over unread.
+    const cues = cueStarts(lineText, SPACE.test(lineText));
+    if (!cues.length) continue;
+    let nextCue = 0;
     let sentenceFrom = 0;
     while (sentenceFrom <= lineText.length) {
       SENTENCE_BREAK.lastIndex = sentenceFrom;
       const sm = SENTENCE_BREAK.exec(lineText);
       const sentenceTo = sm ? sm.index : lineText.length;
+      while (nextCue < cues.length && cues[nextCue] < sentenceFrom) nextCue++;
+      if (nextCue === cues.length) break;
+      if (cues[nextCue] >= sentenceTo) {
+        sentenceFrom = sentenceTo + 1;
+        continue;
+      }
       // Squashed only when a figure's context asks for it: most clauses have no such figure.
       const sentenceStart = sentenceFrom;
       let squashedSentence: string | undefined;
@@ -107,7 +141,9 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
         CLAUSE_BREAK_FROM.lastIndex = from;
         const m = CLAUSE_BREAK_FROM.exec(lineText);
         const to = m && m.index < sentenceTo ? m.index : sentenceTo;
-        if (to > from) clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt, out);
+        while (nextCue < cues.length && cues[nextCue] < from) nextCue++;
+        const hasCue = nextCue < cues.length && cues[nextCue] < to;
+        if (to > from && hasCue) clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt, out);
         from = to + 1;
       }
       sentenceFrom = sentenceTo + 1;
