@@ -80,6 +80,8 @@ interface SumShape {
   subject: (table: BoundTable) => Text;
   rowIds: string[];
   columnIds: string[];
+  /** Each term's row, by its place in the SumSet's rowIds. */
+  rows: number[];
   /** Where each term's column stands in the format's column list, as bound rows hold cells. */
   positions: number[];
   coefs: Array<1 | -1>;
@@ -87,72 +89,83 @@ interface SumShape {
   target: number;
 }
 
-function applicationsShapes(format: Format): SumShape[] {
-  const apps = format.data.applications;
-  const position = (columnId: string) => format.applications.columns.findIndex((c) => c.id === columnId);
-  const out: SumShape[] = [];
-  const shape = (code: RuleCode, subject: SumShape['subject'], terms: Array<[string, string, 1 | -1]>, target: number): SumShape => ({
+/** A format's sums of one table, and the rows they read (each looked up once per table). */
+interface SumSet {
+  shapes: SumShape[];
+  rowIds: string[];
+  rowOf: Map<string, number>;
+}
+
+type TermDef = [rowId: string, columnId: string, coef: 1 | -1];
+
+function sumSet(columns: ReadonlyArray<{ id: string }>, sums: Array<{ code: RuleCode; subject: SumShape['subject']; terms: TermDef[]; target: number }>): SumSet {
+  const rowOf = new Map<string, number>();
+  const rowIds: string[] = [];
+  for (const sum of sums) for (const [rowId] of sum.terms) if (!rowOf.has(rowId)) rowOf.set(rowId, rowIds.push(rowId) - 1);
+  const shapes = sums.map(({ code, subject, terms, target }) => ({
     code,
     subject,
     rowIds: terms.map((t) => t[0]),
     columnIds: terms.map((t) => t[1]),
-    positions: terms.map((t) => position(t[1])),
+    rows: terms.map((t) => rowOf.get(t[0])!),
+    positions: terms.map((t) => columns.findIndex((c) => c.id === t[1])),
     coefs: terms.map((t) => t[2]),
     target,
-  });
+  }));
+  return { shapes, rowIds, rowOf };
+}
+
+function applicationsSums(format: Format): SumSet {
+  const apps = format.data.applications;
+  const sums: Parameters<typeof sumSet>[1] = [];
   for (const row of apps.rows) {
     if (row.kind !== 'value') continue;
     const { total, parts } = apps.applicantTotal;
-    const terms: Array<[string, string, 1 | -1]> = [[row.id, total, 1], ...parts.map((c): [string, string, 1 | -1] => [row.id, c, -1])];
-    out.push(shape('sum-applicant-total', (table) => rowName(table, row.id), terms, 0));
+    const terms: TermDef[] = [[row.id, total, 1], ...parts.map((c): TermDef => [row.id, c, -1])];
+    sums.push({ code: 'sum-applicant-total', subject: (table) => rowName(table, row.id), terms, target: 0 });
   }
   for (const column of apps.columns) {
     const { total, parts } = apps.resultTotal;
-    const sum: Array<[string, string, 1 | -1]> = [[total, column.id, 1], ...parts.map((r): [string, string, 1 | -1] => [r, column.id, -1])];
-    out.push(shape('sum-result-total', () => column.label, sum, 0));
+    const terms: TermDef[] = [[total, column.id, 1], ...parts.map((r): TermDef => [r, column.id, -1])];
+    sums.push({ code: 'sum-result-total', subject: () => column.label, terms, target: 0 });
     const { left, right, derived } = apps.balance;
-    const balance: Array<[string, string, 1 | -1]> = [...left.map((r): [string, string, 1 | -1] => [r, column.id, 1]), ...right.map((r): [string, string, 1 | -1] => [r, column.id, -1])];
-    out.push(shape('balance', () => column.label, balance, balance.findIndex((t) => t[0] === derived)));
+    const balance: TermDef[] = [...left.map((r): TermDef => [r, column.id, 1]), ...right.map((r): TermDef => [r, column.id, -1])];
+    sums.push({ code: 'balance', subject: () => column.label, terms: balance, target: balance.findIndex((t) => t[0] === derived) });
+  }
+  return sumSet(format.applications.columns, sums);
+}
+
+function reviewSums(format: Format): SumSet {
+  const rl = format.data.reviewLitigation;
+  return sumSet(
+    format.reviewLitigation.columns,
+    rl.groups.map((group) => {
+      const columnIds = [`${group.id}.${group.total}`, ...group.parts.map((p) => `${group.id}.${p}`)];
+      const subject: Text = group.parent ? { zh: `${group.parent.zh}（${group.label.zh}）`, en: `${group.parent.en} (${group.label.en})` } : group.label;
+      return { code: 'sum-review-litigation', subject: () => subject, terms: columnIds.map((c, i): TermDef => ['values', c, i === 0 ? 1 : -1]), target: 0 };
+    }),
+  );
+}
+
+const SUMS = {
+  applications: { '2019': applicationsSums(formats['2019']), '2021': applicationsSums(formats['2021']) },
+  reviewLitigation: { '2019': reviewSums(formats['2019']), '2021': reviewSums(formats['2021']) },
+};
+
+function sumsOf(table: BoundTable): SumSet | undefined {
+  if (isApplications(table)) return SUMS.applications[table.format];
+  if (isReview(table)) return SUMS.reviewLitigation[table.format];
+  return undefined;
+}
+
+/** The cells of the first row of each id the sums read, as cellAt (describe.ts) finds them. */
+function rowCells(table: BoundTable, sums: SumSet): Array<BoundCell[] | undefined> {
+  const out: Array<BoundCell[] | undefined> = sums.rowIds.map(() => undefined);
+  for (const row of table.rows) {
+    const k = sums.rowOf.get(row.id);
+    if (k !== undefined && out[k] === undefined) out[k] = row.cells;
   }
   return out;
-}
-
-function reviewShapes(format: Format): SumShape[] {
-  const rl = format.data.reviewLitigation;
-  const position = (columnId: string) => format.reviewLitigation.columns.findIndex((c) => c.id === columnId);
-  return rl.groups.map((group) => {
-    const columnIds = [`${group.id}.${group.total}`, ...group.parts.map((p) => `${group.id}.${p}`)];
-    const subject: Text = group.parent ? { zh: `${group.parent.zh}（${group.label.zh}）`, en: `${group.parent.en} (${group.label.en})` } : group.label;
-    return {
-      code: 'sum-review-litigation' as const,
-      subject: () => subject,
-      rowIds: columnIds.map(() => 'values'),
-      columnIds,
-      positions: columnIds.map(position),
-      coefs: columnIds.map((_, i) => (i === 0 ? 1 : -1)),
-      target: 0,
-    };
-  });
-}
-
-const shapeCache = new Map<string, SumShape[]>();
-
-function shapesOf(table: BoundTable): SumShape[] {
-  if (!isApplications(table) && !isReview(table)) return [];
-  const key = `${table.kind}:${table.format}`;
-  let shapes = shapeCache.get(key);
-  if (!shapes) {
-    shapes = isApplications(table) ? applicationsShapes(formats[table.format]) : reviewShapes(formats[table.format]);
-    shapeCache.set(key, shapes);
-  }
-  return shapes;
-}
-
-/** The cells of the first row of each id, as cellAt (describe.ts) finds them. */
-function rowCells(table: BoundTable): Map<string, BoundCell[]> {
-  const rows = new Map<string, BoundCell[]>();
-  for (const row of table.rows) if (!rows.has(row.id)) rows.set(row.id, row.cells);
-  return rows;
 }
 
 /**
@@ -160,10 +173,10 @@ function rowCells(table: BoundTable): Map<string, BoundCell[]> {
  * order, so a column's position finds its cell at once; the search (the first cell of that
  * column, as cellAt finds it) is only a fallback.
  */
-function cellsOf(shape: SumShape, rows: Map<string, BoundCell[]>): Array<BoundCell | undefined> {
+function cellsOf(shape: SumShape, rows: Array<BoundCell[] | undefined>): Array<BoundCell | undefined> {
   const out: Array<BoundCell | undefined> = [];
-  for (let i = 0; i < shape.rowIds.length; i++) {
-    const cells = rows.get(shape.rowIds[i]);
+  for (let i = 0; i < shape.rows.length; i++) {
+    const cells = rows[shape.rows[i]];
     const columnId = shape.columnIds[i];
     let found: BoundCell | undefined;
     if (cells) {
@@ -181,8 +194,10 @@ function constraintOf(table: BoundTable, shape: SumShape, cells: Array<BoundCell
 }
 
 export function constraintsOf(table: BoundTable): Constraint[] {
-  const rows = rowCells(table);
-  return shapesOf(table).map((shape) => constraintOf(table, shape, cellsOf(shape, rows)));
+  const sums = sumsOf(table);
+  if (!sums) return [];
+  const rows = rowCells(table, sums);
+  return sums.shapes.map((shape) => constraintOf(table, shape, cellsOf(shape, rows)));
 }
 
 export function evaluate(constraint: Constraint): Violation | undefined {
@@ -212,11 +227,11 @@ export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boole
   const violations: Violation[] = [];
   const roots: RootCause[] = [];
   for (const table of tables) {
-    const shapes = shapesOf(table);
-    if (!shapes.length) continue;
-    const rows = rowCells(table);
+    const sums = sumsOf(table);
+    if (!sums) continue;
+    const rows = rowCells(table, sums);
     const judged: Judged[] = [];
-    for (const shape of shapes) {
+    for (const shape of sums.shapes) {
       const cells = cellsOf(shape, rows);
       // As evaluate() sums a constraint's terms, in the same order.
       let residual = 0;
@@ -264,13 +279,15 @@ function rootCausesOf(table: BoundTable, judged: Judged[], enabled: (code: RuleC
   const broken = judged.filter((j) => j.violation).map((j) => j.violation!);
   let open = broken;
   if (open.length < 2) return out;
-  const holding = judged.filter((j) => !j.violation);
+  // Cells of sums that hold: changing one would break a sum.
+  const vouched = new Set<BoundCell>();
+  for (const j of judged) if (!j.violation) for (const cell of j.cells) vouched.add(cell);
   for (;;) {
     let best: RootCause | undefined;
     const candidates = new Set<BoundCell>();
     for (const v of open) for (const t of v.constraint.terms) if (t.cell) candidates.add(t.cell);
     for (const cell of candidates) {
-      if (holding.some((h) => h.cells.includes(cell))) continue;
+      if (vouched.has(cell)) continue;
       const mine = open.filter((v) => v.constraint.terms.some((t) => t.cell === cell));
       if (mine.length < 2) continue;
       // The amount the cell is off by, as each broken sum sees it, must agree.
