@@ -158,13 +158,14 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
       continue;
     }
     if (!inFence && isPageFurniture(lineText)) continue;
-    if (!inFence && cellPerLine && hasPipe && CELL_SEPARATOR.test(lineText)) {
+    // Both kinds of separator line start with their marks (a pipe; a pipe, colon or dash).
+    if (!inFence && cellPerLine && first === 124 /* | */ && CELL_SEPARATOR.test(lineText)) {
       run.push({ separator: true, line });
       runSeparated = true;
       previous = undefined;
       continue;
     }
-    if (!inFence && hasPipe && isMarkdownSeparator(lineText)) {
+    if (!inFence && hasPipe && (first === 124 || first === 58 /* : */ || first === 45 /* - */) && isMarkdownSeparator(lineText)) {
       flushRun();
       mergeSingles();
       previous = undefined;
