@@ -82,12 +82,13 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       if (captions.some((c) => squashed.startsWith(c))) return false;
       const ordinal = parseOrdinal(squashed);
       if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return false;
-      if (matchLabel(text)) return false;
       const words = ordinal ? squashed.slice(ordinal.length) : squashed;
+      // Tried before the label lookup: most lines that get here are fragments of vertical headers.
+      if (!ordinal && !lostOrdinal && !endings.some((e) => words.endsWith(e))) return false;
+      if (matchLabel(text)) return false;
       // A line that lists the outline (一、总体情况 二、主动公开 …) is no heading.
       if (/[一二三四五六][、.．]/.test(words)) return false;
       if (!ordinal && !lostOrdinal) {
-        if (!endings.some((e) => words.endsWith(e))) return false;
         const previous = previousLine?.trim();
         if (previous && previous.length >= WRAP_MIN && !SENTENCE_END.test(previous)) return false;
         if (/^[无未没]/.test(words)) return false;

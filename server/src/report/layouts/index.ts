@@ -146,7 +146,8 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     while (lead < lineText.length && isTrimmedSpace(lineText.charCodeAt(lead))) lead++;
     const first = lineText.charCodeAt(lead);
     if ((first === 96 /* ` */ || first === 126 /* ~ */) && FENCE.test(lineText)) inFence = !inFence;
-    if (nextTab < start) nextTab = nextIndexOf(text, '\t', start);
+    // A cell of a one-cell-per-line table starts with its tab: no search for it.
+    if (nextTab < start) nextTab = text.charCodeAt(start) === 9 ? start : nextIndexOf(text, '\t', start);
     if (nextPipe < start) nextPipe = nextIndexOf(text, '|', start);
     const hasTab = nextTab < end;
     const hasPipe = nextPipe < end;
