@@ -159,12 +159,15 @@ function matchLabelUncached(cellText: string, group?: string): LabelHit | undefi
   return undefined;
 }
 
+const SIGNATURE_WORDS_2021 = formats['2021'].data.activeDisclosure.signatureWords.map(squash);
+const SIGNATURE_WORDS_2019 = formats['2019'].data.activeDisclosure.signatureWords.map(squash);
+
 /** Which format a table 二's headers and row labels speak for. */
 export function activeDisclosureEvidence(squashedText: string): FormatId | undefined {
   let score2021 = 0;
   let score2019 = 0;
-  for (const w of formats['2021'].data.activeDisclosure.signatureWords) if (squashedText.includes(squash(w))) score2021++;
-  for (const w of formats['2019'].data.activeDisclosure.signatureWords) if (squashedText.includes(squash(w))) score2019++;
+  for (const w of SIGNATURE_WORDS_2021) if (squashedText.includes(w)) score2021++;
+  for (const w of SIGNATURE_WORDS_2019) if (squashedText.includes(w)) score2019++;
   if (score2021 === score2019) return undefined;
   return score2021 > score2019 ? '2021' : '2019';
 }

@@ -82,8 +82,16 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
   }
   if (caption) return { table: 'activeDisclosure', role: 'caption', labelIndex: -1 };
   if (headers) {
-    const [table] = [...headers.entries()].sort((a, b) => b[1] - a[1])[0];
-    return { table, role: 'header', labelIndex: -1 };
+    // The table with the most header words; of a tie, the one named first.
+    let table: TableKind | undefined;
+    let most = 0;
+    for (const [t, n] of headers) {
+      if (n > most) {
+        table = t;
+        most = n;
+      }
+    }
+    return { table: table!, role: 'header', labelIndex: -1 };
   }
   return undefined;
 }
@@ -172,7 +180,7 @@ function finish(c: Collecting, options: BindOptions): BoundTable | undefined {
   if (!c.rawRows.length) return undefined;
   const base = { layout: layoutOf(c.rawRows), range: rangeOf(c.rawRows), rawRows: c.rawRows };
   if (c.kind === 'applications') {
-    const ids = new Set(c.rows.map((r) => r.rowId));
+    const ids = c.rowIds;
     let evidence: FormatId | undefined;
     if (formats['2021'].data.applications.signatureRows.some((id) => ids.has(id)) || ids.has('otherReasons')) evidence = '2021';
     else {
