@@ -21,10 +21,11 @@ export function isTsvRow(line: string): boolean {
       inCell = false;
     } else if (!inCell && c !== 32 && c !== 0xa0 && c !== 0x3000) {
       inCell = true;
-      filled++;
+      // Two cells with content settle it: the rest of the row is not read.
+      if (++filled >= 2) return true;
     }
   }
-  return filled >= 2 || (filled >= 1 && tabs >= 3);
+  return filled >= 1 && tabs >= 3;
 }
 
 export function tsvRow(text: string, start: number, end: number, line: number): RawRow {
