@@ -169,22 +169,21 @@ function rowCells(table: BoundTable, sums: SumSet): Array<BoundCell[] | undefine
 }
 
 /**
- * The cells a sum reads, term by term. A bound row's cells follow the format's columns in
- * order, so a column's position finds its cell at once; the search (the first cell of that
- * column, as cellAt finds it) is only a fallback.
+ * The cell a sum's term reads. A bound row's cells follow the format's columns in order, so a
+ * column's position finds its cell at once; the search (the first cell of that column, as
+ * cellAt finds it) is only a fallback.
  */
+function cellOf(shape: SumShape, i: number, rows: Array<BoundCell[] | undefined>): BoundCell | undefined {
+  const cells = rows[shape.rows[i]];
+  if (!cells) return undefined;
+  const columnId = shape.columnIds[i];
+  const at = cells[shape.positions[i]];
+  return at && at.columnId === columnId ? at : cells.find((c) => c.columnId === columnId);
+}
+
 function cellsOf(shape: SumShape, rows: Array<BoundCell[] | undefined>): Array<BoundCell | undefined> {
   const out: Array<BoundCell | undefined> = [];
-  for (let i = 0; i < shape.rows.length; i++) {
-    const cells = rows[shape.rows[i]];
-    const columnId = shape.columnIds[i];
-    let found: BoundCell | undefined;
-    if (cells) {
-      const at = cells[shape.positions[i]];
-      found = at && at.columnId === columnId ? at : cells.find((c) => c.columnId === columnId);
-    }
-    out.push(found);
-  }
+  for (let i = 0; i < shape.rows.length; i++) out.push(cellOf(shape, i, rows));
   return out;
 }
 
@@ -232,22 +231,21 @@ export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boole
     const rows = rowCells(table, sums);
     const judged: Judged[] = [];
     for (const shape of sums.shapes) {
-      const cells = cellsOf(shape, rows);
-      // As evaluate() sums a constraint's terms, in the same order.
+      // As evaluate() sums a constraint's terms, in the same order; a sum with a cell that is
+      // missing or not a figure is not judged, and its other cells are not looked up.
+      const cells: BoundCell[] = [];
       let residual = 0;
       let nonZero = false;
-      let readable = true;
-      for (let i = 0; i < cells.length; i++) {
-        const v = valueOf(cells[i]);
-        if (v === undefined) {
-          readable = false;
-          break;
-        }
+      for (let i = 0; i < shape.rows.length; i++) {
+        const cell = cellOf(shape, i, rows);
+        const v = valueOf(cell);
+        if (v === undefined) break;
+        cells.push(cell!);
         if (v !== 0) nonZero = true;
         residual += shape.coefs[i] * v;
       }
-      if (!readable) continue;
-      const j: Judged = { shape, cells: cells as BoundCell[], nonZero };
+      if (cells.length < shape.rows.length) continue;
+      const j: Judged = { shape, cells, nonZero };
       if (!(Math.abs(residual) < 1e-9)) {
         const constraint = (j.constraint = constraintOf(table, shape, cells));
         const target = cells[shape.target]!;
