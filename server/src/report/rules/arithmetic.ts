@@ -214,10 +214,11 @@ export function evaluate(constraint: Constraint): Violation | undefined {
 /** A sum whose every cell holds a figure or a blank: judged. */
 interface Judged {
   shape: SumShape;
-  cells: BoundCell[];
   violation?: Violation;
   /** Some cell is not 0. */
   nonZero: boolean;
+  /** Its cells, gathered only when a sum of its table is broken (most tables have none). */
+  cells?: BoundCell[];
   /** Made when a finding names the sum. */
   constraint?: Constraint;
 }
@@ -229,39 +230,42 @@ export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boole
     const sums = sumsOf(table);
     if (!sums) continue;
     const rows = rowCells(table, sums);
+    const cellsOfJudged = (j: Judged) => (j.cells ??= cellsOf(j.shape, rows) as BoundCell[]);
     const judged: Judged[] = [];
+    let broken = 0;
     for (const shape of sums.shapes) {
       // As evaluate() sums a constraint's terms, in the same order; a sum with a cell that is
       // missing or not a figure is not judged, and its other cells are not looked up.
-      const cells: BoundCell[] = [];
       let residual = 0;
       let nonZero = false;
-      for (let i = 0; i < shape.rows.length; i++) {
-        const cell = cellOf(shape, i, rows);
-        const v = valueOf(cell);
+      let i = 0;
+      for (; i < shape.rows.length; i++) {
+        const v = valueOf(cellOf(shape, i, rows));
         if (v === undefined) break;
-        cells.push(cell!);
         if (v !== 0) nonZero = true;
         residual += shape.coefs[i] * v;
       }
-      if (cells.length < shape.rows.length) continue;
-      const j: Judged = { shape, cells, nonZero };
+      if (i < shape.rows.length) continue;
+      const j: Judged = { shape, nonZero };
       if (!(Math.abs(residual) < 1e-9)) {
+        const cells = cellsOfJudged(j);
         const constraint = (j.constraint = constraintOf(table, shape, cells));
-        const target = cells[shape.target]!;
+        const target = cells[shape.target];
         j.violation = { constraint, residual, target, expected: valueOf(target)! - residual / shape.coefs[shape.target], corroboratedBy: [] };
         violations.push(j.violation);
+        broken++;
       }
       judged.push(j);
     }
+    if (!broken) continue;
     // A sum of zeros holds whatever is wrong elsewhere (a 总计 column left at 0 balances): it
     // vouches for no cell.
     const holding = judged.filter((j) => !j.violation && j.nonZero);
     for (const j of judged) {
       const v = j.violation;
-      if (v) v.corroboratedBy = holding.filter((h) => h.cells.includes(v.target)).map((h) => (h.constraint ??= constraintOf(table, h.shape, h.cells)));
+      if (v) v.corroboratedBy = holding.filter((h) => cellsOfJudged(h).includes(v.target)).map((h) => (h.constraint ??= constraintOf(table, h.shape, cellsOfJudged(h))));
     }
-    roots.push(...rootCausesOf(table, judged, enabled));
+    roots.push(...rootCausesOf(table, judged, enabled, cellsOfJudged));
   }
   const explained = new Set(roots.flatMap((r) => r.violations));
   const targets = new Set<BoundCell>([...violations.map((v) => v.target), ...roots.map((r) => r.cell)]);
@@ -272,14 +276,14 @@ export function analyse(tables: BoundTable[], enabled: (code: RuleCode) => boole
   };
 }
 
-function rootCausesOf(table: BoundTable, judged: Judged[], enabled: (code: RuleCode) => boolean): RootCause[] {
+function rootCausesOf(table: BoundTable, judged: Judged[], enabled: (code: RuleCode) => boolean, cellsOfJudged: (j: Judged) => BoundCell[]): RootCause[] {
   const out: RootCause[] = [];
   const broken = judged.filter((j) => j.violation).map((j) => j.violation!);
   let open = broken;
   if (open.length < 2) return out;
   // Cells of sums that hold: changing one would break a sum.
   const vouched = new Set<BoundCell>();
-  for (const j of judged) if (!j.violation) for (const cell of j.cells) vouched.add(cell);
+  for (const j of judged) if (!j.violation) for (const cell of cellsOfJudged(j)) vouched.add(cell);
   for (;;) {
     let best: RootCause | undefined;
     const candidates = new Set<BoundCell>();
