@@ -144,8 +144,8 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     // scanning the line for ``` or trimming it.
     let lead = 0;
     while (lead < lineText.length && isTrimmedSpace(lineText.charCodeAt(lead))) lead++;
-    const first = lineText.charCodeAt(lead);
-    if ((first === 96 /* ` */ || first === 126 /* ~ */) && FENCE.test(lineText)) inFence = !inFence;
+    const firstChar = lineText.charCodeAt(lead);
+    if ((firstChar === 96 /* ` */ || firstChar === 126 /* ~ */) && FENCE.test(lineText)) inFence = !inFence;
     // A cell of a one-cell-per-line table starts with its tab: no search for it.
     if (nextTab < start) nextTab = text.charCodeAt(start) === 9 ? start : nextIndexOf(text, '\t', start);
     if (nextPipe < start) nextPipe = nextIndexOf(text, '|', start);
@@ -160,13 +160,13 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     }
     if (!inFence && isPageFurniture(lineText)) continue;
     // Both kinds of separator line start with their marks (a pipe; a pipe, colon or dash).
-    if (!inFence && cellPerLine && first === 124 /* | */ && CELL_SEPARATOR.test(lineText)) {
+    if (!inFence && cellPerLine && firstChar === 124 /* | */ && CELL_SEPARATOR.test(lineText)) {
       run.push({ separator: true, line });
       runSeparated = true;
       previous = undefined;
       continue;
     }
-    if (!inFence && hasPipe && (first === 124 || first === 58 /* : */ || first === 45 /* - */) && isMarkdownSeparator(lineText)) {
+    if (!inFence && hasPipe && (firstChar === 124 || firstChar === 58 /* : */ || firstChar === 45 /* - */) && isMarkdownSeparator(lineText)) {
       flushRun();
       mergeSingles();
       previous = undefined;
