@@ -84,6 +84,8 @@ interface SumShape {
   rows: number[];
   /** Where each term's column stands in the format's column list, as bound rows hold cells. */
   positions: number[];
+  /** Each term's column as the format defines it (the object a bound cell of it refers to). */
+  columns: Array<{ id: string } | undefined>;
   coefs: Array<1 | -1>;
   /** The term a fix recomputes. */
   target: number;
@@ -109,6 +111,7 @@ function sumSet(columns: ReadonlyArray<{ id: string }>, sums: Array<{ code: Rule
     columnIds: terms.map((t) => t[1]),
     rows: terms.map((t) => rowOf.get(t[0])!),
     positions: terms.map((t) => columns.findIndex((c) => c.id === t[1])),
+    columns: terms.map((t) => columns.find((c) => c.id === t[1])),
     coefs: terms.map((t) => t[2]),
     target,
   }));
@@ -176,8 +179,10 @@ function rowCells(table: BoundTable, sums: SumSet): Array<BoundCell[] | undefine
 function cellOf(shape: SumShape, i: number, rows: Array<BoundCell[] | undefined>): BoundCell | undefined {
   const cells = rows[shape.rows[i]];
   if (!cells) return undefined;
-  const columnId = shape.columnIds[i];
   const at = cells[shape.positions[i]];
+  // The same column object is the same column id, told without comparing the strings.
+  if (at && at.column === shape.columns[i]) return at;
+  const columnId = shape.columnIds[i];
   return at && at.columnId === columnId ? at : cells.find((c) => c.columnId === columnId);
 }
 
