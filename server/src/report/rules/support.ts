@@ -81,7 +81,8 @@ export function asBlockAt(report: Report, at: number, block: string, eol: string
   let prefix = '';
   if (at > 0 && !before.endsWith(eol + eol)) prefix = before.endsWith(eol) ? eol : eol + eol;
   const suffix = at < report.text.length ? eol : '';
-  return prefix + block.replace(/\s+$/, '') + eol + suffix;
+  // trimEnd() removes what /\s+$/ matches, without the regex trying every run of white space.
+  return prefix + block.trimEnd() + eol + suffix;
 }
 
 /** "自然人 3 + 商业企业 0 + … = 4", listing only non-zero parts when there are many. */
