@@ -1,7 +1,7 @@
 /**
  * HTML benchmark: how long a portal page takes to check as HTML, next to the same report's
  * text (the logical lines the HTML reader hands the parser) and to markdownlint on the page.
- * The HTML reader parses the whole page with parse5 and maps every character back to the
+ * The HTML reader parses the whole page with htmlparser2 and maps every character back to the
  * markup; this shows what that costs against reading text.
  *
  *   npm run bench                  # runs this after the engine benchmark

@@ -34,7 +34,7 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
   const text = document.text;
   const lines = new LineIndex(text);
   const detector = createHeadingDetector(formats['2021']);
-  const layout = readLayouts(text, lines, (line, lineText, context) => detector.test(line, lineText, lines.lineStarts[line], context), {
+  const layout = readLayouts(text, lines, (line, lineText, previous) => detector.test(line, lineText, lines.lineStarts[line], previous), {
     // A page or a Word/PDF file: its tables come split into cells, its lines are paragraphs.
     rows: document.kind === 'text' ? undefined : document.rows,
     cellPerLine: document.kind === 'text',
@@ -92,11 +92,13 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
     formatSource = 'year';
   }
 
-  const tableLines = new Set<number>();
-  for (const t of tables) for (const r of t.rawRows) for (let l = r.startLine; l <= r.endLine; l++) tableLines.add(l);
-  for (const u of unreadable) for (let l = u.lines.first; l <= u.lines.last; l++) tableLines.add(l);
-  const titleLines = title ? new Set([lines.positionAt(title.range.start).line, lines.positionAt(title.range.end).line]) : new Set<number>();
-  const proseLines = layout.textLines.filter((l) => !tableLines.has(l) && !titleLines.has(l));
+  // One flag per line rather than a set of line numbers: a cell-per-line table marks hundreds.
+  const tableLines = new Uint8Array(lines.lineCount);
+  for (const t of tables) for (const r of t.rawRows) tableLines.fill(1, r.startLine, r.endLine + 1);
+  for (const u of unreadable) tableLines.fill(1, u.lines.first, u.lines.last + 1);
+  const titleFirst = title ? lines.positionAt(title.range.start).line : -1;
+  const titleLast = title ? lines.positionAt(title.range.end).line : -1;
+  const proseLines = layout.textLines.filter((l) => !tableLines[l] && l !== titleFirst && l !== titleLast);
 
   // A table that is there but whose cells run together in a line of text (a crawler's copy).
   for (const kind of ['activeDisclosure', 'applications', 'reviewLitigation'] as const) {

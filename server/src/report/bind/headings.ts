@@ -25,13 +25,9 @@ const SENTENCE_PUNCTUATION = /[。；;，,！!？?]/;
 const WRAP_MIN = 12;
 const SENTENCE_END = /[。；;：:！!？?）)」』"”]$/;
 
-export interface HeadingContext {
-  /** The line just above, when it is a line of text (not blank, not a table row). */
-  previous?: string;
-}
-
 export interface HeadingDetector {
-  test(line: number, lineText: string, lineStart: number, context?: HeadingContext): boolean;
+  /** `previous`: the line just above, when it is a line of text (not blank, not a table row). */
+  test(line: number, lineText: string, lineStart: number, previous?: string): boolean;
   headings: Heading[];
 }
 
@@ -68,12 +64,15 @@ export function createHeadingDetector(format: Format): HeadingDetector {
   let lastNumber = 0;
   return {
     headings,
-    test(line, lineText, lineStart, context = {}) {
+    test(line, lineText, lineStart, previousLine) {
       // A tab-led line is a table cell (seed 001 repeats section titles as table captions).
       if (lineText.startsWith('\t') || lineText.length > 2 * MAX_HEADING_LENGTH) return false;
+      // The markers around the heading's words hold no punctuation: a line of prose is ruled
+      // out before its heading text is cut out.
+      if (SENTENCE_PUNCTUATION.test(lineText)) return false;
       const range = headingTextRange(lineText, lineStart);
       const text = lineText.slice(range.start - lineStart, range.end - lineStart);
-      if (!text || text.length > MAX_HEADING_LENGTH || SENTENCE_PUNCTUATION.test(text)) return false;
+      if (!text || text.length > MAX_HEADING_LENGTH) return false;
       // A parenthesised line is a note or placeholder, never a heading.
       if (/^[（(].*[)）]$/.test(text)) return false;
       let squashed = squash(text);
@@ -83,13 +82,14 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       if (captions.some((c) => squashed.startsWith(c))) return false;
       const ordinal = parseOrdinal(squashed);
       if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return false;
-      if (matchLabel(text)) return false;
       const words = ordinal ? squashed.slice(ordinal.length) : squashed;
+      // Tried before the label lookup: most lines that get here are fragments of vertical headers.
+      if (!ordinal && !lostOrdinal && !endings.some((e) => words.endsWith(e))) return false;
+      if (matchLabel(text)) return false;
       // A line that lists the outline (一、总体情况 二、主动公开 …) is no heading.
       if (/[一二三四五六][、.．]/.test(words)) return false;
       if (!ordinal && !lostOrdinal) {
-        if (!endings.some((e) => words.endsWith(e))) return false;
-        const previous = context.previous?.trim();
+        const previous = previousLine?.trim();
         if (previous && previous.length >= WRAP_MIN && !SENTENCE_END.test(previous)) return false;
         if (/^[无未没]/.test(words)) return false;
       }

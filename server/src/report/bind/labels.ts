@@ -5,6 +5,7 @@
  * headers are never read as rows.
  */
 import { formats, type ApplicationsRow, type FormatId } from '../formats';
+import { isPlainDigits } from '../text/cellValue';
 import { labelKey, squash, type LabelKey } from '../text/normalize';
 
 export type LabelHit =
@@ -105,7 +106,7 @@ const memo = new Map<string, Map<string, LabelHit | null>>();
 let memoSize = 0;
 
 export function matchLabel(cellText: string, group?: string): LabelHit | undefined {
-  if (!cellText || cellText.length > 80 || VALUE_ONLY.test(cellText)) return undefined;
+  if (!cellText || cellText.length > 80 || isPlainDigits(cellText) || VALUE_ONLY.test(cellText)) return undefined;
   // By group, then text: no key is built per call.
   const groupKey = group ?? '';
   let byText = memo.get(groupKey);
@@ -166,12 +167,15 @@ function matchLabelUncached(cellText: string, group?: string): LabelHit | undefi
   return undefined;
 }
 
+const SIGNATURE_WORDS_2021 = formats['2021'].data.activeDisclosure.signatureWords.map(squash);
+const SIGNATURE_WORDS_2019 = formats['2019'].data.activeDisclosure.signatureWords.map(squash);
+
 /** Which format a table 二's headers and row labels speak for. */
 export function activeDisclosureEvidence(squashedText: string): FormatId | undefined {
   let score2021 = 0;
   let score2019 = 0;
-  for (const w of formats['2021'].data.activeDisclosure.signatureWords) if (squashedText.includes(squash(w))) score2021++;
-  for (const w of formats['2019'].data.activeDisclosure.signatureWords) if (squashedText.includes(squash(w))) score2019++;
+  for (const w of SIGNATURE_WORDS_2021) if (squashedText.includes(w)) score2021++;
+  for (const w of SIGNATURE_WORDS_2019) if (squashedText.includes(w)) score2019++;
   if (score2021 === score2019) return undefined;
   return score2021 > score2019 ? '2021' : '2019';
 }

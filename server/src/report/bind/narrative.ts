@@ -49,6 +49,8 @@ function toNumber(s: string): { value: number; numeral: 'arabic' | 'chinese' } |
 
 const SPACE = /[ \t\u00a0\u3000\r\n]/;
 const SPACES = /[ \t\u00a0\u3000\r\n]+/g;
+/** A character of SPACE, by its code. */
+const isClauseSpace = (c: number) => c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 13 || c === 10;
 
 /** The clause with white space removed, and where each of its characters came from. */
 function squashed(text: string, start: number, end: number): { s: string; at: (i: number) => number } {
@@ -61,7 +63,7 @@ function squashed(text: string, start: number, end: number): { s: string; at: (i
     at: (i) => {
       if (!map) {
         map = [];
-        for (let k = 0; k < clause.length; k++) if (!SPACE.test(clause[k])) map.push(start + k);
+        for (let k = 0; k < clause.length; k++) if (!isClauseSpace(clause.charCodeAt(k))) map.push(start + k);
       }
       return map[i];
     },
@@ -70,10 +72,41 @@ function squashed(text: string, start: number, end: number): { s: string; at: (i
 
 const EXCLUDED = new RegExp(narrativeExclusions.map((w) => w.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')).join('|'));
 
-const SENTENCE_BREAK = /[。；;！!？?]/;
+/** Global, so a line is searched from an offset rather than sliced at every break. */
+const SENTENCE_BREAK = /[。；;！!？?]/g;
+/**
+ * The lookahead of `,(?![0-9]{3})` sees only digits, and a clause always ends at a sentence
+ * break or the line's end, which are none: searching the whole line from the clause's start
+ * finds the same breaks as searching the clause alone.
+ */
+const CLAUSE_BREAK_FROM = new RegExp(CLAUSE_BREAK.source, 'g');
 
 /** Any cue of any figure: a line with none states nothing, and is not split into clauses. */
 const ANY_CUE = new RegExp([...new Set(narrativeFigures.flatMap((f) => f.cues))].join('|'));
+const ANY_CUE_FROM = new RegExp(ANY_CUE.source, 'g');
+
+/**
+ * Where cues start in a line, as clauses see them: in the line with the white space of
+ * squashed() removed, mapped back to offsets in the line. Cues are words without punctuation,
+ * so each lies inside one clause, and a cue the search passes over (it overlaps the one found
+ * before it) lies in the same clause as that one: a clause holds a cue exactly when one of
+ * these starts in it.
+ */
+function cueStarts(lineText: string, spaced: boolean): number[] {
+  const out: number[] = [];
+  const squashedLine = spaced ? lineText.replace(SPACES, '') : lineText;
+  ANY_CUE_FROM.lastIndex = 0;
+  for (let m = ANY_CUE_FROM.exec(squashedLine); m; m = ANY_CUE_FROM.exec(squashedLine)) out.push(m.index);
+  if (!spaced || !out.length) return out;
+  // From offsets in the squashed line to offsets in the line.
+  let next = 0;
+  for (let i = 0, kept = 0; i < lineText.length && next < out.length; i++) {
+    if (isClauseSpace(lineText.charCodeAt(i))) continue;
+    while (next < out.length && out[next] === kept) out[next++] = i;
+    kept++;
+  }
+  return out;
+}
 
 /** The section a text offset lies in (by section id), for figures that section 四's context decides. */
 export type SectionAt = (offset: number) => string | undefined;
@@ -83,18 +116,34 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
   for (const line of proseLines) {
     const lineStart = lines.lineStarts[line];
     const lineText = lines.lineText(line);
-    // The cue words are tried on the line as it is, and only squashed when it has white space.
-    if (!ANY_CUE.test(lineText) && !(/[\s\u3000]/.test(lineText) && ANY_CUE.test(lineText.replace(/[\s\u3000]+/g, '')))) continue;
+    // A clause with no cue states nothing, nor does a line or a sentence: they are passed over unread.
+    const cues = cueStarts(lineText, SPACE.test(lineText));
+    if (!cues.length) continue;
+    let nextCue = 0;
     let sentenceFrom = 0;
     while (sentenceFrom <= lineText.length) {
-      const sm = SENTENCE_BREAK.exec(lineText.slice(sentenceFrom));
-      const sentenceTo = sm ? sentenceFrom + sm.index : lineText.length;
-      const sentence = sentenceTo - sentenceFrom > 4 * MAX_CLAUSE ? '' : lineText.slice(sentenceFrom, sentenceTo).replace(/\s+/g, '');
+      SENTENCE_BREAK.lastIndex = sentenceFrom;
+      const sm = SENTENCE_BREAK.exec(lineText);
+      const sentenceTo = sm ? sm.index : lineText.length;
+      while (nextCue < cues.length && cues[nextCue] < sentenceFrom) nextCue++;
+      if (nextCue === cues.length) break;
+      if (cues[nextCue] >= sentenceTo) {
+        sentenceFrom = sentenceTo + 1;
+        continue;
+      }
+      // Squashed only when a figure's context asks for it: most clauses have no such figure.
+      const sentenceStart = sentenceFrom;
+      let squashedSentence: string | undefined;
+      const sentence = () =>
+        (squashedSentence ??= sentenceTo - sentenceStart > 4 * MAX_CLAUSE ? '' : lineText.slice(sentenceStart, sentenceTo).replace(/\s+/g, ''));
       let from = sentenceFrom;
       while (from < sentenceTo) {
-        const m = CLAUSE_BREAK.exec(lineText.slice(from, sentenceTo));
-        const to = m ? from + m.index : sentenceTo;
-        if (to > from) out.push(...clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt));
+        CLAUSE_BREAK_FROM.lastIndex = from;
+        const m = CLAUSE_BREAK_FROM.exec(lineText);
+        const to = m && m.index < sentenceTo ? m.index : sentenceTo;
+        while (nextCue < cues.length && cues[nextCue] < from) nextCue++;
+        const hasCue = nextCue < cues.length && cues[nextCue] < to;
+        if (to > from && hasCue) clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt, out);
         from = to + 1;
       }
       sentenceFrom = sentenceTo + 1;
@@ -103,24 +152,30 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
   return out;
 }
 
-function inContext(figure: NarrativeFigure, sentence: string, section: () => string | undefined): boolean {
+function inContext(figure: NarrativeFigure, sentence: () => string, section: () => string | undefined): boolean {
   const c = figure.context;
   if (!c) return true;
-  if (c.excludes?.some((w) => sentence.includes(w))) return false;
-  if (!c.requires || c.requires.some((w) => sentence.includes(w))) return true;
+  if (c.excludes?.some((w) => sentence().includes(w))) return false;
+  if (!c.requires || c.requires.some((w) => sentence().includes(w))) return true;
   return c.orInSection !== undefined && section() === c.orInSection;
 }
 
 /** Prose clauses are short; a run of thousands of characters with no punctuation is not prose. */
 const MAX_CLAUSE = 400;
 
-function clauseStatements(text: string, start: number, end: number, sentence: string, sectionAt: SectionAt): ProseStatement[] {
-  if (end - start > MAX_CLAUSE) return [];
+/** Which phrasing a statement is, for telling two phrasings' claims on one number apart. */
+const FIGURE_KEY = new Map(narrativeFigures.map((f) => [f, JSON.stringify(f.figure)]));
+
+/** The statements of one clause, appended to `out`. */
+function clauseStatements(text: string, start: number, end: number, sentence: () => string, sectionAt: SectionAt, out: ProseStatement[]): void {
+  if (end - start > MAX_CLAUSE) return;
   const { s, at } = squashed(text, start, end);
-  if (s.length < 4 || !HAS_FIGURE.test(s) || EXCLUDED.test(s)) return [];
+  // Every figure needs one of its cues in the clause: a clause with no cue at all states nothing.
+  if (s.length < 4 || !HAS_FIGURE.test(s) || !ANY_CUE.test(s) || EXCLUDED.test(s)) return;
   const found: ProseStatement[] = [];
+  const section = () => sectionAt(start);
   for (const c of COMPILED) {
-    if (!c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, () => sectionAt(start))) continue;
+    if (!c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, section)) continue;
     for (const re of c.patterns) {
       re.lastIndex = 0;
       for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -132,15 +187,16 @@ function clauseStatements(text: string, start: number, end: number, sentence: st
     }
   }
   for (const c of COMPILED) {
-    if (!c.zero.length || found.some((f) => f.figure === c.figure) || !c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, () => sectionAt(start))) continue;
+    if (!c.zero.length || found.some((f) => f.figure === c.figure) || !c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, section)) continue;
     for (const re of c.zero) {
       re.lastIndex = 0;
       const m = re.exec(s);
       if (m) found.push({ figure: c.figure, value: 0, numeral: 'none', range: { start: at(m.index), end: at(m.index + m[0].length - 1) + 1 } });
     }
   }
+  if (!found.length) return;
   // A number claimed by two phrasings means nothing certain.
-  const ref = (f: ProseStatement) => JSON.stringify(f.figure.figure);
+  const ref = (f: ProseStatement) => FIGURE_KEY.get(f.figure) ?? JSON.stringify(f.figure.figure);
   const unique = found.filter((f, i) => !found.slice(0, i).some((g) => ref(g) === ref(f) && g.range.start === f.range.start));
-  return unique.filter((f) => !unique.some((g) => g !== f && ref(g) !== ref(f) && g.range.start === f.range.start && g.range.end === f.range.end));
+  for (const f of unique) if (!unique.some((g) => g !== f && ref(g) !== ref(f) && g.range.start === f.range.start && g.range.end === f.range.end)) out.push(f);
 }

@@ -26,6 +26,20 @@ function isLabelFragment(text: string): boolean {
 }
 
 /**
+ * Label text where a row's figures belong. Only cells that are not figures are looked at: the
+ * unreadable ones of a row of the right length, every value cell of a row of the wrong one.
+ */
+function fragmentsIn(row: BoundTable['rows'][number]): number {
+  let n = 0;
+  if (row.cellCountMatches) {
+    for (const c of row.cells) if (c.value.kind === 'invalid' && isLabelFragment(c.raw.text)) n++;
+  } else {
+    for (const c of row.valueCells) if (isLabelFragment(c.text)) n++;
+  }
+  return n;
+}
+
+/**
  * `forced`: the user named the format, so rows that do not fit it are the finding, not a sign
  * of a misread table.
  */
@@ -38,10 +52,8 @@ export function assessTable(table: BoundTable, forced = false): { reason: Unread
   if (table.kind === 'reviewLitigation') return undefined;
   const orphans = table.otherRows.filter(isOrphanValueRow).length;
   if (orphans >= 2) return { reason: 'detached', count: orphans };
-  // Label text where figures belong: only cells that are not figures are looked at.
-  const suspect = (r: BoundTable['rows'][number]) => (r.cellCountMatches ? r.cells.filter((c) => c.value.kind === 'invalid').map((c) => c.raw) : r.valueCells);
-  const fragments = table.rows.reduce((n, r) => n + suspect(r).filter((c) => isLabelFragment(c.text)).length, 0);
-  if (fragments >= 2) return { reason: 'misaligned', count: table.rows.filter((r) => suspect(r).some((c) => isLabelFragment(c.text))).length };
+  const fragments = table.rows.reduce((n, r) => n + fragmentsIn(r), 0);
+  if (fragments >= 2) return { reason: 'misaligned', count: table.rows.filter((r) => fragmentsIn(r) > 0).length };
   const miscounted = table.rows.filter((r) => !r.cellCountMatches).length;
   // Every row of a block of table 二 short by the same figures: a column lost in extraction,
   // not an author's slip (which breaks one row).

@@ -34,18 +34,22 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
   let group = context.group;
   let rowHit: { hit: LabelHit; index: number } | undefined;
   let caption = false;
-  const headers = new Map<TableKind, number>();
+  // Made for the few rows that hold header words: most rows hold none.
+  let headers: Map<TableKind, number> | undefined;
   // Distinct value rows whose labels the row holds: two of them make it a header.
   let firstValueRow: string | undefined;
   let twoValueRows = false;
-  row.cells.forEach((cell, index) => {
-    if (cell.empty) return;
+  const cells = row.cells;
+  for (let index = 0; index < cells.length; index++) {
+    const cell = cells[index];
+    if (cell.empty) continue;
     const hit = matchLabel(cell.text, group);
-    if (!hit) return;
+    if (!hit) continue;
     // A generic word (总计, 其他) closing a row of words is a header: `| 类别 | 数据1 | … | 总计 |`.
     if (hit.role === 'row' && hit.table === 'applications' && hit.row.generic && isHeaderEnd(row, index)) {
+      headers ??= new Map();
       headers.set('applications', (headers.get('applications') ?? 0) + 1);
-      return;
+      continue;
     }
     if (hit.role === 'row') {
       rowHit = { hit, index };
@@ -58,8 +62,11 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
       } else if (firstValueRow === undefined) firstValueRow = hit.rowId;
       else if (firstValueRow !== hit.rowId) twoValueRows = true;
     } else if (hit.role === 'caption') caption = true;
-    else headers.set(hit.table, (headers.get(hit.table) ?? 0) + 1);
-  });
+    else {
+      headers ??= new Map();
+      headers.set(hit.table, (headers.get(hit.table) ?? 0) + 1);
+    }
+  }
   // Two rows' labels in one row name columns: `| 项目 | 本年新收件数 | 上年结转件数 | 予以公开 | … |`.
   if (rowHit && twoValueRows) return { table: rowHit.hit.table, role: 'header', labelIndex: -1 };
   // A label on a line of its own, with no cell after it, names what follows (### 一、本年新收…).
@@ -74,9 +81,17 @@ function classify(row: RawRow, context: { group?: string }): Classified | undefi
     return { table: hit.table, role: 'row', rowId, labelIndex: rowHit.index };
   }
   if (caption) return { table: 'activeDisclosure', role: 'caption', labelIndex: -1 };
-  if (headers.size) {
-    const [table] = [...headers.entries()].sort((a, b) => b[1] - a[1])[0];
-    return { table, role: 'header', labelIndex: -1 };
+  if (headers) {
+    // The table with the most header words; of a tie, the one named first.
+    let table: TableKind | undefined;
+    let most = 0;
+    for (const [t, n] of headers) {
+      if (n > most) {
+        table = t;
+        most = n;
+      }
+    }
+    return { table: table!, role: 'header', labelIndex: -1 };
   }
   return undefined;
 }
@@ -88,14 +103,21 @@ function isHeaderEnd(row: RawRow, index: number): boolean {
   return before.length >= 2 && before.every((c) => !looksLikeValue(c.text));
 }
 
+/** Ends in 。 or ；. */
+function endsSentence(text: string): boolean {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 0x3002 || last === 0xff1b;
+}
+
 function isProse(row: RawRow): boolean {
-  return row.cells.some((c) => c.text.length > 40 || /[。；]$/.test(c.text));
+  return row.cells.some((c) => c.text.length > 40 || endsSentence(c.text));
 }
 
 /** A row of table 四's fifteen figures carries no label of its own. */
 function isReviewValueRow(row: RawRow): boolean {
+  if (row.cells.length < 10 || row.cells.length > 20) return false;
   const filled = row.cells.filter((c) => !c.empty);
-  if (filled.length < 5 || row.cells.length < 10 || row.cells.length > 20) return false;
+  if (filled.length < 5) return false;
   return filled.filter((c) => looksLikeValue(c.text)).length >= filled.length - 1;
 }
 
@@ -139,13 +161,22 @@ function boundRow(raw: RawRow, id: string, labelIndex: number, columns: Readonly
 }
 
 function layoutOf(rows: RawRow[]): LayoutKind {
+  // Most tables are of one layout: counted only when another appears.
+  const first = rows[0].layout;
+  if (rows.every((r) => r.layout === first)) return first;
   const counts = new Map<LayoutKind, number>();
   for (const r of rows) counts.set(r.layout, (counts.get(r.layout) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
 }
 
 function rangeOf(rows: RawRow[]) {
-  return { start: Math.min(...rows.map((r) => r.range.start)), end: Math.max(...rows.map((r) => r.range.end)) };
+  let start = Infinity;
+  let end = -Infinity;
+  for (const r of rows) {
+    if (r.range.start < start) start = r.range.start;
+    if (r.range.end > end) end = r.range.end;
+  }
+  return { start, end };
 }
 
 export interface BindOptions {
@@ -158,7 +189,7 @@ function finish(c: Collecting, options: BindOptions): BoundTable | undefined {
   if (!c.rawRows.length) return undefined;
   const base = { layout: layoutOf(c.rawRows), range: rangeOf(c.rawRows), rawRows: c.rawRows };
   if (c.kind === 'applications') {
-    const ids = new Set(c.rows.map((r) => r.rowId));
+    const ids = c.rowIds;
     let evidence: FormatId | undefined;
     if (formats['2021'].data.applications.signatureRows.some((id) => ids.has(id)) || ids.has('otherReasons')) evidence = '2021';
     else {
@@ -185,9 +216,9 @@ function finish(c: Collecting, options: BindOptions): BoundTable | undefined {
     return table;
   }
   if (c.kind === 'activeDisclosure') {
-    const words = c.rawRows
-      .flatMap((r) => r.cells.filter((cell) => !cell.empty && !looksLikeValue(cell.text)).map((cell) => squash(cell.text)))
-      .join('|');
+    const parts: string[] = [];
+    for (const r of c.rawRows) for (const cell of r.cells) if (!cell.empty && !looksLikeValue(cell.text)) parts.push(squash(cell.text));
+    const words = parts.join('|');
     const evidence = activeDisclosureEvidence(words);
     const format = formats[options.override ?? evidence ?? options.fallbackFormat];
     const rows: BoundRow[] = [];
@@ -257,6 +288,17 @@ function groupedReviewRow(rows: RawRow[], format: (typeof formats)['2021']): Raw
   };
 }
 
+/** A cell that starts a row of a one-cell-per-line run. */
+function startsRow(cell: RawCell): boolean {
+  // Any group context will do here: it only lets a bare 总计 count as a row start.
+  const hit = matchLabel(cell.text, 'results');
+  return hit !== undefined && hit.role !== 'header';
+}
+
+function isValueCell(cell: RawCell): boolean {
+  return looksLikeValue(cell.text);
+}
+
 export interface BoundTables {
   tables: BoundTable[];
   /** Tables found but not read with confidence: not judged, reported once each. */
@@ -324,13 +366,7 @@ export function bindTables(segments: Segment[], sectionAt: (line: number) => Sec
     }
     const row = segment.row;
     if (row.layout === 'cell-per-line' && row.cells.length > 2) {
-      const isLabel = (cell: RawCell) => {
-        // Any group context will do here: it only lets a bare 总计 count as a row start.
-        const hit = matchLabel(cell.text, 'results');
-        return hit !== undefined && hit.role !== 'header';
-      };
-      const isValue = (cell: RawCell) => looksLikeValue(cell.text);
-      for (const part of splitAtLabels(row, isLabel, isValue)) for (const piece of splitTrailingValues(part, isValue)) take(piece);
+      for (const part of splitAtLabels(row, startsRow, isValueCell)) for (const piece of splitTrailingValues(part, isValueCell)) take(piece);
     } else take(row);
   }
   close();

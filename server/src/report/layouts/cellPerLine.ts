@@ -13,15 +13,16 @@ export interface LineSpan {
 }
 
 export function cellPerLineRow(text: string, lines: LineSpan[]): RawRow {
-  const cells: RawCell[] = lines.map(({ start, end }) => {
+  const cells: RawCell[] = [];
+  for (const { start, end } of lines) {
     // The indent (a tab, or spaces before one) is not part of the cell.
     let s = start;
     while (s < end && (text.charCodeAt(s) === 9 || text.charCodeAt(s) === 32)) s++;
     if (s > start && text.charCodeAt(s - 1) !== 9) s = start;
     const r = trimRange(text, s, end);
     const empty = r.start === r.end;
-    return { text: text.slice(r.start, r.end), range: empty ? { start: s, end } : r, inner: { start: s, end }, empty };
-  });
+    cells.push({ text: text.slice(r.start, r.end), range: empty ? { start: s, end } : r, inner: { start: s, end }, empty });
+  }
   const first = lines[0];
   const last = lines[lines.length - 1];
   return { layout: 'cell-per-line', cells, range: { start: first.start, end: last.end }, startLine: first.line, endLine: last.line };
@@ -34,11 +35,13 @@ export function cellPerLineRow(text: string, lines: LineSpan[]): RawRow {
 export function splitAtLabels(row: RawRow, isLabel: (cell: RawCell) => boolean, isValue: (cell: RawCell) => boolean): RawRow[] {
   const out: RawRow[] = [];
   let current: RawCell[] = [];
+  /** Where `current` starts in the row's cells. */
+  let first = 0;
   let hasValues = false;
   const flush = () => {
     if (!current.length) return;
-    const startLine = row.startLine + row.cells.indexOf(current[0]);
-    const endLine = row.startLine + row.cells.indexOf(current[current.length - 1]);
+    const startLine = row.startLine + first;
+    const endLine = row.startLine + first + current.length - 1;
     out.push({
       layout: row.layout,
       cells: current,
@@ -47,10 +50,12 @@ export function splitAtLabels(row: RawRow, isLabel: (cell: RawCell) => boolean, 
       endLine,
     });
   };
-  for (const cell of row.cells) {
+  for (let i = 0; i < row.cells.length; i++) {
+    const cell = row.cells[i];
     if (hasValues && isLabel(cell)) {
       flush();
       current = [];
+      first = i;
       hasValues = false;
     }
     current.push(cell);

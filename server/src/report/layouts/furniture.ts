@@ -8,13 +8,19 @@ const PAGE_OF = /^第\s*\d{1,3}\s*页(\s*[，,]?\s*共\s*\d{1,3}\s*页)?$/;
 const FRACTION = /^\d{1,3}\s*\/\s*\d{1,3}$/;
 const PAGE_EN = /^(page|Page|PAGE)\s*\d{1,3}(\s*(of|\/)\s*\d{1,3})?$/;
 
+/** A `/` at or after `from` (the line is short: a loop costs less than a call to search it). */
+function hasSlashFrom(lineText: string, from: number): boolean {
+  for (let i = from; i < lineText.length; i++) if (lineText.charCodeAt(i) === 47) return true;
+  return false;
+}
+
 export function isPageFurniture(lineText: string): boolean {
   if (lineText.length > 24) return false;
   let i = 0;
   while (i < lineText.length && (lineText.charCodeAt(i) === 32 || lineText.charCodeAt(i) === 9)) i++;
   const first = lineText.charCodeAt(i);
   // Most short lines are cells: a figure without a slash, or a word.
-  if (first >= 48 && first <= 57 ? !lineText.includes('/') : first > 0x2500 && first !== 0x7b2c && first !== 0xff0d) return false;
+  if (first >= 48 && first <= 57 ? !hasSlashFrom(lineText, i) : first > 0x2500 && first !== 0x7b2c && first !== 0xff0d) return false;
   const t = lineText.trim();
   if (!t || t.length > 16) return false;
   // Tested by its first character: a value cell "0" must not pay for four patterns.

@@ -12,7 +12,7 @@
  */
 import type { RawCell, RawRow } from '../model';
 import type { LineIndex } from '../text/lineIndex';
-import { trimRange } from '../text/normalize';
+import { isTrimmedSpace, trimRange } from '../text/normalize';
 import { looksLikeValue } from '../text/cellValue';
 import { cellPerLineRow, type LineSpan } from './cellPerLine';
 import { isPageFurniture } from './furniture';
@@ -41,14 +41,23 @@ export interface LayoutOptions {
   isLabel?: (text: string) => boolean;
 }
 
-export type IsHeading = (line: number, lineText: string, context: { previous?: string }) => boolean;
+/** `previous`: the line above, when it was a line of text (for telling wrapped lines from headings). */
+export type IsHeading = (line: number, lineText: string, previous: string | undefined) => boolean;
 
 /** A line holding only `|`: the separator between cells of a one-cell-per-line table. */
 const CELL_SEPARATOR = /^[ \t]*\|[ \t]*$/;
+/** A code fence opens or closes: its content is not read as tables. */
+const FENCE = /^\s*(```|~~~)/;
 /** `规章 |`: one cell and a closing pipe, a line of a one-cell-per-line table. */
 function isOneCellPipe(lineText: string): boolean {
   const pipe = lineText.indexOf('|');
   return pipe > 0 && pipe === lineText.lastIndexOf('|') && lineText.slice(pipe + 1).trim() === '' && lineText.slice(0, pipe).trim() !== '';
+}
+
+/** Where `char` next occurs at or after `from`; past the end of the text when it does not. */
+function nextIndexOf(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? text.length + 1 : at;
 }
 
 type RunEntry = LineSpan | { separator: true; line: number };
@@ -64,6 +73,13 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
   const isLabel = options.isLabel ?? (() => false);
   let nextRow = 0;
   let region = 0;
+  /**
+   * The first tab and the first pipe at or after the line being read, searched for in the
+   * whole text as the lines pass them: most lines hold no pipe, and one search over the text
+   * costs less than one per line.
+   */
+  let nextTab = -1;
+  let nextPipe = -1;
   let run: RunEntry[] = [];
   let inFence = false;
   /** The previous line, when it was a line of text (for telling wrapped lines from headings). */
@@ -124,8 +140,18 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     }
 
     const lineText = text.slice(start, end);
-    if ((lineText.includes('```') || lineText.includes('~~~')) && /^\s*(```|~~~)/.test(lineText)) inFence = !inFence;
-    if (lineText.trim() === '' && !/\t/.test(lineText)) {
+    // Where the content starts, found once: it tells a fence and a blank line apart without
+    // scanning the line for ``` or trimming it.
+    let lead = 0;
+    while (lead < lineText.length && isTrimmedSpace(lineText.charCodeAt(lead))) lead++;
+    const firstChar = lineText.charCodeAt(lead);
+    if ((firstChar === 96 /* ` */ || firstChar === 126 /* ~ */) && FENCE.test(lineText)) inFence = !inFence;
+    // A cell of a one-cell-per-line table starts with its tab: no search for it.
+    if (nextTab < start) nextTab = text.charCodeAt(start) === 9 ? start : nextIndexOf(text, '\t', start);
+    if (nextPipe < start) nextPipe = nextIndexOf(text, '|', start);
+    const hasTab = nextTab < end;
+    const hasPipe = nextPipe < end;
+    if (lead === lineText.length && !hasTab) {
       flushRun();
       previous = undefined;
       // Two blank lines, or a blank line after a run of several lines, end a cell-per-blank table.
@@ -133,33 +159,34 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
       continue;
     }
     if (!inFence && isPageFurniture(lineText)) continue;
-    if (!inFence && cellPerLine && lineText.includes('|') && CELL_SEPARATOR.test(lineText)) {
+    // Both kinds of separator line start with their marks (a pipe; a pipe, colon or dash).
+    if (!inFence && cellPerLine && firstChar === 124 /* | */ && CELL_SEPARATOR.test(lineText)) {
       run.push({ separator: true, line });
       runSeparated = true;
       previous = undefined;
       continue;
     }
-    if (!inFence && isMarkdownSeparator(lineText)) {
+    if (!inFence && hasPipe && (firstChar === 124 || firstChar === 58 /* : */ || firstChar === 45 /* - */) && isMarkdownSeparator(lineText)) {
       flushRun();
       mergeSingles();
       previous = undefined;
       continue;
     }
-    if (!inFence && isMarkdownRow(lineText) && !(cellPerLine && isOneCellPipe(lineText))) {
+    if (!inFence && hasPipe && isMarkdownRow(lineText) && !(cellPerLine && isOneCellPipe(lineText))) {
       flushRun();
       mergeSingles();
       segments.push({ kind: 'row', row: markdownRow(text, start, end, line) });
       previous = undefined;
       continue;
     }
-    if (!inFence && isTsvRow(lineText)) {
+    if (!inFence && hasTab && isTsvRow(lineText)) {
       flushRun();
       mergeSingles();
       segments.push({ kind: 'row', row: tsvRow(text, start, end, line) });
       previous = undefined;
       continue;
     }
-    if (!inFence && isHeading(line, lineText, { previous })) {
+    if (!inFence && isHeading(line, lineText, previous)) {
       flushRun();
       mergeSingles();
       segments.push({ kind: 'heading', line });
@@ -190,7 +217,7 @@ export function readLayouts(text: string, lines: LineIndex, isHeading: IsHeading
     }
     textLines.push(line);
     // `规章 |` in a run of one-cell lines: the pipe closes the cell.
-    const pipe = cellPerLine && lineText.includes('|') && isOneCellPipe(lineText) ? lineText.lastIndexOf('|') : -1;
+    const pipe = cellPerLine && hasPipe && isOneCellPipe(lineText) ? lineText.lastIndexOf('|') : -1;
     run.push({ line, start, end: pipe >= 0 ? start + pipe : end });
     if (!cellPerLine) flushRun();
     previous = lineText;

@@ -15,36 +15,40 @@ export function isMarkdownSeparator(line: string): boolean {
 export function isMarkdownRow(line: string): boolean {
   if (!line.includes('|')) return false;
   let pipes = 0;
-  for (let i = 0; i < line.length; i++) {
+  // Two pipes settle it: the rest of a long row is not read.
+  for (let i = 0; i < line.length && pipes < 2; i++) {
     const c = line.charCodeAt(i);
     if (c === 92 /* \ */) i++;
     else if (c === 124 /* | */) pipes++;
   }
   if (pipes === 0) return false;
+  if (pipes >= 2) return true;
   const t = line.trim();
-  return pipes >= 2 || t.startsWith('|') || t.endsWith('|');
+  return t.startsWith('|') || t.endsWith('|');
 }
 
 export function markdownRow(text: string, start: number, end: number, line: number): RawRow {
   const bounds: number[] = [];
+  let escapes = false;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (c === 92) i++;
-    else if (c === 124) bounds.push(i);
+    if (c === 92) {
+      escapes = true;
+      i++;
+    } else if (c === 124) bounds.push(i);
   }
   const first = trimRange(text, start, end);
-  const segments: Array<[number, number]> = [];
-  let from = start;
-  for (const b of bounds) {
-    segments.push([from, b]);
-    from = b + 1;
+  // Cell k runs from the pipe before it to the pipe after it (the row's ends for the first and
+  // the last). A leading pipe opens the row and a trailing pipe closes it: neither delimits a cell.
+  const n = bounds.length;
+  const firstCell = n && bounds[0] === first.start ? 1 : 0;
+  const lastCell = n && bounds[n - 1] === first.end - 1 ? n - 1 : n;
+  const cells: RawCell[] = [];
+  for (let k = firstCell; k <= lastCell; k++) {
+    const s = k === 0 ? start : bounds[k - 1] + 1;
+    const e = k === n ? end : bounds[k];
+    cells.push(cellOf(text, s, e, escapes));
   }
-  segments.push([from, end]);
-  // A leading pipe opens the row and a trailing pipe closes it: neither delimits a cell.
-  if (bounds.length && bounds[0] === first.start) segments.shift();
-  if (bounds.length && bounds[bounds.length - 1] === first.end - 1) segments.pop();
-
-  const cells: RawCell[] = segments.map(([s, e]) => cellOf(text, s, e));
   return { layout: 'markdown', cells, range: { start, end }, startLine: line, endLine: line };
 }
 
@@ -52,11 +56,13 @@ function unescapePipes(s: string): string {
   return s.includes('\\|') ? s.replace(/\\\|/g, '|') : s;
 }
 
-export function cellOf(text: string, s: number, e: number): RawCell {
+/** `escapes`: the row holds a backslash, so a cell may hold an escaped pipe. */
+export function cellOf(text: string, s: number, e: number, escapes = true): RawCell {
   const r = trimRange(text, s, e);
   const empty = r.start === r.end;
+  const raw = text.slice(r.start, r.end);
   return {
-    text: unescapePipes(text.slice(r.start, r.end)),
+    text: escapes ? unescapePipes(raw) : raw,
     range: empty ? { start: s, end: e } : r,
     inner: { start: s, end: e },
     empty,

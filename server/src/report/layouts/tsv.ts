@@ -6,9 +6,11 @@
 import type { RawCell, RawRow } from '../model';
 import { trimRange } from '../text/normalize';
 
-/** A tab-separated row has at least two cells with content, or content and three tabs. */
+/**
+ * A tab-separated row has at least two cells with content, or content and three tabs. (A line
+ * with no tab has at most one cell: the count says no without a search for a tab first.)
+ */
 export function isTsvRow(line: string): boolean {
-  if (!line.includes('\t')) return false;
   let filled = 0;
   let tabs = 0;
   let inCell = false;
@@ -19,10 +21,11 @@ export function isTsvRow(line: string): boolean {
       inCell = false;
     } else if (!inCell && c !== 32 && c !== 0xa0 && c !== 0x3000) {
       inCell = true;
-      filled++;
+      // Two cells with content settle it: the rest of the row is not read.
+      if (++filled >= 2) return true;
     }
   }
-  return filled >= 2 || (filled >= 1 && tabs >= 3);
+  return filled >= 1 && tabs >= 3;
 }
 
 export function tsvRow(text: string, start: number, end: number, line: number): RawRow {

@@ -59,23 +59,28 @@ function cutsOf(line: string): Cut[] {
   return cuts;
 }
 
-/** A line of at least LONG_LINE characters, found without splitting the text. */
-function hasLongLine(source: string): boolean {
+/**
+ * Where the first line of at least LONG_LINE characters starts (its line break not counted,
+ * a \r before it counted), found without splitting the text; -1 when there is none.
+ */
+function firstLongLine(source: string): number {
   let from = 0;
   for (;;) {
     const nl = source.indexOf('\n', from);
     const end = nl < 0 ? source.length : nl;
-    if (end - from >= LONG_LINE) return true;
-    if (nl < 0) return false;
+    if (end - from >= LONG_LINE) return from;
+    if (nl < 0) return -1;
     from = nl + 1;
   }
 }
 
 export function readFlattened(source: string): { text: string; map: SourceMap } | undefined {
-  if (source.length < LONG_LINE || !hasLongLine(source)) return undefined;
-  // First find the lines to break; most texts have none, and are read as they are.
+  const firstLong = source.length < LONG_LINE ? -1 : firstLongLine(source);
+  if (firstLong < 0) return undefined;
+  // First find the lines to break; most texts have none, and are read as they are. The lines
+  // before the first long one are shorter still: the search starts there.
   const broken = new Map<number, Cut[]>();
-  for (let from = 0; from <= source.length; ) {
+  for (let from = firstLong; from <= source.length; ) {
     const nl = source.indexOf('\n', from);
     let end = nl < 0 ? source.length : nl;
     if (end > from && source.charCodeAt(end - 1) === 13) end--;

@@ -66,8 +66,9 @@ export function sectionAnchor(report: Report, number: number): number {
 export function headingStyle(report: Report): { before: string; after: string } {
   const counts = new Map<string, number>();
   for (const h of report.headings) {
-    const before = report.text.slice(h.lineRange.start, h.textRange.start).replace(/^[\s\u3000]+/, '');
-    const after = report.text.slice(h.textRange.end, h.lineRange.end).trimEnd();
+    // Most headings are bare words: nothing before or after them to slice and trim.
+    const before = h.textRange.start > h.lineRange.start ? report.text.slice(h.lineRange.start, h.textRange.start).replace(/^[\s\u3000]+/, '') : '';
+    const after = h.lineRange.end > h.textRange.end ? report.text.slice(h.textRange.end, h.lineRange.end).trimEnd() : '';
     const key = `${before}\u0000${after}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }

@@ -28,9 +28,24 @@ export function isBlankMarker(trimmed: string): boolean {
 const PLAIN_DIGITS = /^\d{1,15}$/;
 const BLANK: CellValue = { kind: 'blank' };
 
+/**
+ * 1 to 15 ASCII digits and nothing else (what PLAIN_DIGITS matches), by a loop over the
+ * characters: most cells are such figures, and they are tested several times per check.
+ */
+export function isPlainDigits(text: string): boolean {
+  const n = text.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 export function parseCellValue(text: string, kind: ValueKind, unit?: string): CellValue {
+  // Most cells are plain digits, already trimmed: no normalising needed.
+  if (isPlainDigits(text)) return { kind: 'number', value: Number(text) };
   const raw = text.trim();
-  // Most cells are plain digits: no normalising needed.
   if (PLAIN_DIGITS.test(raw)) return { kind: 'number', value: Number(raw) };
   if (isBlankMarker(raw)) return BLANK;
   // "0 20" is two figures in one cell (a deleted |), never the number 20.
@@ -90,6 +105,7 @@ const VALUE_CHARACTERS = /^[\s0-9０-９.,，+\-—–－─/\\\u00a0\u3000Ool�
 
 /** A cell text that reads as a value (number, blank marker, or a near-number): not a label. */
 export function looksLikeValue(text: string): boolean {
+  if (isPlainDigits(text)) return true;
   if (!VALUE_CHARACTERS.test(text)) return false;
   const v = parseCellValue(text, 'money');
   if (v.kind !== 'invalid') return true;

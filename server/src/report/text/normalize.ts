@@ -59,8 +59,17 @@ const ORDINAL_PATTERNS: Array<[RegExp, OrdinalStyle]> = [
   [/^(\d{1,2})(?:[、.,．](?!\d)|\)(?!\d))/, 'num'],
 ];
 
+const ORDINAL_NUMERALS = new Set([...'一二三四五六七八九十'].map((c) => c.charCodeAt(0)));
+
+/** The characters an ordinal can start with (see ORDINAL_PATTERNS): `(`, 第, a Chinese numeral or a digit. */
+function mayStartOrdinal(c: number): boolean {
+  return c === 40 /* ( */ || c === 0x7b2c /* 第 */ || (c >= 48 && c <= 57) || ORDINAL_NUMERALS.has(c);
+}
+
 /** Parse an ordinal off the front of a squashed label. */
 export function parseOrdinal(squashed: string): Ordinal | undefined {
+  // Most labels and lines start with a word: no pattern is tried.
+  if (!mayStartOrdinal(squashed.charCodeAt(0))) return undefined;
   for (const [re, style] of ORDINAL_PATTERNS) {
     const m = re.exec(squashed);
     if (m) {
@@ -97,6 +106,18 @@ export function trimRange(text: string, start: number, end: number): { start: nu
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
+}
+
+/**
+ * White space as `String.prototype.trim` and the regex class `\s` see it (WhiteSpace and
+ * LineTerminator in ECMAScript): lets a loop over character codes stand in for `trim()` or `^\s*`.
+ */
+export function isTrimmedSpace(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 export function isSpace(c: number): boolean {
