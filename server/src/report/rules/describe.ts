@@ -3,7 +3,7 @@
  * from the format data, in both languages.
  */
 import { applicationsRowLabel, type Text } from '../formats';
-import type { ApplicationsTable, BoundCell, BoundRow, BoundTable, ReviewLitigationTable, ActiveDisclosureTable } from '../model';
+import type { ApplicationsTable, BoundCell, BoundTable, ReviewLitigationTable, ActiveDisclosureTable } from '../model';
 import type { ReviewColumn } from '../formats';
 
 /** The report's tables by kind, in order (a table read in fragments has several). */
@@ -65,20 +65,19 @@ export function isActiveDisclosure(t: BoundTable): t is ActiveDisclosureTable {
   return t.kind === 'activeDisclosure';
 }
 
-/** Cells by row and column, built once per table: the sums look up hundreds of cells per check. */
-const rowIndex = new WeakMap<BoundTable, Map<string, BoundRow>>();
-
+/**
+ * A cell by row and column. A linear search: a table has at most 25 rows, and a memo keyed by
+ * table (a WeakMap) kept every check's rows and cells alive into the old generation, which
+ * cost more in garbage collection than the search.
+ */
 export function cellAt(table: BoundTable, rowId: string, columnId: string): BoundCell | undefined {
-  let index = rowIndex.get(table);
-  if (!index) {
-    index = new Map();
-    // The first row of an id wins, as a linear search would find it.
-    for (const row of table.rows) if (!index.has(row.id)) index.set(row.id, row);
-    rowIndex.set(table, index);
+  const rows = table.rows;
+  for (let r = 0; r < rows.length; r++) {
+    if (rows[r].id !== rowId) continue;
+    const cells = rows[r].cells;
+    for (let i = 0; i < cells.length; i++) if (cells[i].columnId === columnId) return cells[i];
+    return undefined;
   }
-  const cells = index.get(rowId)?.cells;
-  if (!cells) return undefined;
-  for (let i = 0; i < cells.length; i++) if (cells[i].columnId === columnId) return cells[i];
   return undefined;
 }
 
