@@ -123,7 +123,7 @@ describe('govreport CLI', () => {
 
   it('usage and I/O problems: a message and exit 2, never a stack trace', () => {
     for (const [args, pattern] of [
-      [['--format', 'xml', 'reports'], /选项 --format 的值无效：xml（可选：text\|json\|sarif）/],
+      [['--format', 'xml', 'reports'], /选项 --format 的值无效：xml（可选：text\|json\|sarif\|github\|junit）/],
       [['--bogus'], /未知选项：--bogus/],
       [[], /没有指定要检查的文件或目录/],
       [['missing.md'], /missing\.md：找不到文件或目录/],
