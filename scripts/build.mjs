@@ -10,6 +10,12 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const production = process.argv.includes('--production');
 
+/** The repository's web page (for links to docs/rules/), from package.json's repository field. */
+function repositoryPage(repository) {
+  const url = typeof repository === 'string' ? repository : repository?.url ?? '';
+  return url.replace(/^git\+/, '').replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '');
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -18,7 +24,10 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { GOVREPORT_VERSION: JSON.stringify(pkg.version) },
+  // jsonc-parser's main build is UMD, whose require('./impl/…') calls esbuild cannot follow:
+  // bundle its ES-module build instead.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  define: { GOVREPORT_VERSION: JSON.stringify(pkg.version), GOVREPORT_REPOSITORY: JSON.stringify(repositoryPage(pkg.repository)) },
 };
 
 const entries = [
