@@ -20,7 +20,8 @@ export interface WorkspaceCheckContext {
   folders: readonly string[];
   /** The analysis of an open document, if the file is open. */
   openAnalysis(uri: string): Promise<Analysis | undefined>;
-  settingsFor(scopeUri: string): Promise<Settings>;
+  /** The settings of a file, with the VS Code settings of `scopeUri` (its folder). */
+  settingsFor(uri: string, scopeUri: string): Promise<Settings>;
   publish(uri: string, analysis: Analysis): void;
   /** Last year's report of a report's body, for the cross-year rules. */
   findPrevious?: FindPrevious;
@@ -54,7 +55,7 @@ export async function checkWorkspace(context: WorkspaceCheckContext): Promise<Wo
           if (fs.statSync(file).size > MAX_BYTES) continue;
           const text = decode(fs.readFileSync(file), { html: languageOf(file) === 'html' }).text;
           const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
-          analysis = analyseText(doc, await context.settingsFor(folderUri), context.folders, undefined, context.findPrevious);
+          analysis = analyseText(doc, await context.settingsFor(uri, folderUri), context.folders, undefined, context.findPrevious);
         } catch (e) {
           context.log(`checkWorkspace: ${file}: ${e instanceof Error ? e.message : String(e)}`);
           continue;
