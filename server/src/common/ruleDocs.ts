@@ -56,9 +56,13 @@ const ENGLISH = /^## English\s*$/m;
 export function ruleDocIn(doc: string, locale: Locale): string {
   const m = ENGLISH.exec(doc);
   if (!m) return doc.trim();
-  const title = doc.split('\n', 1)[0];
   if (locale !== 'en') return doc.slice(0, m.index).trim();
-  return `${title}\n\n${doc.slice(m.index + m[0].length).replace(/^###/gm, '##').trim()}`;
+  // The English part's first heading is its title.
+  return doc
+    .slice(m.index + m[0].length)
+    .replace(/^###/gm, '##')
+    .trim()
+    .replace(/^## /, '# ');
 }
 
 /** The paragraph(s) under 检查什么 (or What it checks), as plain text on one line. */
