@@ -67,3 +67,14 @@ if (existsSync(generator)) {
   writeFileSync(path.join(root, 'dist', 'snippets.json'), JSON.stringify(generateSnippets(), null, 2) + '\n');
   rmSync(tmp);
 }
+
+// JSON schemas of the project file and the baseline (package.json jsonValidation), from the rules.
+const schemas = path.join(root, 'scripts', 'schemas.ts');
+if (existsSync(schemas)) {
+  const tmp = path.join(root, 'dist', '.schemas-generator.js');
+  await build({ ...common, sourcemap: false, minify: false, entryPoints: [schemas], outfile: tmp });
+  const require = createRequire(import.meta.url);
+  const { generateSchemas } = require(tmp);
+  for (const [name, schema] of Object.entries(generateSchemas())) writeFileSync(path.join(root, 'dist', name), JSON.stringify(schema, null, 2) + '\n');
+  rmSync(tmp);
+}

@@ -116,7 +116,7 @@ export function run(argv: string[], io: CliIo): number {
   const configArg = rawOption(argv, '--config');
   const project = new ProjectFiles(configArg ? at(configArg) : undefined);
   const localeArg = rawOption(argv, '--locale');
-  const here = configArg && !fs.existsSync(at(configArg)) ? undefined : project.configFor(path.join(cwd, '.'));
+  const here = configArg && !fs.existsSync(at(configArg)) ? undefined : project.configForDir(cwd);
   const fallback: Locale = here?.config.locale ?? (localeArg === 'en' ? 'en' : 'zh-CN');
   let options: CliOptions;
   try {

@@ -83,7 +83,8 @@ export class ProjectFiles {
 
   /** The project file for a folder's reports (for the CLI's own messages: the folder it runs in). */
   configForDir(dir: string): LoadedConfig | undefined {
-    return this.configFor(path.join(dir, '.'));
+    // A name inside the folder: the search starts in the folder itself.
+    return this.configFor(path.join(dir, '.govreport'));
   }
 
   private ignoreFor(file: string): LoadedIgnore | undefined {
