@@ -10,6 +10,12 @@ const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const production = process.argv.includes('--production');
 
+/** The repository's web page (for links to docs/rules/), from package.json's repository field. */
+function repositoryPage(repository) {
+  const url = typeof repository === 'string' ? repository : repository?.url ?? '';
+  return url.replace(/^git\+/, '').replace(/^git@([^:]+):/, 'https://$1/').replace(/\.git$/, '');
+}
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -18,7 +24,15 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
-  define: { GOVREPORT_VERSION: JSON.stringify(pkg.version), GOVREPORT_BUNDLED: 'true', 'import.meta.url': '__govreport_import_meta_url' },
+  // jsonc-parser's main build is UMD, whose require('./impl/…') calls esbuild cannot follow:
+  // bundle its ES-module build instead.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  define: {
+    GOVREPORT_VERSION: JSON.stringify(pkg.version),
+    GOVREPORT_BUNDLED: 'true',
+    GOVREPORT_REPOSITORY: JSON.stringify(repositoryPage(pkg.repository)),
+    'import.meta.url': '__govreport_import_meta_url',
+  },
   // pdf.js (ESM) asks import.meta.url for a require(): in the CommonJS bundle it is the bundle's own URL.
   banner: { js: 'var __govreport_import_meta_url = require("url").pathToFileURL(__filename).href;' },
   // pdf.js's optional canvas (drawing pages) is never needed to read text.
@@ -59,5 +73,16 @@ if (existsSync(generator)) {
   const require = createRequire(import.meta.url);
   const { generateSnippets } = require(tmp);
   writeFileSync(path.join(root, 'dist', 'snippets.json'), JSON.stringify(generateSnippets(), null, 2) + '\n');
+  rmSync(tmp);
+}
+
+// JSON schemas of the project file and the baseline (package.json jsonValidation), from the rules.
+const schemas = path.join(root, 'scripts', 'schemas.ts');
+if (existsSync(schemas)) {
+  const tmp = path.join(root, 'dist', '.schemas-generator.js');
+  await build({ ...common, sourcemap: false, minify: false, entryPoints: [schemas], outfile: tmp });
+  const require = createRequire(import.meta.url);
+  const { generateSchemas } = require(tmp);
+  for (const [name, schema] of Object.entries(generateSchemas())) writeFileSync(path.join(root, 'dist', name), JSON.stringify(schema, null, 2) + '\n');
   rmSync(tmp);
 }

@@ -63,10 +63,13 @@ const required = [
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/snippets.json',
+  'extension/dist/govreportrc.schema.json',
+  'extension/dist/govreport-baseline.schema.json',
+  'extension/docs/rules/balance.md',
   'extension/syntaxes/govreport.tmLanguage.json',
   'extension/language-configuration.json',
 ];
-const optional = [/^extension\/(license(\.md|\.txt)?|changelog\.md)$/i, /^extension\/package\.nls\.[a-z-]+\.json$/, /^extension\/syntaxes\/[^/]+\.json$/];
+const optional = [/^extension\/docs\/rules\/[a-z-]+\.md$/, /^extension\/(license(\.md|\.txt)?|changelog\.md)$/i, /^extension\/package\.nls\.[a-z-]+\.json$/, /^extension\/syntaxes\/[^/]+\.json$/];
 // Named so a failure says which rule of .vscodeignore broke, not only "unexpected file".
 const forbidden = [
   [/^extension\/node_modules\//, 'node_modules (everything is bundled by esbuild)'],
@@ -75,7 +78,7 @@ const forbidden = [
   [/^extension\/bench\//, 'benchmarks'],
   [/^extension\/out\//, 'tsc output'],
   [/^extension\/scripts\//, 'build scripts'],
-  [/^extension\/docs\//, 'docs'],
+  [/^extension\/docs\/(?!rules\/[a-z-]+\.md$)/, 'docs (only the rule pages diagnostics link to)'],
   [/^extension\/examples\//, 'examples'],
   [/\.map$/, 'source maps'],
   [/^extension\/dist\/cli\.js$/, 'the CLI (shipped through npm, not used by the extension)'],
@@ -104,6 +107,7 @@ if (manifestEntry) {
     ...(c.grammars ?? []).map((g) => g.path),
     ...(c.snippets ?? []).map((s) => s.path),
     ...(c.languages ?? []).map((l) => l.configuration),
+    ...(c.jsonValidation ?? []).map((j) => j.url),
   ].filter(Boolean);
   for (const ref of refs) {
     const name = path.posix.join('extension', ref.replace(/^\.\//, ''));

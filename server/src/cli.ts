@@ -5,19 +5,30 @@
  * message, never a stack trace).
  */
 import * as fs from 'fs';
-import { checkReport, fixAll, looksLikeReport, MAX_FIX_LENGTH, parse, withHoldingFixes, type CheckOptions, type Report } from './report';
+import * as os from 'os';
+import * as path from 'path';
+import { checkReport, DEFAULT_RULE_SETTINGS, fixAll, looksLikeReport, MAX_FIX_LENGTH, nearestRuleCode, parse, ruleByCode, rules, withHoldingFixes, type CheckOptions, type Diagnostic, type Locale, type Report, type RuleCode } from './report';
 import { binaryKindOfPath, BinaryReadError, describeReadError, kindOfPath, readBinary, type ReadDocument } from './report/readers';
 import type { PreviousReport } from './report/rules';
 import { bodyOf, isLastYearOf, reportKey } from './report/pairing';
-import { parseArgs, UsageError, type CliOptions } from './cli/args';
+import { identify } from './report/fingerprint';
+import { parseArgs, rawOption, UsageError, type CliOptions } from './cli/args';
 import { decode, encode, NotTextError } from './cli/encoding';
 import { expandInputs, ReadOnlyError, writeAtomically } from './cli/files';
-import { formatJson, formatSarif, formatText, type FileResult } from './cli/output';
+import { unifiedDiff } from './cli/diff';
+import { formatGithub, formatJson, formatJunit, formatSarif, formatText, type FileResult } from './cli/output';
 import { t } from './cli/strings';
+import { ProjectFiles, type Applied } from './config/files';
+import { effectiveRules } from './config/projectConfig';
+import { describeConfigProblem, describeUnreadable } from './config/strings';
+import { acceptedBy, BaselineError, baselineName, readBaseline, writeBaseline, type Baseline, type BaselineFinding } from './config/baseline';
+import { ruleDoc, ruleDocHref, ruleDocIn } from './common/ruleDocs';
 
 declare const GOVREPORT_VERSION: string;
 const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
 const MAX_BYTES = 64 * 1024 * 1024;
+/** How standard input is named when --stdin-filename gives no name. */
+const STDIN_NAME = '<stdin>';
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -27,9 +38,13 @@ export interface CliIo {
   /** stderr is a terminal: a progress bar for long runs. */
   stderrIsTTY: boolean;
   cwd?: string;
+  /** The environment (NO_COLOR); process.env by default. */
+  env?: Record<string, string | undefined>;
+  /** Standard input's bytes; fd 0 by default. */
+  readStdin?: () => Buffer;
 }
 
-function progressBar(io: CliIo, options: CliOptions, total: number) {
+function progressBar(io: CliIo, locale: Locale, total: number) {
   const show = io.stderrIsTTY && total >= 10;
   let last = -1;
   return {
@@ -40,7 +55,7 @@ function progressBar(io: CliIo, options: CliOptions, total: number) {
       last = pct;
       const width = 30;
       const filled = Math.round((done / total) * width);
-      io.stderr(`\r${t(options.locale, 'progress')} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
+      io.stderr(`\r${t(locale, 'progress')} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total}`);
     },
     done() {
       if (show) io.stderr('\r\x1b[K');
@@ -48,13 +63,70 @@ function progressBar(io: CliIo, options: CliOptions, total: number) {
   };
 }
 
+/** What one report is checked with: the command line over its project file over the defaults. */
+function checkOptionsFor(options: CliOptions, applied: Applied | undefined): CheckOptions {
+  const config = applied?.config?.config;
+  return {
+    locale: options.localeGiven ? options.locale : config?.locale ?? 'zh-CN',
+    rules: { ...config?.rules, ...options.rules },
+    format: options.reportFormat ?? config?.format ?? 'auto',
+    settings: config?.settings,
+  };
+}
+
+function listRules(options: CliOptions, io: CliIo): number {
+  const locale = options.locale;
+  if (options.output === 'json') {
+    const list = rules.map((r) => ({
+      code: r.code,
+      severity: r.severity,
+      description: locale === 'en' ? r.description.en : r.description.zh,
+      options: (r.options ?? []).map((o) => ({ key: o.key, kind: o.kind, default: DEFAULT_RULE_SETTINGS[o.setting], description: locale === 'en' ? o.description.en : o.description.zh })),
+      href: ruleDocHref(r.code, 'web') ?? null,
+    }));
+    io.stdout(JSON.stringify(list, null, 2) + '\n');
+    return 0;
+  }
+  const width = Math.max(...rules.map((r) => r.code.length));
+  const lines = rules.map((r) => `${r.code.padEnd(width)}  ${t(locale, `severity_${r.severity}`).padEnd(locale === 'en' ? 7 : 2)}  ${locale === 'en' ? r.description.en : r.description.zh}`);
+  io.stdout(lines.join('\n') + '\n');
+  return 0;
+}
+
+function explain(options: CliOptions, io: CliIo): number {
+  const locale = options.locale;
+  const code = options.explain!;
+  const rule = ruleByCode.get(code as RuleCode);
+  if (!rule) {
+    const near = nearestRuleCode(code);
+    io.stderr(`govreport: ${near ? t(locale, 'unknownRuleNear', code, near) : t(locale, 'unknownRule', code)}\n`);
+    return 2;
+  }
+  const doc = ruleDoc(rule.code);
+  io.stdout(doc ? ruleDocIn(doc, locale) + '\n' : t(locale, 'noDocs', rule.code, locale === 'en' ? rule.description.en : rule.description.zh) + '\n');
+  return 0;
+}
+
 export async function run(argv: string[], io: CliIo): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const env = io.env ?? process.env;
+  const at = (file: string) => path.resolve(cwd, file);
+  // The language of everything said before a report is read: --locale, else the project file
+  // of the folder the checker runs in (or the one --config names), else Chinese.
+  const configArg = rawOption(argv, '--config');
+  const project = new ProjectFiles(configArg ? at(configArg) : undefined);
+  const localeArg = rawOption(argv, '--locale');
+  const here = configArg && !fs.existsSync(at(configArg)) ? undefined : project.configForDir(cwd);
+  const fallback: Locale = here?.config.locale ?? (localeArg === 'en' ? 'en' : 'zh-CN');
   let options: CliOptions;
   try {
-    options = parseArgs(argv);
+    options = parseArgs(argv, fallback);
+    if (options.config && !fs.existsSync(at(options.config))) throw new UsageError(t(options.locale, 'notFound', options.config));
   } catch (e) {
     if (e instanceof UsageError) {
-      io.stderr(`govreport: ${e.message}\n${t(argv.includes('en') ? 'en' : 'zh-CN', 'seeHelp')}\n`);
+      // One line, in the chosen language: the problem and where to read more.
+      const locale = localeArg === 'en' ? 'en' : localeArg === 'zh-CN' ? 'zh-CN' : fallback;
+      io.stderr(`govreport: ${e.message}${t(locale, 'seeHelp')}\n`);
       return 2;
     }
     throw e;
@@ -67,6 +139,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`govreport ${VERSION}\n`);
     return 0;
   }
+  if (options.listRules) return listRules(options, io);
+  if (options.explain !== undefined) return explain(options, io);
 
   const locale = options.locale;
   let ioProblem = false;
@@ -74,18 +148,105 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     ioProblem = true;
     io.stderr(`govreport: ${message}\n`);
   };
+  const note = (message: string) => io.stderr(`govreport: ${message}\n`);
 
-  const { files, found, problems } = expandInputs(options.inputs);
+  // A project file in error is a usage problem: every mistake said, nothing checked.
+  const reported = new Set<string>();
+  let configBroken = false;
+  const sayProblems = (applied: Applied) => {
+    const c = applied.config;
+    if (!c || reported.has(c.file)) return;
+    reported.add(c.file);
+    const name = path.relative(cwd, c.file) || c.file;
+    if (c.unreadable) io.stderr(`govreport: ${describeUnreadable(name, c.unreadable, locale)}\n`);
+    for (const p of c.problems) io.stderr(`govreport: ${describeConfigProblem(p, name, locale)}\n`);
+    if (c.unreadable || c.problems.length) configBroken = true;
+  };
+
+  if (options.printConfig !== undefined) return printConfig(options, project, io, at, sayProblems, () => configBroken);
+
+  const fileInputs = options.inputs.filter((i) => i !== '-');
+  const { files, found, problems } = expandInputs(fileInputs);
   for (const p of problems) warn(t(locale, p.id, p.path, p.detail ?? ''));
 
-  const checkOptions: CheckOptions = { locale, rules: options.rules, format: options.reportFormat };
-  const progress = progressBar(io, options, files.length);
+  // What applies to each file; files the ignore patterns leave out go no further.
+  let ignored = 0;
+  const toCheck: Array<{ file: string; applied: Applied }> = [];
+  for (const file of files) {
+    const applied = project.apply(at(file));
+    sayProblems(applied);
+    if (applied.ignoredBy && !options.noIgnore) {
+      if (found.has(file)) ignored++;
+      else note(t(locale, 'ignoredNamed', file, path.relative(cwd, applied.ignoredBy.file) || applied.ignoredBy.file, applied.ignoredBy.pattern));
+      continue;
+    }
+    toCheck.push({ file, applied });
+  }
+  const stdinName = options.stdinFilename ?? STDIN_NAME;
+  const stdinApplied = options.inputs.includes('-') ? project.apply(at(options.stdinFilename ?? 'stdin')) : undefined;
+  if (stdinApplied) sayProblems(stdinApplied);
+  if (configBroken) {
+    io.stderr(`govreport: ${t(locale, 'configInvalid')}\n`);
+    return 2;
+  }
+
+  // Baselines: the one named on the command line, else each project file's.
+  const baselines = new Map<string, Baseline>();
+  const baselineFor = (applied: Applied | undefined): Baseline | undefined => {
+    const file = options.baseline ? at(options.baseline) : applied?.config?.config.baseline ? path.resolve(applied.config.dir, applied.config.config.baseline) : undefined;
+    if (!file) return undefined;
+    let b = baselines.get(file);
+    if (!b) {
+      b = readBaseline(file);
+      baselines.set(file, b);
+    }
+    return b;
+  };
+  try {
+    for (const f of toCheck) baselineFor(f.applied);
+    if (stdinApplied) baselineFor(stdinApplied);
+  } catch (e) {
+    if (!(e instanceof BaselineError)) throw e;
+    io.stderr(`govreport: ${t(locale, 'baselineUnreadable', options.baseline ?? '', e.message)}\n`);
+    return 2;
+  }
+  if (options.writeBaseline && (toCheck.some((f) => !baselineFor(f.applied)) || (stdinApplied && !baselineFor(stdinApplied)))) {
+    io.stderr(`govreport: ${t(locale, 'baselineNeedsFile')}${t(locale, 'seeHelp')}\n`);
+    return 2;
+  }
+
+  const progress = progressBar(io, locale, toCheck.length);
 
   // Read everything first: a report is checked against last year's of the same body, and
   // that may be any other file on the command line.
   let skipped = 0;
-  const inputs: Array<{ file: string; text: string; kind: ReadDocument['kind']; encoding?: ReturnType<typeof decode>['encoding']; report: Report }> = [];
-  for (const file of files) {
+  // A Word or PDF file has no encoding: it is read, never rewritten.
+  type Input = { file: string; name: string; text: string; kind: ReadDocument['kind']; encoding?: ReturnType<typeof decode>['encoding']; report: Report; options: CheckOptions; baseline?: Baseline; stdin: boolean };
+  const inputs: Input[] = [];
+  const take = (file: string, name: string, bytes: Buffer, applied: Applied | undefined, scanned: boolean, stdin: boolean) => {
+    let decoded;
+    try {
+      decoded = decode(bytes, { html: /\.x?html?$/i.test(name) });
+    } catch (e) {
+      if (e instanceof NotTextError) {
+        warn(t(locale, 'notText', name));
+        return;
+      }
+      throw e;
+    }
+    if (decoded.encoding === 'gb18030') note(t(locale, 'decodedAs', name));
+    const kind = kindOfPath(stdin ? options.stdinFilename : file, decoded.text);
+    const checkOptions = checkOptionsFor(options, applied);
+    const report = parse(decoded.text, { format: checkOptions.format, kind });
+    // In a folder, what is not a report (a notes file, a page of another kind) is not checked,
+    // unless the project file names it as one.
+    if (scanned && !applied?.named && !looksLikeReport(report)) {
+      skipped++;
+      return;
+    }
+    inputs.push({ file, name, text: decoded.text, kind, encoding: decoded.encoding, report, options: checkOptions, baseline: baselineFor(applied), stdin });
+  };
+  for (const { file, applied } of toCheck) {
     let bytes: Buffer;
     try {
       const size = fs.statSync(file).size;
@@ -103,40 +264,30 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (binary) {
       try {
         const document = await readBinary(bytes, binary);
-        const report = parse(document, { format: options.reportFormat });
-        if (found.has(file) && !looksLikeReport(report)) {
+        const checkOptions = checkOptionsFor(options, applied);
+        const report = parse(document, { format: checkOptions.format });
+        if (found.has(file) && !applied?.named && !looksLikeReport(report)) {
           skipped++;
           continue;
         }
-        inputs.push({ file, text: document.text, kind: document.kind, report });
+        inputs.push({ file, name: file, text: document.text, kind: document.kind, report, options: checkOptions, baseline: baselineFor(applied), stdin: false });
       } catch (e) {
         if (!(e instanceof BinaryReadError)) throw e;
         warn(`${file}${locale === 'en' ? ': ' : '：'}${describeReadError(e, locale, binary === 'pdf' ? 'PDF' : 'Word')}`);
       }
       continue;
     }
-    let decoded;
+    take(file, file, bytes, applied, found.has(file), false);
+  }
+  if (stdinApplied) {
     try {
-      decoded = decode(bytes, { html: /\.x?html?$/i.test(file) });
+      take(at(options.stdinFilename ?? 'stdin'), stdinName, io.readStdin ? io.readStdin() : fs.readFileSync(0), stdinApplied, false, true);
     } catch (e) {
-      if (e instanceof NotTextError) {
-        warn(t(locale, 'notText', file));
-        continue;
-      }
-      throw e;
+      warn(t(locale, 'stdinUnreadable', (e as NodeJS.ErrnoException).code ?? String(e)));
     }
-    if (decoded.encoding === 'gb18030') io.stderr(`govreport: ${t(locale, 'decodedAs', file)}\n`);
-    const kind = kindOfPath(file, decoded.text);
-    const report = parse(decoded.text, { format: options.reportFormat, kind });
-    // In a folder, what is not a report (a notes file, a page of another kind) is not checked.
-    if (found.has(file) && !looksLikeReport(report)) {
-      skipped++;
-      continue;
-    }
-    inputs.push({ file, text: decoded.text, kind, encoding: decoded.encoding, report });
   }
   // Indexed by body and year: pairing stays linear over thousands of files.
-  const byKey = new Map<string, { file: string; report: Report }>();
+  const byKey = new Map<string, Input>();
   for (const input of inputs) {
     const key = reportKey(input.report);
     if (key) byKey.set(key, input);
@@ -144,56 +295,128 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const previousOf = (report: Report): PreviousReport | undefined => {
     const body = bodyOf(report);
     const found = body && report.year ? byKey.get(`${body}\u0000${report.year.value - 1}`) : undefined;
-    return found && isLastYearOf(found.report, report) ? { report: found.report, name: found.file } : undefined;
+    return found && isLastYearOf(found.report, report) ? { report: found.report, name: found.name } : undefined;
   };
 
+  const fixing = options.fix || options.fixDryRun;
   const results: FileResult[] = [];
+  const diffs: string[] = [];
+  const forBaseline = new Map<Baseline, { findings: BaselineFinding[]; files: string[] }>();
   inputs.forEach((input, index) => {
     progress.tick(index);
-    const { file, encoding } = input;
+    const { file, name, encoding } = input;
     let text = input.text;
     let fixed: FileResult['fixed'];
     const previous = previousOf(input.report);
-    // Only a report is fixed: a file named on the command line that is not one is checked, never rewritten.
     const textKind = input.kind === 'html' ? 'html' : 'text';
-    const checkWith = { ...checkOptions, kind: textKind, previous } as const;
-    const initial = checkReport(input.report, { ...checkOptions, previous });
-    if (options.fix && !looksLikeReport(input.report)) warn(t(locale, 'fixNotReport', file));
-    else if (options.fix && !encoding) warn(t(locale, 'fixRefusedBinary', file));
-    else if (options.fix && encoding) {
+    const checkWith = { ...input.options, kind: textKind, previous } as const;
+    const initial = checkReport(input.report, { ...input.options, previous });
+    // Only a report is fixed: a file named on the command line that is not one is checked, never rewritten.
+    if (fixing && !looksLikeReport(input.report)) warn(t(locale, 'fixNotReport', name));
+    else if (fixing && !encoding) warn(t(locale, 'fixRefusedBinary', name));
+    else if (fixing && encoding) {
       const result = fixAll(text, checkWith, undefined, initial);
-      if (result.tooLarge) warn(t(locale, 'fixTooLarge', file, text.length.toLocaleString('en'), MAX_FIX_LENGTH.toLocaleString('en')));
-      else if (result.text !== text) {
+      if (result.tooLarge) warn(t(locale, 'fixTooLarge', name, text.length.toLocaleString('en'), MAX_FIX_LENGTH.toLocaleString('en')));
+      else if (result.text !== text && options.fixDryRun) {
+        if (options.diff) diffs.push(unifiedDiff(name.split(path.sep).join('/'), text, result.text));
+        text = result.text;
+        fixed = result.applied;
+      } else if (result.text !== text) {
         const out = encode(result.text, encoding);
-        if (!out) warn(t(locale, 'fixRefused', file, encoding.toUpperCase()));
+        if (!out) warn(t(locale, 'fixRefused', name, encoding.toUpperCase()));
         else {
           try {
             writeAtomically(file, out);
             text = result.text;
             fixed = result.applied;
           } catch (e) {
-            if (e instanceof ReadOnlyError) warn(t(locale, 'fixReadOnly', file));
-            else warn(t(locale, 'fixWriteFailed', file, (e as NodeJS.ErrnoException).code ?? String(e)));
+            if (e instanceof ReadOnlyError) warn(t(locale, 'fixReadOnly', name));
+            else warn(t(locale, 'fixWriteFailed', name, (e as NodeJS.ErrnoException).code ?? String(e)));
           }
         }
       } else fixed = [];
     }
-    const report = text === input.text ? input.report : parse(text, { format: options.reportFormat, kind: textKind });
+    const report = text === input.text ? input.report : parse(text, { format: input.options.format, kind: textKind });
     // A fix is listed (SARIF, JSON, the count of fixable findings) only if it holds applied alone.
     // A Word or PDF file is never rewritten: its findings carry no fix.
-    const checked = report === input.report ? initial : checkReport(report, { ...checkOptions, previous });
-    const diagnostics = encoding ? withHoldingFixes(text, checkWith, checked) : checked.map(({ fix: _fix, ...d }) => d);
-    results.push({ file, report, diagnostics, fixed });
+    const checked = report === input.report ? initial : checkReport(report, { ...input.options, previous });
+    let diagnostics: Diagnostic[] = encoding ? withHoldingFixes(text, checkWith, checked) : checked.map(({ fix: _fix, ...d }) => d);
+    let accepted = 0;
+    if (input.baseline) {
+      const identities = diagnostics.map((d) => identify(report, d));
+      if (options.writeBaseline) {
+        let entry = forBaseline.get(input.baseline);
+        if (!entry) forBaseline.set(input.baseline, (entry = { findings: [], files: [] }));
+        entry.files.push(file);
+        diagnostics.forEach((d, i) => entry!.findings.push({ file, identity: identities[i], message: d.message }));
+        accepted = diagnostics.length;
+        diagnostics = [];
+      } else {
+        const match = acceptedBy(input.baseline, file, identities);
+        accepted = match.accepted.filter(Boolean).length;
+        diagnostics = diagnostics.filter((_, i) => !match.accepted[i]);
+        const stale = input.baseline.entries.filter((e) => e.file === baselineName(input.baseline!, file) && !match.used.has(e)).length;
+        if (stale) note(t(locale, 'baselineStale', name, stale));
+      }
+    }
+    results.push({ file: name, report, diagnostics, fixed, ...(options.fixDryRun ? { dryRun: true } : {}), ...(accepted ? { accepted } : {}) });
   });
   progress.done();
 
-  if (options.output === 'json') io.stdout(formatJson(results));
-  else if (options.output === 'sarif') io.stdout(formatSarif(results, locale, VERSION, io.cwd));
-  else io.stdout(formatText(results, locale, options.color ?? io.stdoutIsTTY, skipped));
+  for (const [baseline, { findings, files }] of forBaseline) {
+    const { written, added } = writeBaseline(baseline, findings, files, { by: userName(), reason: options.reason, date: new Date().toISOString().slice(0, 10) });
+    note(t(locale, 'baselineWritten', written, path.relative(cwd, baseline.file) || baseline.file, added));
+  }
+
+  if (options.diff) io.stdout(diffs.join(''));
+  else if (options.output === 'json') io.stdout(formatJson(results));
+  else if (options.output === 'sarif') io.stdout(formatSarif(results, locale, VERSION, cwd));
+  else if (options.output === 'github') io.stdout(formatGithub(results, cwd));
+  else if (options.output === 'junit') io.stdout(formatJunit(results, locale));
+  else {
+    // NO_COLOR (https://no-color.org): set and not empty, no colours unless --color asks.
+    const color = options.color ?? (io.stdoutIsTTY && !env.NO_COLOR);
+    io.stdout(formatText(results, locale, color, { skipped, ignored }));
+  }
 
   if (ioProblem) return 2;
   const errors = results.some((r) => r.diagnostics.some((d) => d.severity === 'error'));
   return errors && !options.exitZero ? 1 : 0;
+}
+
+function userName(): string | undefined {
+  try {
+    return os.userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `--print-config <file>`: what applies to that file, as JSON; nothing is checked. */
+function printConfig(options: CliOptions, project: ProjectFiles, io: CliIo, at: (f: string) => string, sayProblems: (a: Applied) => void, broken: () => boolean): number {
+  const file = at(options.printConfig!);
+  const applied = project.apply(file);
+  sayProblems(applied);
+  if (broken()) return 2;
+  const config = applied.config?.config;
+  const check = checkOptionsFor(options, applied);
+  const out = {
+    file,
+    configFile: applied.config?.file ?? null,
+    ignoreFile: applied.ignoreFile ?? null,
+    ignored: Boolean(applied.ignoredBy) && !options.noIgnore,
+    ...(applied.ignoredBy ? { ignoredBy: applied.ignoredBy } : {}),
+    namedByFiles: applied.named,
+    locale: check.locale,
+    format: check.format,
+    rules: effectiveRules(check.rules ?? {}),
+    settings: { ...DEFAULT_RULE_SETTINGS, ...check.settings },
+    files: config?.files ?? [],
+    ignores: config?.ignores ?? [],
+    baseline: options.baseline ? at(options.baseline) : config?.baseline && applied.config ? path.resolve(applied.config.dir, config.baseline) : null,
+  };
+  io.stdout(JSON.stringify(out, null, 2) + '\n');
+  return 0;
 }
 
 if (require.main === module) {

@@ -10,6 +10,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
@@ -41,6 +42,7 @@ import { lspEdit } from './common/lspShape';
 import { bodyOf, MAX_FIX_LENGTH, readOffsetAt } from './report';
 import { t } from './features/strings';
 import { guardFrames, type DroppedReport } from './frameGuard';
+import { ProjectFiles } from './config/files';
 
 declare const GOVREPORT_VERSION: string;
 const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
@@ -73,7 +75,10 @@ const documents = new TextDocuments(TextDocument);
 let capabilities: ClientCapabilities = {};
 let folders: string[] = [];
 let scheduler = new ValidationScheduler(DEFAULT_DEBOUNCE_MS, (uri) => void validate(uri));
-let settings = new SettingsStore(undefined, warn);
+// The project files (.govreportrc.jsonc, .govreportignore, the baseline) as read from disk,
+// until one of them changes.
+const projectFiles = new ProjectFiles();
+let settings = new SettingsStore(undefined, warn, projectFiles);
 
 const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
 const log = (message: string) => connection.console.error(message);
@@ -122,7 +127,8 @@ function editTarget(uri: string, version: number) {
 function diagnosticsOf(analysis: Analysis) {
   if (!analysis.active) return [];
   const related = Boolean(capabilities.textDocument?.publishDiagnostics?.relatedInformation);
-  return toLspDiagnostics(analysis.uri, analysis.report, analysis.diagnostics, related);
+  const codeDescription = Boolean(capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport);
+  return toLspDiagnostics(analysis.uri, analysis.report, analysis.diagnostics, related, codeDescription);
 }
 
 /**
@@ -160,7 +166,7 @@ connection.onInitialize((params): InitializeResult => {
   const pull = capabilities.workspace?.configuration
     ? (scopeUri: string) => connection.workspace.getConfiguration({ scopeUri, section: 'govreport' })
     : undefined;
-  settings = new SettingsStore(pull, warn);
+  settings = new SettingsStore(pull, warn, projectFiles);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -181,6 +187,10 @@ connection.onInitialized(() => {
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   }
+  // A project file, an ignore file or the baseline edited, added or removed: read them again.
+  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.govreport*' }] });
+  }
   if (capabilities.workspace?.workspaceFolders) {
     connection.workspace.onDidChangeWorkspaceFolders((event) => {
       const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
@@ -195,6 +205,12 @@ connection.onDidChangeConfiguration((params) => {
   // A client that cannot be asked pushes the settings instead.
   const pushed = capabilities.workspace?.configuration ? undefined : ((params.settings ?? {}) as Record<string, unknown>).govreport ?? null;
   settings.reset(pushed);
+  revalidateAll();
+});
+
+connection.onDidChangeWatchedFiles(() => {
+  projectFiles.clear();
+  settings.reset();
   revalidateAll();
 });
 
@@ -304,7 +320,7 @@ connection.onExecuteCommand(
         return checkWorkspace({
           folders,
           openAnalysis: analysisOf,
-          settingsFor: (scopeUri) => settings.get(scopeUri),
+          settingsFor: (uri, scopeUri) => settings.get(uri, scopeUri),
           publish: (uri, analysis) => void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(analysis) }),
           findPrevious: (report, uri) => previousReports.find(report, uri),
           log,

@@ -29,7 +29,30 @@ function lines(text: string): string[] {
 const STRAY = ['一', '、', '（', '）', '总计', '本年新收', '|', '\t', ' ', '\u3000', '\u00a0', '0', '9', '—', '/', 'O', 'l', 'a', '#', '*', '<', '>', '&', '\u0000', '\u0007', '\u200b', '\ufeff', '\r', '\ud83d\ude00', '表三', '（七）总计', '2024年', '第二十条第（一）项'];
 const HTML = ['<table>', '</table>', '<tr>', '</tr>', '<td>', '</td>', '<td rowspan="3">', '<td colspan="2">', '<p>', '</p>', '<br>', '&nbsp;', '<span>', '</span>', '<table', '<td ', '<!--', '-->', '<script>x</script>', '&amp;', '&#x4e00;', '&'];
 
+/** govreport-disable comments as authors write them, well-formed or not. */
+const DIRECTIVES = [
+  '<!-- govreport-disable-next-line sum-applicant-total -->',
+  '<!-- govreport-disable-next-line balance cell-blank -- 原表如此，全部办结 -->',
+  '<!-- govreport-disable balance -->',
+  '<!-- govreport-enable -->',
+  '<!-- govreport-disable-file section-missing -->',
+  '<!-- govreport-disable -->',
+  '<!-- govreport-disable-next-line sum-aplicant-total -->',
+  '<!-- govreport-disable-next-line',
+  '<!--govreport-enable balance-->',
+];
+
 export const MUTATIONS: Record<string, (text: string, rnd: Rnd) => string> = {
+  disableComments(text, rnd) {
+    const ls = lines(text);
+    for (let k = 1 + int(rnd, 3); k > 0; k--) {
+      const i = int(rnd, ls.length + 1);
+      // On a line of its own, or inside one (a page's markup, a cell).
+      if (rnd() < 0.7) ls.splice(i, 0, pick(rnd, DIRECTIVES));
+      else if (ls[i]) ls[i] = ls[i].slice(0, ls[i].length >> 1) + pick(rnd, DIRECTIVES) + ls[i].slice(ls[i].length >> 1);
+    }
+    return ls.join('\n');
+  },
   deleteLine(text, rnd) {
     const ls = lines(text);
     ls.splice(int(rnd, ls.length), 1 + int(rnd, 3));

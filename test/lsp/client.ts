@@ -48,13 +48,14 @@ export const FULL_CAPABILITIES: ClientCapabilities = {
   workspace: {
     configuration: true,
     didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
     workspaceEdit: { documentChanges: true },
     workspaceFolders: true,
     applyEdit: true,
   },
   textDocument: {
     synchronization: { dynamicRegistration: false },
-    publishDiagnostics: { relatedInformation: true, versionSupport: true },
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true },
     completion: { completionItem: { snippetSupport: true } },
     documentSymbol: { hierarchicalDocumentSymbolSupport: true },
     codeAction: {
@@ -85,6 +86,7 @@ export class LspClient {
   readonly messages: ShowMessageParams[] = [];
   readonly logs: string[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
+  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
   readonly docs = new Map<string, TextDocument>();
   settings: unknown;
   private waiters: Waiter[] = [];
@@ -119,7 +121,11 @@ export class LspClient {
     connection.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string; section?: string }> }) =>
       p.items.map((item) => (item.section === 'govreport' ? client.settingsFor(item.scopeUri) : null)),
     );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+      client.registrations.push(...p.registrations);
+      client.notify();
+      return null;
+    });
     connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       client.applied.push(p);
       if (options.refuseEdits) return { applied: false };
@@ -280,6 +286,11 @@ export class LspClient {
 
   executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
     return this.connection.sendRequest('workspace/executeCommand', { command, arguments: args });
+  }
+
+  /** Tells the server files it watches changed on disk (type 2: changed), as an editor's file watcher does. */
+  async filesChanged(...files: string[]): Promise<void> {
+    await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: files.map((f) => ({ uri: toUri(f), type: 2 })) });
   }
 
   async changeSettings(settings: unknown): Promise<void> {

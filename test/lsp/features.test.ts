@@ -82,7 +82,7 @@ describe('snippets for clients without snippet support', () => {
 describe('settings validation', () => {
   it('keeps the valid keys and reports each invalid one', () => {
     const { settings, problems } = validateSettings({ locale: 'en', format: '2019', rules: { balance: 'off', nope: 'error' }, files: ['a/*.md'], enable: 0 });
-    assert.deepEqual(settings, { enable: true, locale: 'en', format: '2019', rules: { balance: 'off' }, files: ['a/*.md'] });
+    assert.deepEqual(settings, { enable: true, locale: 'en', format: '2019', rules: { balance: 'off' }, files: ['a/*.md'], ruleSettings: {}, ignored: false, named: false });
     assert.deepEqual(problems.map((p) => `${p.id} ${p.key}`), ['settingBadValue govreport.enable', 'settingUnknownRule govreport.rules']);
   });
 

@@ -52,7 +52,7 @@ describe('a portal page in the editor', () => {
     const { text } = brokenPage();
     await client.open(uri, text, 'html');
     const d = (await client.diagnostics(uri)).find((x) => x.code === 'sum-applicant-total')!;
-    const actions = await client.codeActions(uri, d.range, [d], ['quickfix']);
+    const actions = (await client.codeActions(uri, d.range, [d], ['quickfix'])).filter((a) => a.isPreferred);
     const edits = actions.flatMap((a) => Object.values(a.edit?.changes ?? {}).flat().concat((a.edit?.documentChanges ?? []).flatMap((c) => ('edits' in c ? c.edits : []))));
     assert.equal(edits.length, 1);
     assert.deepEqual(edits[0].range, d.range);

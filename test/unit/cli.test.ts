@@ -123,7 +123,7 @@ describe('govreport CLI', () => {
 
   it('usage and I/O problems: a message and exit 2, never a stack trace', () => {
     for (const [args, pattern] of [
-      [['--format', 'xml', 'reports'], /选项 --format 的值无效：xml（可选：text\|json\|sarif）/],
+      [['--format', 'xml', 'reports'], /选项 --format 的值无效：xml（可选：text\|json\|sarif\|github\|junit）/],
       [['--bogus'], /未知选项：--bogus/],
       [[], /没有指定要检查的文件或目录/],
       [['missing.md'], /missing\.md：找不到文件或目录/],
@@ -256,8 +256,8 @@ describe('govreport CLI never harms a file it was given', () => {
     assert.equal(fs.readFileSync(path.join(ws, 'report.md'), 'utf8'), wrong);
     const bad = cli(['--fix=maybe', 'report.md'], ws);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /选项 --fix 不取值，或取 yes\|no：maybe/);
-    assert.equal(bad.stderr.trim().split('\n').length, 2, 'one line, and where to read more');
+    assert.match(bad.stderr, /选项 --fix 不取值，或取 yes\|no：maybe（运行 govreport --help 查看用法）/);
+    assert.equal(bad.stderr.trim().split('\n').length, 1, 'one line, saying where to read more');
   });
 
   it('a read-only file is refused with a clear message and left as it was', () => {

@@ -4,6 +4,9 @@
  * they were called for, and get the cached one when nothing changed.
  */
 import { checkReport, fixHolds, kindOfPath, looksLikeReport, parse, type Diagnostic, type PreviousReport, type Report, type SourceKind } from '../report';
+import { identify } from '../report/fingerprint';
+import { acceptedBy } from '../config/baseline';
+import { uriToPath } from './globs';
 import { matchesFiles } from './globs';
 import { checkOptions, type Settings } from './settings';
 
@@ -16,6 +19,8 @@ export interface DocumentLike {
 
 export interface Analysis {
   uri: string;
+  /** The editor's language for the document (a comment is invisible in markdown, govreport and html, printed in plaintext). */
+  languageId: string;
   version: number;
   report: Report;
   settings: Settings;
@@ -34,8 +39,8 @@ export type FindPrevious = (report: Report, uri: string) => PreviousReport | und
 export { looksLikeReport };
 
 export function isDiagnosed(doc: Pick<DocumentLike, 'uri' | 'languageId'>, report: Report, settings: Settings, folders: readonly string[]): boolean {
-  if (!settings.enable) return false;
-  if (doc.languageId === 'govreport') return true;
+  if (!settings.enable || settings.ignored) return false;
+  if (doc.languageId === 'govreport' || settings.named) return true;
   if (matchesFiles(doc.uri, settings.files, folders)) return true;
   return (doc.languageId === 'markdown' || doc.languageId === 'plaintext' || doc.languageId === 'html') && looksLikeReport(report);
 }
@@ -57,8 +62,14 @@ export function analyseText(
   const report = parse(doc.getText(), { format: settings.format, kind: kindOfDocument(doc) });
   const active = isDiagnosed(doc, report, settings, folders);
   const previous = active ? findPrevious?.(report, doc.uri) : undefined;
-  const diagnostics = active ? checkReport(report, { ...checkOptions(settings, onRuleError), previous }) : [];
-  return { uri: doc.uri, version: doc.version, report, settings, active, diagnostics, previous };
+  let diagnostics = active ? checkReport(report, { ...checkOptions(settings, onRuleError), previous }) : [];
+  // What a reviewer accepted in the project's baseline is not shown, in the editor as on the command line.
+  const file = settings.baseline && uriToPath(doc.uri);
+  if (file && diagnostics.length) {
+    const { accepted } = acceptedBy(settings.baseline!, file, diagnostics.map((d) => identify(report, d)));
+    diagnostics = diagnostics.filter((_, i) => !accepted[i]);
+  }
+  return { uri: doc.uri, languageId: doc.languageId, version: doc.version, report, settings, active, diagnostics, previous };
 }
 
 const holding = new WeakMap<Diagnostic, boolean>();

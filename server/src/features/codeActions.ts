@@ -11,7 +11,10 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { lspDiagnostic, lspEdit } from '../common/lspShape';
+import { fixHolds, type Diagnostic } from '../report';
+import { disableFileEdit, disableLineEdit, type DisableEdit } from '../report/suppress';
 import { offersFix, type Analysis } from './analysis';
+import { checkOptions } from './settings';
 import { convertTableEdit, isConvertible, tableAt } from './convertTable';
 import { fixAllEdit } from './fixAll';
 import { t } from './strings';
@@ -68,6 +71,20 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, option
         edit: workspaceEdit(options, d.fix.edits.map((e) => lspEdit(lines, e))),
       });
     }
+    // Accepting a finding with a comment, where a comment is not printed: Markdown, the
+    // extension's own files and portal pages. A plain-text file would print it (the baseline
+    // is the way there).
+    if (COMMENTS_HIDDEN.has(analysis.languageId)) {
+      for (const d of analysis.diagnostics) {
+        if (d.range.start > end || d.range.end < start) continue;
+        const mine = lspDiagnostic(lines, d);
+        const attached = params.context.diagnostics.find(sameAs(mine)) ?? mine;
+        for (const disable of disableActions(analysis, d)) {
+          const title = t(locale, disable.scope === 'line' ? 'disableLine' : disable.scope === 'table' ? 'disableTable' : 'disableFile', { code: d.code });
+          out.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [attached], edit: workspaceEdit(options, disable.edits.map((e) => lspEdit(lines, e))) });
+        }
+      }
+    }
   }
 
   const fixable = analysis.diagnostics.filter((d) => d.fix).length;
@@ -105,4 +122,29 @@ export function codeActions(analysis: Analysis, params: CodeActionParams, option
     }
   }
   return out;
+}
+
+/** Languages in which an HTML comment is not printed. */
+const COMMENTS_HIDDEN = new Set(['markdown', 'govreport', 'html']);
+
+const disabling = new WeakMap<Diagnostic, DisableEdit[]>();
+
+/**
+ * The comments that would accept `d`: for its line (or table), and for the whole file. Each is
+ * proved as a fix is (fixHolds): with the comment in, this finding is gone and nothing else
+ * is new — a comment that changed how the report reads would not be offered.
+ */
+function disableActions(analysis: Analysis, d: Diagnostic): DisableEdit[] {
+  let known = disabling.get(d);
+  if (known) return known;
+  const { report } = analysis;
+  const kind = report.document.kind;
+  if (kind === 'docx' || kind === 'pdf') return [];
+  const options = { ...checkOptions(analysis.settings), kind, previous: analysis.previous };
+  const holds = (e: DisableEdit) => fixHolds(report.document.source, options, { ...d, fix: { title: '', edits: e.edits, preferred: false } }, analysis.diagnostics);
+  known = [disableLineEdit(report, d), disableFileEdit(report, d)].filter((e): e is DisableEdit => e !== undefined && holds(e));
+  // The file-wide comment is offered only when the line's cannot be (or the rule fires more than once).
+  if (known.length === 2 && analysis.diagnostics.filter((x) => x.code === d.code).length < 2) known = [known[0]];
+  disabling.set(d, known);
+  return known;
 }

@@ -4,11 +4,18 @@
  */
 import type { Diagnostic as LspDiagnostic } from 'vscode-languageserver';
 import { lspDiagnostic } from '../common/lspShape';
+import { ruleDocHref } from '../common/ruleDocs';
 import type { Diagnostic, Report } from '../report';
 
-export function toLspDiagnostics(uri: string, report: Report, diagnostics: Diagnostic[], relatedInformation: boolean): LspDiagnostic[] {
+/**
+ * `codeDescription`: where the rule's page is — docs/rules/<code>.md in the installed extension
+ * (VS Code opens it from the code in the Problems panel), else the repository's page.
+ */
+export function toLspDiagnostics(uri: string, report: Report, diagnostics: Diagnostic[], relatedInformation: boolean, codeDescription = false): LspDiagnostic[] {
   return diagnostics.map((d) => {
     const out: LspDiagnostic = lspDiagnostic(report.sourceLines, d);
+    const href = codeDescription ? ruleDocHref(d.code) : undefined;
+    if (href) out.codeDescription = { href };
     if (relatedInformation && d.related?.length) {
       out.relatedInformation = d.related.map((r) => ({ location: { uri, range: report.sourceLines.rangeOf(r.range) }, message: r.message }));
     }

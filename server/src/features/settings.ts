@@ -4,7 +4,13 @@
  * (per configuration change) in words a user can act on: the key, the value, what is allowed.
  */
 import { z } from 'zod';
-import { RULE_CODES, type CheckOptions, type FormatId, type Locale, type RuleCode, type Severity } from '../report';
+import { RULE_CODES, type CheckOptions, type FormatId, type Locale, type RuleCode, type RuleSettings, type Severity } from '../report';
+import type { Baseline } from '../config/baseline';
+import { readBaseline } from '../config/baseline';
+import type { Applied, ProjectFiles } from '../config/files';
+import { describeConfigProblem, describeUnreadable } from '../config/strings';
+import * as path from 'path';
+import { uriToPath } from './globs';
 import { t } from './strings';
 
 export type RuleSetting = Severity | 'off';
@@ -16,9 +22,19 @@ export interface Settings {
   rules: Partial<Record<RuleCode, RuleSetting>>;
   /** Workspace-relative glob patterns of files that are always checked. */
   files: string[];
+  /** Thresholds and deadlines of the rules, from the project file. */
+  ruleSettings: Partial<RuleSettings>;
+  /** An ignore pattern (the project file's `ignores`, a .govreportignore) leaves the document out. */
+  ignored: boolean;
+  /** The project file's `files` names the document: it is a report whatever it looks like. */
+  named: boolean;
+  /** The project file that applies to the document, if any. */
+  configFile?: string;
+  /** The baseline the project file names: findings accepted in it are not shown. */
+  baseline?: Baseline;
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, locale: 'zh-CN', format: 'auto', rules: {}, files: [] }) as Settings;
+export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, locale: 'zh-CN', format: 'auto', rules: {}, files: [], ruleSettings: {}, ignored: false, named: false }) as Settings;
 
 const LOCALES = ['zh-CN', 'en'] as const;
 const FORMATS = ['auto', '2019', '2021'] as const;
@@ -60,7 +76,7 @@ export function showValue(value: unknown): string {
 
 /** Validates the `govreport` section; anything missing is its default, anything wrong too. */
 export function validateSettings(raw: unknown): Validated {
-  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [] };
+  const settings: Settings = { ...DEFAULT_SETTINGS, rules: {}, files: [], ruleSettings: {} };
   const problems: SettingsProblem[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -117,15 +133,38 @@ export function problemsMessage(problems: SettingsProblem[], locale: Locale): st
 }
 
 export function checkOptions(settings: Settings, onRuleError?: CheckOptions['onRuleError']): CheckOptions {
-  return { locale: settings.locale, rules: settings.rules, format: settings.format, onRuleError };
+  return { locale: settings.locale, rules: settings.rules, format: settings.format, settings: settings.ruleSettings, onRuleError };
 }
 
 /**
- * Settings per document scope, pulled once and kept until the configuration changes. A value
- * is warned about once per configuration generation, whichever document's pull found it.
+ * The VS Code settings with the project file over them, as markdownlint does: where both
+ * speak, the file wins (per rule for `rules`; its `files` replaces `govreport.files`).
+ */
+export function withProject(settings: Settings, applied: Applied, baseline?: Baseline): Settings {
+  const config = applied.config?.config;
+  if (!config) return { ...settings, ignored: Boolean(applied.ignoredBy), named: false, ...(baseline ? { baseline } : {}) };
+  return {
+    ...settings,
+    locale: config.locale ?? settings.locale,
+    format: config.format ?? settings.format,
+    rules: { ...settings.rules, ...config.rules },
+    files: config.files ? [] : settings.files,
+    ruleSettings: config.settings,
+    ignored: Boolean(applied.ignoredBy),
+    named: applied.named,
+    configFile: applied.config!.file,
+    ...(baseline ? { baseline } : {}),
+  };
+}
+
+/**
+ * Settings per document, pulled once per scope and kept until the configuration (or a project
+ * file) changes. A value is warned about once per configuration generation, whichever
+ * document's pull found it.
  */
 export class SettingsStore {
   private cache = new Map<string, Promise<Settings>>();
+  private pulled = new Map<string, Promise<Settings>>();
   private warned = new Set<string>();
   private global: unknown;
 
@@ -133,13 +172,17 @@ export class SettingsStore {
     /** Pulls the raw section for a scope; undefined when the client cannot be asked. */
     private readonly pull: ((scopeUri: string) => Promise<unknown>) | undefined,
     private readonly warn: (message: string) => void,
+    /** The project files on disk (.govreportrc.jsonc, .govreportignore), shared with the CLI's reading. */
+    private readonly project?: ProjectFiles,
   ) {}
 
-  get(uri: string): Promise<Settings> {
-    let pending = this.cache.get(uri);
+  /** The settings of document `uri`; `scope`: the URI whose VS Code settings apply (default: the document's). */
+  get(uri: string, scope = uri): Promise<Settings> {
+    const key = scope === uri ? uri : `${scope}\u0000${uri}`;
+    let pending = this.cache.get(key);
     if (!pending) {
-      pending = this.load(uri);
-      this.cache.set(uri, pending);
+      pending = this.load(uri, scope);
+      this.cache.set(key, pending);
     }
     return pending;
   }
@@ -147,31 +190,71 @@ export class SettingsStore {
   /** The configuration changed: pull again, warn again. `pushed` is what a push-only client sent. */
   reset(pushed?: unknown): void {
     this.cache.clear();
+    this.pulled.clear();
     this.warned.clear();
     if (pushed !== undefined) this.global = pushed;
   }
 
   forget(uri: string): void {
     this.cache.delete(uri);
+    this.pulled.delete(uri);
   }
 
-  private async load(uri: string): Promise<Settings> {
+  private once(key: string): boolean {
+    if (this.warned.has(key)) return false;
+    this.warned.add(key);
+    return true;
+  }
+
+  private pulledFor(scope: string): Promise<Settings> {
+    let pending = this.pulled.get(scope);
+    if (!pending) {
+      pending = this.loadPulled(scope);
+      this.pulled.set(scope, pending);
+    }
+    return pending;
+  }
+
+  private async loadPulled(scope: string): Promise<Settings> {
     let raw: unknown = this.global;
     if (this.pull) {
       try {
-        raw = await this.pull(uri);
+        raw = await this.pull(scope);
       } catch {
         raw = this.global;
       }
     }
     const { settings, problems } = validateSettings(raw);
-    const fresh = problems.filter((p) => {
-      const key = `${p.id}\u0000${p.key}\u0000${showValue(p.value)}`;
-      if (this.warned.has(key)) return false;
-      this.warned.add(key);
-      return true;
-    });
+    const fresh = problems.filter((p) => this.once(`${p.id}\u0000${p.key}\u0000${showValue(p.value)}`));
     if (fresh.length) this.warn(problemsMessage(fresh, settings.locale));
     return settings;
+  }
+
+  private async load(uri: string, scope: string): Promise<Settings> {
+    const settings = await this.pulledFor(scope);
+    const file = this.project && uriToPath(uri);
+    if (!file || !this.project) return settings;
+    const applied = this.project.apply(file);
+    const config = applied.config;
+    const merged = withProject(settings, applied, config ? this.baselineOf(config.dir, config.config.baseline, settings.locale) : undefined);
+    if (config && (config.unreadable || config.problems.length)) {
+      const lines = config.unreadable ? [describeUnreadable(config.file, config.unreadable, merged.locale)] : config.problems.map((p) => describeConfigProblem(p, config.file, merged.locale));
+      const fresh = lines.filter((line) => this.once(line));
+      if (fresh.length) this.warn(t(merged.locale, 'configInvalid', { problems: fresh.join(t(merged.locale, 'problemSeparator')) }));
+    }
+    return merged;
+  }
+
+  private baselineOf(dir: string, name: string | undefined, locale: Locale): Baseline | undefined {
+    if (!name) return undefined;
+    const file = path.resolve(dir, name);
+    try {
+      const b = readBaseline(file);
+      return b.missing ? undefined : b;
+    } catch (e) {
+      const line = `${file}: ${e instanceof Error ? e.message : String(e)}`;
+      if (this.once(line)) this.warn(t(locale, 'baselineInvalid', { problem: line }));
+      return undefined;
+    }
   }
 }

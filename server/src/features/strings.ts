@@ -27,6 +27,11 @@ const STRINGS = {
   hoverBlank: { zh: '空白，按 0 计', en: 'blank, counted as 0' },
   hoverRowCounts: { zh: '本行统计：', en: 'This row counts: ' },
   hoverSection: { zh: '本部分应写明：', en: 'This section covers: ' },
+  configInvalid: { zh: 'govreport 配置文件有误（有误之处不生效）：{problems}', en: 'Invalid govreport project file (what is wrong does not apply): {problems}' },
+  baselineInvalid: { zh: 'govreport 基线文件有误，未使用：{problem}', en: 'Invalid govreport baseline, not used: {problem}' },
+  disableLine: { zh: '接受此问题：在此行前加注释停用 {code}', en: 'Accept this finding: disable {code} for this line with a comment' },
+  disableTable: { zh: '接受此问题：在本表前后加注释停用 {code}', en: 'Accept this finding: disable {code} for this table with comments' },
+  disableFile: { zh: '接受此问题：在本文件中停用 {code}', en: 'Accept this finding: disable {code} for the whole file' },
   settingsInvalid: { zh: 'govreport 设置有误：{problems}', en: 'Invalid govreport settings: {problems}' },
   settingBadValue: {
     zh: '「{key}」的值 {value} 无效，允许的值为 {allowed}，已改用默认值 {fallback}',

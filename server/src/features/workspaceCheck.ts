@@ -23,7 +23,8 @@ export interface WorkspaceCheckContext {
   folders: readonly string[];
   /** The analysis of an open document, if the file is open. */
   openAnalysis(uri: string): Promise<Analysis | undefined>;
-  settingsFor(scopeUri: string): Promise<Settings>;
+  /** The settings of a file, with the VS Code settings of `scopeUri` (its folder). */
+  settingsFor(uri: string, scopeUri: string): Promise<Settings>;
   publish(uri: string, analysis: Analysis): void;
   /** Last year's report of a report's body, for the cross-year rules. */
   findPrevious?: FindPrevious;
@@ -59,7 +60,7 @@ export async function checkWorkspace(context: WorkspaceCheckContext): Promise<Wo
           if (binary === 'doc' || binary === 'wps') continue;
           if (binary) {
             // Word and PDF: read as the documents they are; findings say where in the file.
-            analysis = await analyseBinaryFile(file, await context.settingsFor(folderUri), context.folders, context.findPrevious);
+            analysis = await analyseBinaryFile(file, await context.settingsFor(uri, folderUri), context.folders, context.findPrevious);
             if (!analysis?.active) continue;
             context.publish(uri, analysis);
             const counts = countBySeverity(analysis.diagnostics);
@@ -70,7 +71,7 @@ export async function checkWorkspace(context: WorkspaceCheckContext): Promise<Wo
           }
           const text = decode(fs.readFileSync(file), { html: languageOf(file) === 'html' }).text;
           const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
-          analysis = analyseText(doc, await context.settingsFor(folderUri), context.folders, undefined, context.findPrevious);
+          analysis = analyseText(doc, await context.settingsFor(uri, folderUri), context.folders, undefined, context.findPrevious);
         } catch (e) {
           // A scan, a password, a damaged file: said in the log, in words (the file is not a report we can check).
           const why = e instanceof BinaryReadError ? describeReadError(e, 'zh-CN', path.extname(file).slice(1).toUpperCase()) : e instanceof Error ? e.message : String(e);

@@ -12,6 +12,7 @@ import { DEFAULT_RULE_SETTINGS, ruleByCode, rules, type PeerText, type PreviousR
 import type { OffsetRange } from './text/lineIndex';
 import type { SourceKind } from './readers';
 import { toSourceDiagnostic } from './readers/edits';
+import { suppressionsOf } from './suppress';
 
 export interface CheckOptions {
   locale?: Locale;
@@ -79,6 +80,12 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     settings: { ...DEFAULT_RULE_SETTINGS, ...options.settings },
   };
   const out: Diagnostic[] = [];
+  const inSource = new Set<Diagnostic>();
+  const map = report.document.map;
+  // What the report's own comments accept is not reported, and does not count towards a
+  // rule's MAX_PER_RULE: the comments speak of the source, where findings end up.
+  const suppressed = suppressionsOf(report, report.directives);
+  const sourceStart = (f: { range: OffsetRange; inSource?: true }) => (f.inSource || map.identity ? f.range.start : map.toSource(f.range).start);
   for (const rule of rules) {
     const severity = severityOf(rule.code, options);
     if (severity === 'off') continue;
@@ -90,6 +97,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
       else console.error(`govreport: rule ${rule.code} failed:`, error);
       continue;
     }
+    if (suppressed) findings = findings.filter((f) => !suppressed.silences(f.code, sourceStart(f)));
     // A text that repeats itself (a report pasted a thousand times) would list thousands of
     // one finding: the first ones are listed, the rest counted in one more.
     let more: { range: OffsetRange; count: number } | undefined;
@@ -106,18 +114,20 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
       // A configured severity is the user's word; otherwise a finding may be less sure than its rule.
       const configured = options.rules?.[f.code];
       const own = severityOf(f.code, options) === 'off' ? severity : (severityOf(f.code, options) as Severity);
-      out.push({
+      const d: Diagnostic = {
         code: f.code,
         severity: configured && configured !== 'off' ? configured : (f.severity ?? own),
         range: f.range,
         message: render(f.message),
         fix: f.fix && { title: render(f.fix.title), edits: f.fix.edits, preferred: f.fix.preferred ?? false },
         related: f.related?.map((r) => ({ range: r.range, message: render(r.message) })),
-      });
+      };
+      if (f.inSource) inSource.add(d);
+      out.push(d);
     }
   }
   // Findings point into the text the parser read; the user sees the source.
-  const mapped = report.document.map.identity ? out : out.map((d) => toSourceDiagnostic(report.document, d));
+  const mapped = map.identity ? out : out.map((d) => (inSource.has(d) ? d : toSourceDiagnostic(report.document, d)));
   mapped.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || ORDER.get(a.code)! - ORDER.get(b.code)!);
   return mapped;
 }

@@ -7,6 +7,7 @@ import type { CellValue } from './text/cellValue';
 import type { ProseStatement } from './bind/narrative';
 import type { LineIndex, OffsetRange } from './text/lineIndex';
 import type { ReadDocument } from './readers';
+import type { Directive } from './directives';
 import type { ActiveDisclosureBlock, ActiveDisclosureRow, ApplicationsRow, ColumnDef, Format, FormatId, ReviewColumn, SectionDef } from './formats';
 
 export type LayoutKind = 'markdown' | 'tsv' | 'cell-per-line' | 'html' | 'spaced';
@@ -210,4 +211,6 @@ export interface Report {
   truncatedAt?: number;
   /** Figures the prose states about the tables (found on first use). */
   readonly statements: ProseStatement[];
+  /** The govreport-disable comments of the source, in order (directives.ts). */
+  directives: Directive[];
 }

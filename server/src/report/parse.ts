@@ -15,6 +15,7 @@ import { LineIndex } from './text/lineIndex';
 import { findStatements, type ProseStatement } from './bind/narrative';
 import { readSource, type ReadDocument, type SourceKind } from './readers';
 import { matchLabel } from './bind/labels';
+import { findDirectives } from './directives';
 
 /** A row label of any table (any group will do: it only lets 3.其他 and 总计 count). */
 function isRowLabel(text: string): boolean {
@@ -122,6 +123,7 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
 
   let statements: ProseStatement[] | undefined;
   return {
+    directives: findDirectives(document.source),
     get statements() {
       const sectionAt = (offset: number) => sections.find((s) => s.contentRange.start <= offset && offset < s.contentRange.end)?.def.id;
       return (statements ??= findStatements(text, lines, proseLines, sectionAt));

@@ -55,9 +55,31 @@ export function readSource(source: string, kind: SourceKind | 'auto' = 'auto'): 
     return { kind: 'html', source, text: html.text, map: html.map, rows: html.rows, published: html.published };
   }
   const published = headerDate(source);
-  const flat = readFlattened(source);
+  const read = withoutComments(source);
+  const flat = readFlattened(read);
   if (flat) return { kind: 'text', source, text: flat.text, map: flat.map, rows: [], ...(published ? { published } : {}) };
-  return { kind: 'text', source, text: source, map: identityMap, rows: [], ...(published ? { published } : {}) };
+  return { kind: 'text', source, text: read, map: identityMap, rows: [], ...(published ? { published } : {}) };
+}
+
+/**
+ * The text with its HTML comments (`<!-- govreport-disable … -->`, an author's note) blanked:
+ * Markdown does not print them, so no rule may read them as the report's words (a reason that
+ * says 全部办结, a code that looks like a figure). Every character but a line break becomes a
+ * space, so offsets stay those of the source and lines stay lines.
+ */
+export function withoutComments(source: string): string {
+  let at = source.indexOf('<!--');
+  if (at < 0) return source;
+  let out = '';
+  let from = 0;
+  while (at >= 0) {
+    const close = source.indexOf('-->', at + 4);
+    const end = close < 0 ? source.length : close + 3;
+    out += source.slice(from, at) + source.slice(at, end).replace(/[^\r\n]/g, ' ');
+    from = end;
+    at = close < 0 ? -1 : source.indexOf('<!--', end);
+  }
+  return out + source.slice(from);
 }
 
 // A portal page saved as text keeps its header: 发布时间: 2024-03-08 15:34 above the article.

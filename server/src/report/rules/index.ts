@@ -28,6 +28,7 @@ import { sectionSubstance } from './sectionSubstance';
 import { staleYear } from './staleYear';
 import { proseContradiction } from './proseContradiction';
 import { hierarchySum } from './hierarchySum';
+import { disableComment } from './disableComment';
 import { RULE_CODES, type Rule, type RuleCode } from './types';
 
 export const rules: Rule[] = [
@@ -60,6 +61,7 @@ export const rules: Rule[] = [
   staleYear,
   proseContradiction,
   hierarchySum,
+  disableComment,
 ];
 
 export const ruleByCode = new Map<RuleCode, Rule>(rules.map((r) => [r.code, r]));
@@ -68,3 +70,4 @@ export const ruleByCode = new Map<RuleCode, Rule>(rules.map((r) => [r.code, r]))
 for (const code of RULE_CODES) if (!ruleByCode.has(code)) throw new Error(`no rule for ${code}`);
 
 export * from './types';
+

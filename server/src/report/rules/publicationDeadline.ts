@@ -60,6 +60,11 @@ export const publicationDeadline: Rule = {
     zh: '年度报告应在次年1月31日前公布（本级人民政府报告为3月31日前）',
     en: 'The report must be published by 31 January of the next year (31 March for a government’s own report)',
   },
+  options: [
+    { key: 'deadline', setting: 'deadline', kind: 'monthDay', description: { zh: '部门报告的公布期限，次年的月-日（默认 "1-31"，条例第五十条）', en: 'the last day for a department’s report, month-day of the next year (default "1-31", article 50)' } },
+    { key: 'governmentDeadline', setting: 'governmentDeadline', kind: 'monthDay', description: { zh: '本级人民政府报告的公布期限（默认 "3-31"）', en: 'the last day for a 本级人民政府 report (default "3-31")' } },
+    { key: 'expectDate', setting: 'expectDate', kind: 'boolean', description: { zh: '整篇报告没有任何日期时也提示（默认 false；govreport review 中为 true）', en: 'also say so when a whole report carries no date (default false; true in govreport review)' } },
+  ],
   messages: {
     late: {
       zh: '{source}为 {date}，晚于{kind}的公布期限 {deadline}（《政府信息公开条例》第五十条）',

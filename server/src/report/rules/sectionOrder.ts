@@ -40,7 +40,9 @@ export const sectionOrder: Rule = {
         const target = report.sections.slice(0, index).find((s) => s.def.number > section.def.number)!;
         const start = h.lineRange.start;
         const end = section.contentRange.end;
-        let block = report.text.slice(start, end);
+        // The section moves as written, its comments with it (the read text has them blanked);
+        // a text not read as it is takes no multi-line edit anyway.
+        let block = (report.document.map.identity ? report.document.source : report.text).slice(start, end);
         if (!block.endsWith(eol)) block += eol + eol;
         const repeatedLater = report.sections.slice(index + 1).some((s) => s.def.id === section.def.id);
         // A move is safe only where the reading does not depend on the order: a heading known by

@@ -29,6 +29,9 @@ export const sectionSubstance: Rule = {
     zh: '“存在的主要问题及改进情况”应有实质内容并说明上年问题的整改情况，“总体情况”应涵盖规定的五个方面',
     en: 'Section 5 must state real problems and progress on last year’s; section 1 must cover the five required topics',
   },
+  options: [
+    { key: 'minChars', setting: 'problemsMinChars', kind: 'count', description: { zh: '“存在的主要问题及改进情况”自有文字少于此字数即提示（默认 20）', en: 'section 5 with fewer characters of its own than this states nothing (default 20)' } },
+  ],
   messages: {
     problemsBare: {
       zh: '「{title}」只写了「{said}」，未说明存在的主要问题及改进情况',

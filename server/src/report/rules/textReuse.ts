@@ -31,6 +31,10 @@ export const textReuse: Rule = {
     zh: '各部分的文字不应大量照搬上年报告或其他单位的报告（内容雷同）',
     en: 'A section must not largely repeat last year’s report or another body’s',
   },
+  options: [
+    { key: 'threshold', setting: 'reuseThreshold', kind: 'share', description: { zh: '某部分自有文字中与他处相同的比例超过此值即报告（默认 0.5，即 50%）', en: 'a section is reported when more than this share of its own text is copied (default 0.5, i.e. 50 %)' } },
+    { key: 'minChars', setting: 'reuseMinChars', kind: 'count', description: { zh: '自有文字少于此字数的部分不作判断（默认 60）', en: 'sections with fewer characters of their own text are not judged (default 60)' } },
+  ],
   messages: {
     lastYear: {
       zh: '「{title}」有 {share}% 的文字与上年报告（{file}）相同，最长的相同段落：「{quote}」',

@@ -39,9 +39,40 @@ export const RULE_CODES = [
   'stale-year',
   'prose-contradiction',
   'hierarchy-sum',
+  'disable-comment',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
+
+/** Edit distance of two short names (insertions, deletions, substitutions). */
+function distance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+/**
+ * The valid code a mistyped one most likely meant (`sum-applicant-totals`, `balanse`): the
+ * nearest by edit distance, when it is near enough to be a slip rather than another word.
+ */
+export function nearestRuleCode(name: string): RuleCode | undefined {
+  const wanted = name.trim().toLowerCase();
+  let best: RuleCode | undefined;
+  let bestDistance = Infinity;
+  for (const code of RULE_CODES) {
+    const d = code.includes(wanted) && wanted.length >= 4 ? 1 : distance(wanted, code);
+    if (d < bestDistance) {
+      best = code;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(best.length / 3)) ? best : undefined;
+}
+
 
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -82,6 +113,11 @@ export interface Finding {
   fix?: Fix;
   /** Other places that explain the finding (the parts of a wrong sum). */
   related?: Array<{ range: OffsetRange; message: Message }>;
+  /**
+   * The range is already in the source's own terms (a comment in a page's markup, which the
+   * text the parser reads does not hold): carried to the source as it is.
+   */
+  inSource?: true;
 }
 
 export interface RuleContext {
@@ -157,10 +193,30 @@ export interface PreviousReport {
   name: string;
 }
 
+/**
+ * A threshold or deadline a rule judges by, as the project file sets it:
+ * `"text-reuse": { "threshold": 0.6 }` sets RuleSettings.reuseThreshold. The project file's
+ * schema, its validation, `--print-config` and the rule documentation all read this list.
+ */
+export interface RuleOption {
+  /** The key in the rule's entry of the project file. */
+  key: string;
+  /** The RuleSettings field it sets. */
+  setting: keyof RuleSettings;
+  /**
+   * How it is written: a share (0–1, or `"60%"`), a count of characters (a whole number ≥ 0),
+   * a month and day of the next year (`"1-31"`), or true/false.
+   */
+  kind: 'share' | 'count' | 'monthDay' | 'boolean';
+  description: Text;
+}
+
 export interface Rule {
   code: RuleCode;
   severity: Severity;
   description: Text;
+  /** The thresholds and deadlines a project may set for this rule. */
+  options?: RuleOption[];
   /** Message templates by id; `{name}` is replaced by the argument of that name. */
   messages: Record<string, Text>;
   check(context: RuleContext): Finding[];
