@@ -66,6 +66,7 @@ export const PATHOLOGICAL: Array<{ name: string; make: () => string; html?: true
   { name: '20,000 nested unclosed tables', make: () => '<table><tr><td>1'.repeat(20_000), html: true },
   { name: '`<div>x` ×50,000, never closed', make: () => '<div>x'.repeat(50_000), html: true },
   { name: '`<font>1` ×50,000, never closed', make: () => '<font>1'.repeat(50_000), html: true },
+  { name: 'a disable comment naming a 1 MB “code”', make: () => '<!-- govreport-disable-next-line ' + 'sum-'.repeat(250_000) + ' -->\n总计' },
   { name: 'a 1 MB line of spaces between two words', make: () => '年度报告' + ' '.repeat(1_000_000) + '总计' },
 ];
 

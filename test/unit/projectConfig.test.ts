@@ -146,6 +146,18 @@ describe('disable comments and fingerprints in the core', () => {
     assert.deepEqual(check(lines.join('\n')).diagnostics.map((d) => d.code), []);
   });
 
+  it('a mistyped code gets its nearest; a run-on name (a line pasted into the comment) is quoted by its start, with no fix', () => {
+    const runOn = 'sum-applicant-total' + '-误粘贴的一整行文字'.repeat(2000);
+    const src = `${text}\n<!-- govreport-disable-next-line balanse -->\n正文。\n<!-- govreport-disable-next-line ${runOn} -->\n正文。\n`;
+    const found = check(src).diagnostics.filter((d) => d.code === 'disable-comment');
+    assert.equal(found.length, 2);
+    assert.match(found[0].message, /「balanse」.*balance/);
+    assert.equal(found[0].fix?.edits[0].newText, 'balance');
+    assert.ok(found[1].message.length < 200, found[1].message.slice(0, 300));
+    assert.ok(found[1].message.includes(`「${Array.from(runOn).slice(0, 40).join('')}…」`), found[1].message);
+    assert.equal(found[1].fix, undefined, 'no code is near a name 20,000 characters long');
+  });
+
   it('a fingerprint survives an edit elsewhere and changes with the cell', () => {
     const fp = (t: string) => {
       const r = check(t);

@@ -29,11 +29,13 @@ export const disableComment: Rule = {
       for (const code of directive.codes) {
         if ((RULE_CODES as readonly string[]).includes(code.name)) continue;
         const near = nearestRuleCode(code.name);
+        // A run-on comment can make a whole line one "name": the message quotes its start.
+        const name = code.name.length > 40 ? `${Array.from(code.name).slice(0, 40).join('')}…` : code.name;
         findings.push({
           code: 'disable-comment',
           range: code.range,
           inSource: true,
-          message: near ? { id: 'unknownNear', args: { name: code.name, near } } : { id: 'unknown', args: { name: code.name } },
+          message: near ? { id: 'unknownNear', args: { name, near } } : { id: 'unknown', args: { name } },
           ...(near ? { fix: { title: { id: 'fix', args: { near } }, edits: [{ range: code.range, newText: near, inSource: true }], preferred: true } } : {}),
         });
       }

@@ -64,6 +64,9 @@ export function nearestRuleCode(name: string): RuleCode | undefined {
   let best: RuleCode | undefined;
   let bestDistance = Infinity;
   for (const code of RULE_CODES) {
+    // The distance is at least the difference in length: a name much longer or shorter than a
+    // code is not a slip of it, and is not compared (a run-on comment's "name" can be a whole line).
+    if (Math.abs(wanted.length - code.length) > Math.max(2, Math.floor(code.length / 3)) && !(code.includes(wanted) && wanted.length >= 4)) continue;
     const d = code.includes(wanted) && wanted.length >= 4 ? 1 : distance(wanted, code);
     if (d < bestDistance) {
       best = code;
