@@ -158,6 +158,15 @@ describe('disable comments and fingerprints in the core', () => {
     assert.equal(found[1].fix, undefined, 'no code is near a name 20,000 characters long');
   });
 
+  it('a comment left unclosed swallows text up to the next -->: one finding for the first word that is no code, not one per word', () => {
+    const swallowed = Array.from({ length: 500 }, (_, i) => `第${i}段 正文 总计`).join('\n');
+    const src = `${text}\n<!-- govreport-disable-next-line balance\n${swallowed}\n<!-- govreport-enable -->\n`;
+    const [directive] = findDirectives(src);
+    assert.deepEqual(directive.codes.map((c) => c.name), ['balance', '第0段']);
+    const found = check(src).diagnostics.filter((d) => d.code === 'disable-comment');
+    assert.deepEqual(found.map((d) => /「([^」]+)」/.exec(d.message)?.[1]), ['第0段']);
+  });
+
   it('a fingerprint survives an edit elsewhere and changes with the cell', () => {
     const fp = (t: string) => {
       const r = check(t);

@@ -25,6 +25,11 @@ export interface Directive {
   reason?: string;
 }
 
+/** What a rule code (or a slip of one) looks like. */
+const CODE_SHAPED = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** No comment names more rules than there are. */
+const MAX_CODES = 64;
+
 const DIRECTIVE = /<!--[ \t\r\n]*govreport-(disable-next-line|disable-file|disable|enable)(?=[\s,]|-->)/g;
 
 export function findDirectives(source: string): Directive[] {
@@ -44,7 +49,14 @@ export function findDirectives(source: string): Directive[] {
       body = body.slice(0, dashes);
     }
     const codes: Directive['codes'] = [];
-    for (const c of body.matchAll(/[^\s,，、]+/g)) codes.push({ name: c[0], range: { start: bodyStart + c.index!, end: bodyStart + c.index! + c[0].length } });
+    // Codes are ASCII words. A token that is not one (a comment left unclosed swallows the
+    // report's own text up to the next `-->`) is kept, to be reported as no code — so that the
+    // comment does not silence every rule — and ends the list: the swallowed words are not
+    // reported one by one.
+    for (const c of body.matchAll(/[^\s,，、]+/g)) {
+      codes.push({ name: c[0], range: { start: bodyStart + c.index!, end: bodyStart + c.index! + c[0].length } });
+      if (!CODE_SHAPED.test(c[0]) || codes.length >= MAX_CODES) break;
+    }
     out.push({ kind: m[1] as DirectiveKind, range: { start: m.index, end: close + 3 }, codes, ...(reason ? { reason } : {}) });
     DIRECTIVE.lastIndex = close + 3;
   }
