@@ -67,11 +67,13 @@ export function checkProperties(text: string, options: CheckOptions = {}): Check
   } catch (e) {
     return { defects: [{ property: 'throws', detail: `check: ${(e as Error).stack ?? e}` }], ms: 0, findings: 0, fixes: 0, withheld: 0 };
   }
-  // A slow first run may be the machine (a pause of another process, the JIT): it counts only
-  // if two more runs confirm it.
+  // A slow first run may be the machine (a pause of another process, the JIT, a collection):
+  // it counts only if every one of six more runs confirms it. A check that is slow by its
+  // nature (a quadratic scan) is slow every time; a busy machine is not busy for all seven.
   if (text.length < SMALL && ms > SLOW_MS) {
-    const best = Math.min(ms, timed(() => check(text, options)).ms, timed(() => check(text, options)).ms);
-    if (best > SLOW_MS) defects.push({ property: 'slow', detail: `${best.toFixed(1)} ms for ${text.length} characters` });
+    let best = ms;
+    for (let k = 0; k < 6 && best > SLOW_MS; k++) best = Math.min(best, timed(() => check(text, options)).ms);
+    if (best > SLOW_MS) defects.push({ property: 'slow', detail: `${best.toFixed(1)} ms for ${text.length} characters (the best of 7 runs)` });
   }
   for (const d of diagnostics) {
     if (!rangeOk(d.range, text.length)) defects.push({ property: 'range', detail: `${d.code} ${JSON.stringify(d.range)} in ${text.length}` });
