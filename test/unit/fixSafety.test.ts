@@ -96,6 +96,40 @@ describe('3. fix-all applies one consistent set of edits, reports exactly those,
     assert.deepEqual(errorsOf(check(result.text).diagnostics), []);
   });
 
+  it('a section moved into place writes no figure: the fixes inside it stay listed, and the prose fix that the table fix allows is made in the same run', () => {
+    // Found by the fuzzer (seed 7, input 39,792): the move of a section spanned table 三, so the
+    // prose compared with it was held back as "built on a fix" and a second run rewrote it; and
+    // the move dropped the fixes made inside the section from the list of what was changed.
+    const base = renderReport({ layout: 'markdown', cells: { 'applications.granted.total': '7' } }).text.replace(
+      '全年主动公开政府信息218条',
+      '全年主动公开政府信息218条。全年共受理政府信息公开申请15件，办结14件',
+    );
+    const at = (heading: string) => base.indexOf('\n' + heading) + 1;
+    // 一 after 三: moving it back spans 二 and 三, and table 三 with them.
+    const text = base.slice(0, at('一、')) + base.slice(at('二、'), at('四、')) + base.slice(at('一、'), at('二、')) + base.slice(at('四、'));
+    const before = check(text).diagnostics;
+    assert.ok(before.some((d) => d.code === 'section-order' && d.fix), show(before));
+    assert.ok(before.some((d) => d.code === 'narrative-mismatch' && /办结/.test(d.message) && !d.fix), 'the prose is not fixed while its table does not add up');
+    const result = fixAll(text);
+    assert.deepEqual(result.applied.map((a) => `${a.code} ${a.title}`).sort(), [
+      'narrative-mismatch 改为 15',
+      'narrative-mismatch 改为 16',
+      'section-order 将本部分移到「二、主动公开政府信息情况」之前',
+      'sum-applicant-total 将该格改为 6',
+    ]);
+    assert.ok(result.text.includes('全年共受理政府信息公开申请16件，办结15件'));
+    assert.ok(result.text.indexOf('\n一、') < result.text.indexOf('\n二、'));
+    assert.deepEqual(check(result.text).diagnostics.map((d) => d.code), []);
+    assertSettles(text);
+  });
+
+  it('the fuzzer’s input: fix-all makes the prose fix in its first run, and a second run changes nothing', () => {
+    const text = readFixture('fuzz', 'section-moved-across-table-three.md');
+    const result = fixAll(text);
+    assert.ok(result.applied.some((a) => a.code === 'section-order') && result.applied.some((a) => a.code === 'narrative-mismatch'), JSON.stringify(result.applied));
+    assertSettles(text);
+  });
+
   it('a Chinese numeral whose digit would break its sums is reported, and not written as another figure', () => {
     const text = renderReport({ layout: 'markdown', cells: { 'applications.granted.natural': '一' } }).text;
     const finding = check(text).diagnostics.find((d) => d.code === 'cell-not-number')!;

@@ -15,7 +15,7 @@
  *   there, so edits that replace each other are not listed twice.
  */
 import { check, type CheckOptions, type Diagnostic } from './check';
-import type { RuleCode, TextEdit } from './rules';
+import { ruleByCode, type RuleCode, type TextEdit } from './rules';
 import type { OffsetRange } from './text/lineIndex';
 
 /**
@@ -206,6 +206,9 @@ export function withHoldingFixes(text: string, options: CheckOptions, diagnostic
   });
 }
 
+/** A fix of this rule moves or re-lays the author's text and writes no figure (rules/types.ts). */
+const moves = (code: RuleCode) => ruleByCode.get(code)?.fixWritesNoFigure === true;
+
 /** A name for a fix that stays the same across passes while its finding is unresolved. */
 const fixKey = (d: Diagnostic) => `${d.code}\u0000${d.message}\u0000${d.fix?.edits.map((e) => e.newText).join('\u0001')}`;
 
@@ -238,8 +241,9 @@ export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX
   let passes = 0;
   for (; passes < maxPasses; passes++) {
     const diagnostics = known ?? check(current, options).diagnostics;
-    // A fix never builds on another fix's figure: prose is not rewritten to a cell fix-all wrote.
-    const edited = applied.map((a) => a.range);
+    // A fix never builds on another fix's figure: prose is not rewritten to a cell fix-all wrote
+    // (a section moved as it was written is not a figure written).
+    const edited = applied.filter((a) => !moves(a.code)).map((a) => a.range);
     const buildsOnFix = (d: Diagnostic) => d.code === 'narrative-mismatch' && (d.related ?? []).some((r) => edited.some((e) => touches(e, r.range)));
     let set = compatibleFixes(diagnostics.filter((d) => d.fix && refused.get(fixKey(d)) !== version && !buildsOnFix(d)));
     let next: string | undefined;
@@ -258,10 +262,12 @@ export function fixAll(text: string, options: CheckOptions = {}, maxPasses = MAX
     }
     if (!set.length || next === undefined || next.length > limit) break;
     const edits = set.flatMap((d) => d.fix!.edits);
-    // Places edited before move with the text; a fix made again at one of them replaces the entry.
+    // Places edited before move with the text; a fix made again at one of them replaces the
+    // entry. A move is no fix made again: a section moved keeps the fixes made inside it listed,
+    // and a fix inside a moved section leaves the move listed.
     applied = applied
       .map((a) => ({ ...a, range: mapRange(a.range, edits) }))
-      .filter((a) => !set.some((d) => d.fix!.edits.some((e) => touches(editedRange(e, edits), a.range))));
+      .filter((a) => moves(a.code) || !set.some((d) => !moves(d.code) && d.fix!.edits.some((e) => touches(editedRange(e, edits), a.range))));
     for (const d of set) {
       const ranges = d.fix!.edits.map((e) => editedRange(e, edits));
       applied.push({ code: d.code, title: d.fix!.title, range: { start: Math.min(...ranges.map((r) => r.start)), end: Math.max(...ranges.map((r) => r.end)) } });

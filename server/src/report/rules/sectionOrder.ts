@@ -10,6 +10,8 @@ import type { Finding, Rule } from './types';
 export const sectionOrder: Rule = {
   code: 'section-order',
   severity: 'warning',
+  // The fix moves a section as written: the figures in it are still the author's.
+  fixWritesNoFigure: true,
   description: { zh: '六个部分应按顺序出现，且各出现一次', en: 'The six sections must appear in order, once each' },
   messages: {
     outOfOrder: { zh: '「{title}」应位于「{before}」之前', en: '“{title}” should come before “{before}”' },

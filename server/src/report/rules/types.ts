@@ -222,5 +222,11 @@ export interface Rule {
   options?: RuleOption[];
   /** Message templates by id; `{name}` is replaced by the argument of that name. */
   messages: Record<string, Text>;
+  /**
+   * Its fix moves or re-lays the report's own text (a section moved, a table rewritten in
+   * another layout) and writes no figure of its own: what other fixes read from that text is
+   * still the author's.
+   */
+  fixWritesNoFigure?: true;
   check(context: RuleContext): Finding[];
 }
