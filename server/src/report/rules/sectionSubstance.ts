@@ -15,7 +15,9 @@ const SAYS_NOTHING = /^(无|暂无|没有|无问题|本年度无|本年无|无�
 
 /** The characters of a section that are words: no ordinals, punctuation, digits or white space. */
 function words(text: string): string {
-  return text.replace(SPACE, '').replace(/[（(]?[一二三四五六七八九十\d０-９]+[)）、.．]/g, '').replace(/[\p{P}\p{S}\d０-９]/gu, '');
+  // An ordinal is at most four numerals long: an unbounded run would make the scan quadratic
+  // on a long line of digits (each start position reading to the end of the run).
+  return text.replace(SPACE, '').replace(/[（(]?[一二三四五六七八九十\d０-９]{1,4}[)）、.．]/g, '').replace(/[\p{P}\p{S}\d０-９]/gu, '');
 }
 
 // Topic words and 无 hold no white space or full-width letters: removing white space is enough
