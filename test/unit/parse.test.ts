@@ -28,6 +28,14 @@ describe('title', () => {
   it('a line that only mentions the report name is not a title', () => {
     assert.equal(parse('# govreport — 政府信息公开工作年度报告检查工具\n\n说明文字。').title, undefined);
     assert.equal(parse('关于报送2023年政府信息公开工作年度报告的通知\n').title, undefined);
+    assert.equal(parse('某某局关于报送2023年政府信息公开工作年度报告的通知\n').title, undefined, 'a notice asks for reports');
+  });
+
+  it('a body’s cover letter that sends its report is its title, and names the body', () => {
+    const title = parse('某某片区管理局关于报送2020年度政府信息公开工作年度报告的函\n\n一、总体情况\n').title;
+    assert.equal(title?.body, '某某片区管理局');
+    assert.equal(title?.year, 2020);
+    assert.equal(title?.namesReport, true);
   });
 });
 

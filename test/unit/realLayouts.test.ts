@@ -215,6 +215,42 @@ describe('real layouts: what cannot be read is said once, and not judged', () =>
     );
   });
 
+  it('a one-line text whose headings are the body’s own words (一、年度工作主要成效, 六、下一步改进举措, 七、…): one note, no section-missing', () => {
+    const { report, diagnostics } = read('crawler-flat-own-headings-2021.txt');
+    assert.deepEqual(report.sections.map((s) => s.def.number), [2, 3, 4]);
+    assert.deepEqual(serious(diagnostics), [], show(diagnostics));
+    const note = diagnostics.filter((d) => d.code === 'table-unreadable' && d.message.includes('标题与正文连在一行'));
+    assert.equal(note.length, 1, show(diagnostics));
+    assert.match(note[0].message, /「一、年度工作主要成效」.*第一、五、六部分是否缺少未作核对/);
+  });
+
+  it('the same text with 五 and 六 truly absent (nothing after 四): section-missing, as before', () => {
+    const text = load('crawler-flat-2021.txt');
+    const cut = text.slice(0, text.indexOf('五、存在的主要问题及改进情况')) + '\n';
+    const missing = check(cut).diagnostics.filter((d) => d.code === 'section-missing');
+    assert.deepEqual(missing.map((d) => d.severity + ' ' + d.message), ['error 缺少第五部分「五、存在的主要问题及改进情况」', 'error 缺少第六部分「六、其他需要报告的事项」']);
+  });
+
+  it('headings on their own lines whose sections traded places (五、信息处理费收取情况, 六、存在的主要问题…): one note, not a repeated 五 and a missing 六', () => {
+    const lines = [
+      '东岭区2021年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2021年，本区推进政务公开各项工作。',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、信息处理费收取情况',
+      '本年度未收取信息处理费。',
+      '六、存在的主要问题及改进措施',
+      '解读形式不够丰富，下一步将增加图解解读。',
+    ];
+    const { report, diagnostics } = check(lines.join('\n') + '\n');
+    assert.ok(report.restructured);
+    const about = diagnostics.filter((d) => ['section-missing', 'section-order', 'section-title'].includes(d.code));
+    assert.deepEqual(about, [], show(diagnostics));
+    assert.equal(diagnostics.filter((d) => d.code === 'table-unreadable' && d.message.includes('章节编排')).length, 1);
+  });
+
   it('a PDF converted to Markdown with figures apart from their labels: one note for table 三, no flood', () => {
     const { report, diagnostics } = read('pdf-md-detached-2024.md');
     assert.deepEqual(serious(diagnostics), [], show(diagnostics));

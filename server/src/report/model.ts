@@ -207,6 +207,12 @@ export interface Report {
    * renumbered): which heading is which section is a guess, so the outline is not judged.
    */
   restructured?: { heading: Heading };
+  /**
+   * Ordinal headings run into a line of prose, not on a line of their own and not recognised as
+   * a section's ("…提升。五、当前存在的突出问题信息公开的时效性…", a crawler's one-line text): a
+   * section may start there, so a section missing between the recognised ones is not judged.
+   */
+  runInHeadings: Array<{ range: OffsetRange; text: string; ordinal: number }>;
   /** The text stops inside a table: it is an excerpt, or not finished. */
   truncatedAt?: number;
   /** Figures the prose states about the tables (found on first use). */

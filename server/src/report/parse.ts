@@ -12,6 +12,7 @@ import { createHeadingDetector } from './bind/headings';
 import { bindTables } from './bind/tables';
 import { findPeriod, findSignature, findTitle, firstYearIn } from './bind/title';
 import { LineIndex } from './text/lineIndex';
+import { chineseNumeral } from './text/normalize';
 import { findStatements, type ProseStatement } from './bind/narrative';
 import { readSource, type ReadDocument, type SourceKind } from './readers';
 import { matchLabel } from './bind/labels';
@@ -116,6 +117,7 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
   unreadable.sort((a, b) => a.range.start - b.range.start);
 
   const restructured = restructuredOutline(headings);
+  const runInHeadings = runIn(lines, proseLines, formatId ? formats[formatId] : formats['2021']);
   const truncatedAt = markTruncation(tables, layout.segments);
 
   const firstTable = tables.length ? tables[0].range.start : text.length;
@@ -145,6 +147,7 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
     proseLines,
     unreadable,
     restructured,
+    runInHeadings,
     truncatedAt,
   };
 }
@@ -156,7 +159,50 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
  */
 function restructuredOutline(headings: Heading[]): Report['restructured'] {
   const off = headings.filter((h) => h.matchedBy === 'words' && h.ordinal !== undefined && h.ordinal !== h.section.number);
-  return off.length >= 2 ? { heading: off[0] } : undefined;
+  if (off.length >= 2) return { heading: off[0] };
+  // One heading whose words name another section, where a heading taken by its ordinal alone
+  // already stands for that section (五、信息处理费收取情况 then 六、存在的主要问题及改进措施):
+  // two sections traded places, and neither is missing or repeated.
+  const traded = off.find((h) => headings.some((o) => o !== h && o.matchedBy === 'ordinal' && o.section === h.section));
+  return traded ? { heading: traded } : undefined;
+}
+
+/**
+ * An ordinal after the end of a sentence, at the start of a line, or after a run of figures (the
+ * cells of a table run together before the next heading: …000000五、信息处理费收取情况).
+ */
+const RUN_IN = /(?:^|(?<=[。！？；;!?”」）)】\s\u3000]|\d{3}))([一二三四五六七八九十])[、．.]/g;
+const RUN_IN_STOP = /[。；;，,！？!?：:（(]/;
+const RUN_IN_WINDOW = 36;
+
+/**
+ * Ordinal headings run into prose lines: 五、 after a sentence's end, followed within a heading's
+ * length, before any punctuation, by a word a heading ends with. At the start of a line only when
+ * the line runs on into content (a line that is only a heading is the heading binder's).
+ */
+function runIn(lines: LineIndex, proseLines: number[], format: (typeof formats)[FormatId]): Report['runInHeadings'] {
+  const out: Report['runInHeadings'] = [];
+  const endings = format.data.headingWords.runInEndings;
+  for (const line of proseLines) {
+    const text = lines.lineText(line);
+    if (text.length < 8 || !/[一二三四五六七八九十][、．.]/.test(text)) continue;
+    RUN_IN.lastIndex = 0;
+    for (let m = RUN_IN.exec(text); m; m = RUN_IN.exec(text)) {
+      const after = text.slice(m.index + 2, m.index + 2 + RUN_IN_WINDOW);
+      const stop = after.search(RUN_IN_STOP);
+      const head = stop < 0 ? after : after.slice(0, stop);
+      let end = -1;
+      for (const w of endings) {
+        const i = head.indexOf(w);
+        if (i >= 0) end = Math.max(end, head.lastIndexOf(w) + w.length);
+      }
+      if (end < 0) continue;
+      if (text.slice(0, m.index).trim() === '' && text.trim().length <= 2 + end + 4) continue;
+      const start = lines.lineStarts[line] + m.index;
+      out.push({ range: { start, end: start + 2 + end }, text: text.slice(m.index, m.index + 2 + end), ordinal: chineseNumeral(m[1])! });
+    }
+  }
+  return out;
 }
 
 /**

@@ -9,6 +9,7 @@ import { squash } from '../text/normalize';
 import { formats } from '../formats';
 
 const REPORT_WORDS = formats['2021'].data.reportTitleVariants.map(squash);
+const COVER = formats['2021'].data.coverLetterTitle;
 const YEAR = /((?:19|20)\d{2})\s*年/;
 const ATTACHMENT = /^(附件\s*\d*|标题|题目|文章标题|正文)\s*[:：]?\s*/;
 const MAX_TITLE_LINE = 50;
@@ -19,7 +20,17 @@ const MAX_TITLE_LINE = 50;
  */
 export function namesReport(text: string): boolean {
   const s = squash(text).replace(/(\([^()]*\)|【[^【】]*】|[。.!！])+$/, '');
-  return REPORT_WORDS.some((w) => s.endsWith(w));
+  if (REPORT_WORDS.some((w) => s.endsWith(w))) return true;
+  // A cover letter's title: …关于报送…年度报告的函.
+  const end = COVER.ends.find((e) => s.endsWith(e));
+  // A body's letter: its name comes before 关于.
+  return end !== undefined && s.indexOf('关于') > 0 && REPORT_WORDS.some((w) => s.slice(0, -end.length).endsWith(w));
+}
+
+/** The body named before a cover letter's 关于报送: 某某局关于报送 → 某某局. */
+function withoutCoverLead(body: string): string {
+  const lead = COVER.leads.find((l) => body.endsWith(l));
+  return lead ? body.slice(0, -lead.length) : body;
 }
 
 /** Finds the title among the non-blank lines that precede the body. */
@@ -84,7 +95,7 @@ function describeTitle(text: string, lines: LineIndex, startLine: number, endLin
   if (ym) {
     year = Number(ym[1]);
     yearRange = { start: range.start + ym.index, end: range.start + ym.index + ym[1].length };
-    body = titleText.slice(0, ym.index).replace(/\s+/g, '').replace(ATTACHMENT, '') || undefined;
+    body = withoutCoverLead(titleText.slice(0, ym.index).replace(/\s+/g, '').replace(ATTACHMENT, '')) || undefined;
     // 2024年上海市科委政府信息公开工作年度报告: the body may follow the year.
     if (!body) {
       const after = titleText.slice(ym.index + ym[0].length).replace(/\s+/g, '').replace(/^度/, '');

@@ -258,12 +258,24 @@ export const reportTitle = { zh: '政府信息公开工作年度报告', en: 'An
 export const reportTitleVariants = ['政府信息公开工作年度报告', '政府信息公开年度报告', '政务公开工作年度报告', '政府信息公开工作报告'];
 
 /**
+ * A report sent under a cover letter keeps the letter's title: 某某局关于报送2020年度政府信息公开
+ * 工作年度报告的函. The words between the body and the year, and what ends such a title — a
+ * body's letter or report upward; a notice (…的通知) asks for reports and is none.
+ */
+export const coverLetterTitle = { leads: ['关于报送', '关于上报', '关于呈报', '关于公布', '关于'], ends: ['的函', '的报告'] };
+
+/**
  * How headings read in real reports, beyond the six titles: the words a heading ends with
  * (a line without an ordinal is a heading only if it ends like one), and the captions PDF
  * converters put above tables (## 表三：收到和处理…), which name a table, not a section.
  */
 export const headingWords = {
   endings: ['情况', '事项', '措施', '问题', '工作', '改进'],
+  /**
+   * What a heading run into a line of prose may end with ("…提升。五、当前存在的突出问题信息公开的…",
+   * "一、年度工作核心成效全年…"): the endings above and the words real outlines use instead.
+   */
+  runInEndings: ['情况', '事项', '措施', '问题', '工作', '改进', '举措', '成效', '说明'],
   captionPrefixes: ['表一', '表二', '表三', '表四', '附表', '表1', '表2', '表3', '表4'],
 };
 

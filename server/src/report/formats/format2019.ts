@@ -1,7 +1,7 @@
 /**
  * The 2019 trial format (国办公开办函〔2019〕60号), used for report years 2019 and 2020.
  */
-import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reportTitleVariants, reviewLitigation, sections, headingWords, boilerplate, templateText } from './common';
+import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reportTitleVariants, coverLetterTitle, reviewLitigation, sections, headingWords, boilerplate, templateText } from './common';
 
 const lastYearItems = { id: 'lastYearItems', label: { zh: '上一年项目数量', en: 'Items last year' }, kind: 'count', aliases: ['上年项目数量'] };
 const change = { id: 'change', label: { zh: '本年增/减', en: 'Change this year' }, kind: 'delta', aliases: ['本年增减', '增/减', '增减'] };
@@ -14,6 +14,7 @@ export default {
   years: { from: 2019, to: 2020 },
   reportTitle,
   reportTitleVariants,
+  coverLetterTitle,
   headingWords,
   templateText,
   sections: [

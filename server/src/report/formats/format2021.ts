@@ -1,7 +1,7 @@
 /**
  * The 2021 format (国办公开办函〔2021〕30号), used from report year 2021 on.
  */
-import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reportTitleVariants, reviewLitigation, sections, headingWords, boilerplate, templateText } from './common';
+import { applicationRowsHead, applicationRowsTail, applicationsCommon, resultPartsHead, reportTitle, reportTitleVariants, coverLetterTitle, reviewLitigation, sections, headingWords, boilerplate, templateText } from './common';
 
 /** Section 六 states whether 信息处理费 were collected (国办函〔2020〕109号). */
 const feeStatement = {
@@ -19,6 +19,7 @@ export default {
   years: { from: 2021 },
   reportTitle,
   reportTitleVariants,
+  coverLetterTitle,
   headingWords,
   templateText,
   sections: [

@@ -155,9 +155,10 @@ export const FormatData = z.object({
   reportTitle: Text,
   /** Squashed names a title may end with: the official one and the variants real reports print. */
   reportTitleVariants: z.array(z.string().min(1)).min(1),
+  coverLetterTitle: z.object({ leads: z.array(z.string().min(1)), ends: z.array(z.string().min(1)) }),
   sections: z.array(SectionDef).length(6),
   templateText: z.object({ bodyField: z.string().min(1) }),
-  headingWords: z.object({ endings: z.array(z.string().min(1)).min(1), captionPrefixes: z.array(z.string().min(1)) }),
+  headingWords: z.object({ endings: z.array(z.string().min(1)).min(1), runInEndings: z.array(z.string().min(1)).min(1), captionPrefixes: z.array(z.string().min(1)) }),
   activeDisclosure: ActiveDisclosureTable,
   applications: ApplicationsTable,
   reviewLitigation: ReviewLitigationTable,

@@ -9,7 +9,7 @@ import type { Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
 import { parseOrdinal, squash } from '../text/normalize';
 import { renderSection } from '../templates';
-import { asBlockAt, headingStyle, isOrphan, lastSectionJudged, lineRangeAt, sectionAnchor, writingFormat } from './support';
+import { asBlockAt, headingStyle, isOrphan, lastSectionJudged, lineRangeAt, sectionAnchor, sectionsInDoubt, writingFormat } from './support';
 
 /**
  * The section's content without its heading: a sub-heading (（一）主要问题) carrying the section's
@@ -61,8 +61,10 @@ export const sectionMissing: Rule = {
     const present = new Set(report.sections.map((s) => s.def.id));
     const judged = lastSectionJudged(report);
     const style = headingStyle(report);
+    // A section that may be under a heading run into the prose is not judged (table-unreadable says so once).
+    const doubted = new Set(sectionsInDoubt(report)?.numbers ?? []);
     return format.sections
-      .filter((def) => !present.has(def.id) && def.number <= judged)
+      .filter((def) => !present.has(def.id) && def.number <= judged && !doubted.has(def.number))
       .map((def) => {
         const orphan = def.table ? report.tables.find((t) => t.kind === def.table && isOrphan(t)) : undefined;
         const content = orphan ? undefined : contentOf(report, def);

@@ -244,3 +244,27 @@ export function rowsCutOff(table: BoundTable): Set<string> {
   order.forEach((id, i) => present.has(id) && (lastPresent = i));
   return new Set(order.slice(lastPresent + 1));
 }
+
+/**
+ * Sections the report lacks a recognised heading for, but that may start at a heading run into
+ * the prose (report.runInHeadings) between the recognised sections around them: which section
+ * such a heading is cannot be told, so their absence is not judged. With the first such
+ * heading, for the one finding that says so (table-unreadable).
+ */
+export function sectionsInDoubt(report: Report): { numbers: number[]; heading: Report['runInHeadings'][number] } | undefined {
+  if (!report.runInHeadings.length) return undefined;
+  const present = new Map(report.sections.map((s) => [s.def.number, s.heading.lineRange.start]));
+  const numbers: number[] = [];
+  let heading: Report['runInHeadings'][number] | undefined;
+  for (const def of writingFormat(report).sections) {
+    if (present.has(def.number)) continue;
+    const before = Math.max(-1, ...report.sections.filter((s) => s.def.number < def.number).map((s) => s.heading.lineRange.start));
+    const afterStarts = report.sections.filter((s) => s.def.number > def.number).map((s) => s.heading.lineRange.start);
+    const after = afterStarts.length ? Math.min(...afterStarts) : Infinity;
+    const here = report.runInHeadings.find((h) => h.range.start > before && h.range.start < after);
+    if (!here) continue;
+    numbers.push(def.number);
+    if (!heading || here.range.start < heading.range.start) heading = here;
+  }
+  return heading ? { numbers, heading } : undefined;
+}

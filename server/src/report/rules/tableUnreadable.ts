@@ -6,6 +6,7 @@
  * errors on a correct report cost more trust than one honest "could not read this".
  */
 import { TABLE_NAMES } from './describe';
+import { sectionsInDoubt } from './support';
 import type { Finding, Rule } from './types';
 
 export const tableUnreadable: Rule = {
@@ -36,6 +37,10 @@ export const tableUnreadable: Rule = {
       zh: '文本在{table}中途结束，其后的行与各部分没有出现，报告可能不完整；缺少的部分未作核对',
       en: 'The text ends part-way through {table}; what would follow is absent, so the report may be incomplete and the missing parts were not checked',
     },
+    runIn: {
+      zh: '「{heading}」等标题与正文连在一行，无法确定其对应哪一部分；第{numbers}部分是否缺少未作核对',
+      en: 'Headings such as “{heading}” run on in a line of text, so which section each is cannot be told; whether section {numbers} is missing was not checked',
+    },
     restructured: {
       zh: '章节编排与规定格式不一致（如「{heading}」），无法确定各部分对应关系，未核对章节的有无与顺序',
       en: 'The outline differs from the official one (e.g. “{heading}”), so which heading is which section cannot be told; the sections’ presence and order were not checked',
@@ -55,6 +60,12 @@ export const tableUnreadable: Rule = {
     if (report.restructured) {
       const h = report.restructured.heading;
       findings.push({ code: 'table-unreadable', range: h.textRange, message: { id: 'restructured', args: { heading: h.text } } });
+    } else {
+      const doubt = sectionsInDoubt(report);
+      if (doubt) {
+        const numbers = { zh: doubt.numbers.map((n) => '一二三四五六'[n - 1]).join('、'), en: doubt.numbers.join(', ') };
+        findings.push({ code: 'table-unreadable', range: doubt.heading.range, message: { id: 'runIn', args: { heading: doubt.heading.text, numbers } } });
+      }
     }
     return findings;
   },
