@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits, check, type Diagnostic } from '../../server/src/report';
 import { assertFixture } from '../support/fixture';
+import { renderReport } from '../support/reports';
+import { formats } from '../../server/src/report/formats';
 import { REPO_ROOT } from '../support/seeds';
 
 const DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'rules');
@@ -61,6 +63,17 @@ describe('messages name the expected value and the formula in words', () => {
       '「行政复议」的总计应为 2（结果维持 1 + 结果纠正 1 + 其他结果 0 + 尚未审结 0 = 2），表中为 1',
       '「行政诉讼（未经复议直接起诉）」的总计应为 2（结果维持 0 + 结果纠正 0 + 其他结果 0 + 尚未审结 2 = 2），表中为 空白',
     ]);
+  });
+  it('a 总计 column whose parts are all left blank says the parts were left out, not that one is wrong', () => {
+    const parts = formats['2021'].applications.valueRows.map((r) => r.id);
+    const from = parts.indexOf('granted');
+    const to = parts.indexOf('resultTotal');
+    const cells = Object.fromEntries(parts.slice(from, to).map((id) => [`applications.${id}.total`, '']));
+    const { diagnostics } = check(renderReport({ layout: 'markdown', cells }).text);
+    const column = diagnostics.filter((d) => d.code === 'sum-result-total' && d.message.includes('「总计」列'));
+    assert.equal(column.length, 1, diagnostics.map((d) => d.message).join('\n'));
+    assert.match(column[0].message, /^「总计」列（七）总计为 \d+，但各项均未填写；该总计与.*一致，应是各项漏填$/);
+    assert.equal(column[0].fix, undefined);
   });
   it('the prose figure names the table cell and its value', () => {
     assert.deepEqual(messageOf('narrative-mismatch.md', 'narrative-mismatch').slice(0, 3), [

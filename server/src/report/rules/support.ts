@@ -130,12 +130,14 @@ export function violationFinding(
   // A holding sum through the target — even one of zeros — would break if it were rewritten.
   const fixable = !violation.blockedBy.length && !target.raw.spanned && violation.expected >= 0 && Number.isInteger(violation.expected);
   const agreesWith = violation.corroboratedBy.map((c) => SUM_NAMES[c.code]({ constraint: c } as Violation));
+  // Every part left blank: not "a part is wrong", the parts were never filled in.
+  const partsBlank = violation.constraint.terms.every((t) => t === violation.constraint.target || !t.cell || t.cell.value.kind === 'blank');
   return {
     code,
     range: target.raw.range,
     message: corroborated
       ? {
-          id: corroboratedMessageId,
+          id: partsBlank && corroboratedMessageId === 'partsSuspect' ? 'partsBlank' : corroboratedMessageId,
           args: {
             ...args,
             name: SUM_NAMES[code](violation),
@@ -193,6 +195,10 @@ export const SUM_MESSAGES = {
   partsSuspect: {
     zh: '{name}为 {actual}，但各项之和为 {sum}（{formula}）；该总计与{agrees}一致，应是某一项填错或重复计数',
     en: '{name} is {actual}, but its parts add up to {sum} ({formula}); the total agrees with {agrees}, so a part is wrong or counted twice',
+  },
+  partsBlank: {
+    zh: '{name}为 {actual}，但各项均未填写；该总计与{agrees}一致，应是各项漏填',
+    en: '{name} is {actual}, but none of its parts is filled in; the total agrees with {agrees}, so the parts were left out',
   },
   relatedPart: { zh: '合计项：{name}', en: 'Part of the sum: {name}' },
   fixTotal: { zh: '将总计改为 {expected}', en: 'Change the total to {expected}' },
