@@ -1,8 +1,9 @@
 /**
  * The language client's life cycle: start the bundled server (dist/server.js over node IPC),
- * stop it when `govreport.enable` is off, restart it when any `govreport.*` setting changes.
- * Lifecycle operations run one at a time, and a burst of setting changes (a settings.json
- * save can change several keys at once) coalesces into a single restart.
+ * stop it when `govreport.enable` is off, start it again when it is back on. Lifecycle
+ * operations run one at a time. Other settings changes are not life-cycle events: the client's
+ * configuration sync (`synchronize.configurationSection`) sends workspace/didChangeConfiguration
+ * and the server re-pulls them.
  */
 import * as vscode from 'vscode';
 import {
@@ -24,7 +25,6 @@ export const LANGUAGES = ['govreport', 'markdown', 'plaintext', 'html'] as const
 export class ClientController implements vscode.Disposable {
   private readonly client: LanguageClient;
   private lifecycle: Promise<void> = Promise.resolve();
-  private queuedRestart: Promise<void> | undefined;
   private disposed = false;
 
   constructor(
@@ -43,7 +43,9 @@ export class ClientController implements vscode.Disposable {
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
-      synchronize: { configurationSection: CONFIG_SECTION },
+      // No `synchronize.configurationSection`: the server registers workspace/didChangeConfiguration
+      // for the `govreport` section itself (as it does with any client), and a second, static
+      // registration would deliver every change twice.
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannel: output,
       middleware: {
@@ -89,19 +91,7 @@ export class ClientController implements vscode.Disposable {
 
   /** Brings the client in line with the settings: started when enabled, stopped when not. */
   start(): Promise<void> {
-    return this.enqueue(() => this.apply(false));
-  }
-
-  /**
-   * Restarts the client (or stops it, when `govreport.enable` is now off). A restart requested
-   * while another is still waiting to run joins that one: it will read the newest settings.
-   */
-  restart(): Promise<void> {
-    this.queuedRestart ??= this.enqueue(() => {
-      this.queuedRestart = undefined;
-      return this.apply(true);
-    });
-    return this.queuedRestart;
+    return this.enqueue(() => this.apply());
   }
 
   private enqueue(operation: () => Promise<void>): Promise<void> {
@@ -112,7 +102,7 @@ export class ClientController implements vscode.Disposable {
     return next;
   }
 
-  private async apply(restart: boolean): Promise<void> {
+  private async apply(): Promise<void> {
     if (this.disposed) return;
     const enabled = vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
     const state = this.client.state;
@@ -120,8 +110,7 @@ export class ClientController implements vscode.Disposable {
       if (state !== State.Stopped) await this.client.stop();
       return;
     }
-    if (state === State.Running && restart) await this.client.restart();
-    else if (state === State.Stopped) await this.client.start();
+    if (state === State.Stopped) await this.client.start();
     // State.Starting cannot be seen here: every start runs through this queue and is awaited.
   }
 
