@@ -64,7 +64,24 @@ export function registerCommands(controller: ClientController): vscode.Disposabl
     vscode.commands.registerCommand(COMMANDS.startNextYear.id, (uri?: vscode.Uri) => guarded(COMMANDS.startNextYear.id, () => startNextYear(controller, uri))),
     vscode.commands.registerCommand(COMMANDS.exportWord.id, (uri?: vscode.Uri, target?: vscode.Uri) => guarded(COMMANDS.exportWord.id, () => exportReport(controller, 'docx', uri, target))),
     vscode.commands.registerCommand(COMMANDS.exportHtml.id, (uri?: vscode.Uri, target?: vscode.Uri) => guarded(COMMANDS.exportHtml.id, () => exportReport(controller, 'html', uri, target))),
+    vscode.commands.registerCommand(MARKDOWN_PREVIEW_COMMAND, (uri?: vscode.Uri) => guarded(MARKDOWN_PREVIEW_COMMAND, () => markdownPreview(uri))),
   ];
+}
+
+/**
+ * A report named like 「…政府信息公开工作年度报告.md」 opens as a GovReport document (its checks,
+ * grammar and status bar), which hides Markdown's own preview button; this brings it back:
+ * VS Code's Markdown preview of the same file, beside the editor.
+ */
+export const MARKDOWN_PREVIEW_COMMAND = 'govreport.showMarkdownPreview';
+
+async function markdownPreview(uri?: vscode.Uri): Promise<void> {
+  const target = targetUri(uri);
+  if (!target) {
+    void vscode.window.showWarningMessage(strings().noEditor);
+    return;
+  }
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', target);
 }
 
 /** A failed server request becomes an error message, not an unhandled rejection. */

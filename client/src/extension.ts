@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { CLIENT_OWNED_COMMANDS, registerCommands } from './commands';
 import { CONFIG_SECTION, ClientController } from './languageClient';
 import { PreviewManager } from './preview';
+import { ReportsModel, ReportsTree, REPORTS_VIEW } from './reports';
 import { ProblemsStatusBar } from './statusBar';
 import { strings } from './strings';
 
@@ -26,15 +27,20 @@ let controller: ClientController | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
   const output = vscode.window.createOutputChannel(strings().extensionName);
-  controller = new ClientController(context, output, CLIENT_OWNED_COMMANDS);
+  const reports = new ReportsModel();
+  controller = new ClientController(context, output, CLIENT_OWNED_COMMANDS, reports);
   const enabled = () => vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
-  const statusBar = new ProblemsStatusBar(enabled);
+  const statusBar = new ProblemsStatusBar(enabled, reports);
+  const tree = new ReportsTree(reports);
   const current = controller;
   const previews = new PreviewManager(current);
 
   context.subscriptions.push(
     output,
+    reports,
     statusBar,
+    tree,
+    vscode.window.createTreeView(REPORTS_VIEW, { treeDataProvider: tree, showCollapseAll: false }),
     previews,
     previews.register(),
     ...registerCommands(current),
@@ -43,6 +49,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
       // Only `enable` changes the client's life cycle; the rest is the server's to re-read.
       if (e.affectsConfiguration(`${CONFIG_SECTION}.enable`)) void current.start().then(() => statusBar.update());
       else statusBar.update();
+      // The client's own words follow govreport.locale too.
+      if (e.affectsConfiguration(`${CONFIG_SECTION}.locale`)) tree.refresh();
     }),
   );
 

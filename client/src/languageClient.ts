@@ -14,6 +14,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { REPORTS_NOTIFICATION, type ReportsModel, type ReportsParams } from './reports';
 
 export const CLIENT_ID = 'govreport';
 export const CONFIG_SECTION = 'govreport';
@@ -32,6 +33,8 @@ export class ClientController implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
     /** Commands the client registers itself under the same names as server commands. */
     clientOwnedCommands: ReadonlySet<string>,
+    /** Where the server's list of reports (govreport/reports) goes. */
+    private readonly reports: ReportsModel,
   ) {
     const module = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
@@ -47,6 +50,9 @@ export class ClientController implements vscode.Disposable {
       // for the `govreport` section itself (as it does with any client), and a second, static
       // registration would deliver every change twice.
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
+      // The list of reports with their counts, for the 报告体检 view and the status bar.
+      // The locale names the Outline's group until the server can register it again itself.
+      initializationOptions: () => ({ reportsNotification: true, locale: vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('locale') }),
       outputChannel: output,
       middleware: {
         // The report templates are contributed as snippets (dist/snippets.json, generated from
@@ -62,6 +68,7 @@ export class ClientController implements vscode.Disposable {
     };
     this.client = new LanguageClient(CLIENT_ID, output.name, serverOptions, clientOptions);
     skipServerCommandRegistration(this.client, clientOwnedCommands);
+    this.client.onNotification(REPORTS_NOTIFICATION, (params: ReportsParams) => reports.update(params));
   }
 
   /** The client while it is running; undefined when disabled, stopped or failed. */
@@ -108,6 +115,7 @@ export class ClientController implements vscode.Disposable {
     const state = this.client.state;
     if (!enabled) {
       if (state !== State.Stopped) await this.client.stop();
+      this.reports.clear();
       return;
     }
     if (state === State.Stopped) await this.client.start();

@@ -27,6 +27,7 @@ const CLIENT_COMMANDS = [
   'govreport.exportWord',
   'govreport.exportHtml',
   'govreport.showPreview',
+  'govreport.showMarkdownPreview',
 ];
 
 describe('package.json and its translations', () => {
@@ -46,6 +47,7 @@ describe('package.json and its translations', () => {
     assert.equal(zh['command.fixAll.title'], '修正全部问题');
     assert.equal(zh['command.checkWorkspace.title'], '检查工作区内全部报告');
     assert.equal(zh['command.convertTable.title'], '将表格转换为 Markdown');
+    assert.equal(zh['view.reports.name'], '报告体检');
     assert.equal(readJson('package.nls.json')['command.category'], 'GovReport');
   });
 });
@@ -89,9 +91,27 @@ describe('commands and activation', () => {
       'onLanguage:plaintext',
       'onLanguage:html',
       ...CLIENT_COMMANDS.map((c) => `onCommand:${c}`),
+      'onView:govreport.reports',
     ]);
     assert.equal(manifest.main, './dist/extension.js');
     assert.match(manifest.engines.vscode, /^\^1\.82\./);
+  });
+});
+
+describe('the editor for a drafter', () => {
+  it('GovReport documents: no boxes around （）〔〕, suggestions as one types, no word list over the figures', () => {
+    const defaults = contributes.configurationDefaults['[govreport]'];
+    assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+    assert.equal(defaults['editor.quickSuggestions'].other, 'on');
+    // The server offers nothing in a number cell; words of the document would fill the gap.
+    assert.equal(defaults['editor.wordBasedSuggestions'], 'off');
+  });
+  it('the 报告体检 view is in the explorer, with the workspace check on its title bar', () => {
+    assert.deepEqual(contributes.views.explorer.map((v: { id: string }) => v.id), ['govreport.reports']);
+    assert.ok(contributes.viewsWelcome.some((w: { view: string; contents: string }) => w.view === 'govreport.reports' && w.contents === '%view.reports.welcome%'));
+    assert.ok(contributes.menus['view/title'].some((m: { command: string; when: string }) => m.command === 'govreport.checkWorkspace' && m.when === 'view == govreport.reports'));
+    const zh = readJson('package.nls.zh-cn.json');
+    assert.match(zh['view.reports.welcome'], /\(command:govreport\.checkWorkspace\)/);
   });
 });
 
