@@ -415,7 +415,8 @@ const scenarios: Scenario[] = [
       const others = Object.keys(view.files).filter((f) => f !== DRAFT);
       if (others.length) throw new Error(`the Problems panel also lists ${others.join(', ')}`);
       const status = await expectGovreportStatus(page, '$(error) 5 $(warning) 1', errorsWarnings(5, 1));
-      if (!/5 error\(s\), 1 warning\(s\), 1 note\(s\)/.test(status!.aria)) throw new Error(`status bar tooltip: ${status!.aria}`);
+      // The client's words follow govreport.locale (zh-CN here), not the workbench's English.
+      if (!/5 个错误，1 个警告，1 条提示/.test(status!.aria)) throw new Error(`status bar tooltip: ${status!.aria}`);
       step(`status bar (GovReport item): "${status!.text}" with ${status!.icons.join(', ')}; aria "${status!.aria.split('\n')[0]}"`);
       const workbenchCounts = (await page.locator('[id="status.problems"]').getAttribute('aria-label', { timeout: 5_000 })) ?? '';
       if (workbenchCounts !== 'Errors: 5, Warnings: 1, Infos: 1') throw new Error(`VS Code's problems status item says "${workbenchCounts}"`);
@@ -478,11 +479,11 @@ const scenarios: Scenario[] = [
       await runCommand(page, 'GovReport: New Annual Report', { keepOpen: true, timeout: 20_000 });
       const widget = page.locator(SELECTORS.quickInput);
       const box = page.locator(SELECTORS.quickInputBox);
-      await widget.filter({ hasText: 'Name of the administrative body' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await widget.filter({ hasText: '机关名称' }).waitFor({ state: 'visible', timeout: 10_000 });
       await box.fill('某某市测试局');
       await page.keyboard.press('Enter');
       step('input box 1 (body): 某某市测试局');
-      await widget.filter({ hasText: 'Report year' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await widget.filter({ hasText: '报告年度' }).waitFor({ state: 'visible', timeout: 10_000 });
       const offeredYear = await box.inputValue();
       await box.fill('2024');
       await page.keyboard.press('Enter');
@@ -607,7 +608,7 @@ const scenarios: Scenario[] = [
           `return [...document.querySelectorAll('.outline-pane .monaco-list-row')].map((e) => ({ level: Number(e.getAttribute('aria-level')), aria: e.getAttribute('aria-label') || '', text: e.innerText }));`,
         );
         // With two symbol providers (ours and Markdown's) the Outline groups by provider.
-        const start = rows.findIndex((r) => r.level === 1 && r.aria.startsWith('GovReport'));
+        const start = rows.findIndex((r) => r.level === 1 && r.aria.startsWith('政府信息公开年报'));
         if (start < 0) return false;
         const end = rows.findIndex((r, i) => i > start && r.level === 1);
         const group = rows.slice(start + 1, end < 0 ? undefined : end);
@@ -707,7 +708,7 @@ const scenarios: Scenario[] = [
       const view = await expectProblemsSaid(page, IMPORTED, DRAFT_FINDINGS);
       for (const r of view.rows.filter((x) => x.file === IMPORTED)) step(`  ${describeFinding(r)}`);
       step(`Problems panel: the ${DRAFT_FINDINGS.length} findings of ${DRAFT} (same codes and messages), now on the draft's lines`);
-      const toast = page.locator(SELECTORS.notification, { hasText: `Imported as ${IMPORTED}` }).first();
+      const toast = page.locator(SELECTORS.notification, { hasText: `已导入为 ${IMPORTED}` }).first();
       await toast.waitFor({ state: 'visible', timeout: 10_000 });
       step(`notification: "${(await toast.innerText()).split('\n')[0]}"`);
     },
@@ -786,7 +787,7 @@ const scenarios: Scenario[] = [
       await page.keyboard.press('Enter');
       step(`save dialog offered "${offered}"; saved as ${target}`);
       if (!(await pollUntil(async () => fs.existsSync(target) && fs.statSync(target).size > 0, 20_000))) throw new Error(`${target} was not written`);
-      const toast = page.locator(SELECTORS.notification, { hasText: `Exported ${EXPORTED}` }).first();
+      const toast = page.locator(SELECTORS.notification, { hasText: `已导出 ${EXPORTED}` }).first();
       await toast.waitFor({ state: 'visible', timeout: 10_000 });
       step(`notification: "${(await toast.innerText()).split('\n')[0]}"`);
       const said = (file: string) => {
