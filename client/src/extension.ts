@@ -43,7 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<GovRep
     vscode.window.createTreeView(REPORTS_VIEW, { treeDataProvider: tree, showCollapseAll: false }),
     previews,
     previews.register(),
-    ...registerCommands(current),
+    ...registerCommands(current, context.extensionUri),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(CONFIG_SECTION)) return;
       // Only `enable` changes the client's life cycle; the rest is the server's to re-read.

@@ -28,6 +28,8 @@ const CLIENT_COMMANDS = [
   'govreport.exportHtml',
   'govreport.showPreview',
   'govreport.showMarkdownPreview',
+  'govreport.openExample',
+  'govreport.showWalkthrough',
 ];
 
 describe('package.json and its translations', () => {
@@ -112,6 +114,37 @@ describe('the editor for a drafter', () => {
     assert.ok(contributes.menus['view/title'].some((m: { command: string; when: string }) => m.command === 'govreport.checkWorkspace' && m.when === 'view == govreport.reports'));
     const zh = readJson('package.nls.zh-cn.json');
     assert.match(zh['view.reports.welcome'], /\(command:govreport\.checkWorkspace\)/);
+  });
+});
+
+describe('icon, walkthrough and the user README', () => {
+  it('the icon is a 128×128 PNG made from media/icon.svg; the language has light and dark icons', () => {
+    const png = fs.readFileSync(path.join(root, manifest.icon));
+    assert.equal(png.readUInt32BE(0), 0x89504e47, 'a PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.ok(fs.existsSync(path.join(root, 'media', 'icon.svg')));
+    const { icon } = contributes.languages[0];
+    for (const file of [icon.light, icon.dark]) assert.match(fs.readFileSync(path.join(root, file), 'utf8'), /^<svg /);
+  });
+  it('the walkthrough: open an example, see a wrong total, fix it, insert a table, check the workspace — each a page and a command link', () => {
+    const [walkthrough] = contributes.walkthroughs;
+    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['openExample', 'wrongTotal', 'fix', 'insertTable', 'checkWorkspace']);
+    const zh = readJson('package.nls.zh-cn.json');
+    const en = readJson('package.nls.json');
+    for (const step of walkthrough.steps) {
+      assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+      for (const table of [zh, en]) assert.match(table[step.description.slice(1, -1)], /\n\[[^\]]+\]\(command:[\w.]+\)$/, `${step.id}: a command button`);
+      const command = /\(command:([\w.]+)\)/.exec(zh[step.description.slice(1, -1)])![1];
+      assert.ok(step.completionEvents.includes(`onCommand:${command}`), `${step.id} completes when its button is used`);
+    }
+  });
+  it('the user README names every rule and links to its page', () => {
+    const readme = fs.readFileSync(path.join(root, 'docs', 'EXTENSION-README.md'), 'utf8');
+    for (const code of RULE_CODES) {
+      assert.ok(readme.includes(`[\`${code}\`](rules/${code}.md)`), code);
+      assert.ok(fs.existsSync(path.join(root, 'docs', 'rules', `${code}.md`)), code);
+    }
+    assert.match(readme, /source\.fixAll\.govreport/);
   });
 });
 
