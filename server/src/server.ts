@@ -187,7 +187,7 @@ function revalidateAll(): void {
   for (const doc of documents.all()) scheduler.schedule(doc.uri);
   for (const uri of reportIndex.diskUris()) {
     const disk = reportIndex.disk(uri);
-    if (disk && !documents.get(uri)) void recheckOnDisk(uri, disk);
+    if (disk && !documents.get(uri)) void recheckOnDisk(uri, disk).catch((e) => log(`govreport: re-checking ${uri} failed: ${describe(e)}`));
   }
 }
 
@@ -381,7 +381,7 @@ connection.onExecuteCommand(
         return applyEdit(analysis, result.edit, 'govreport: convert table');
       }
       case COMMANDS.checkWorkspace: {
-        reportIndex.startCheck();
+        const before = reportIndex.startCheck();
         const result = await checkWorkspace({
           ...diskContext,
           folders,
@@ -389,6 +389,9 @@ connection.onExecuteCommand(
           publish: (uri, analysis) => void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(analysis) }),
           checked: (uri, file, folderUri, analysis) => reportIndex.setDisk(uri, { file, folderUri, entry: entryOf(analysis, false) }),
         });
+        // A report the last check found and this one did not (deleted, renamed, no longer a
+        // report): its findings go, unless the editor has it open.
+        for (const uri of before) if (!reportIndex.disk(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
         reportIndex.changed();
         return result;
       }

@@ -96,6 +96,17 @@ describe('workspace check results in the editor', () => {
     await client.waitFor(() => !lastReports()!.reports.some((r) => r.uri === gone), 'the deleted file gone from the list');
   });
 
+  it('checking again clears a report that is gone from the disk', async () => {
+    fs.writeFileSync(file('later.md'), WRONG);
+    await client.executeCommand('govreport.checkWorkspace');
+    const uri = toUri(file('later.md'));
+    assert.ok(client.lastPublish(uri)!.diagnostics.length > 0);
+    fs.rmSync(file('later.md'));
+    await client.executeCommand('govreport.checkWorkspace');
+    await client.waitFor(() => client.lastPublish(uri)!.diagnostics.length === 0, 'an empty publish for the deleted file');
+    await client.waitFor(() => !lastReports()!.reports.some((r) => r.uri === uri), 'gone from the list');
+  });
+
   it('a document the workspace check never saw is cleared on close', async () => {
     const uri = 'untitled:Untitled-1';
     await client.open(uri, WRONG, 'markdown');

@@ -81,10 +81,12 @@ export class ReportIndex {
     this.changed();
   }
 
-  /** A workspace check starts: what it does not find again is gone. */
-  startCheck(): void {
+  /** A workspace check starts: what it does not find again is gone. Returns what the last one found. */
+  startCheck(): string[] {
+    const before = this.diskUris();
     this.checked = true;
     this.diskReports.clear();
+    return before;
   }
 
   disk(uri: string): DiskReport | undefined {
