@@ -87,7 +87,7 @@ export class ReportsTree implements vscode.TreeDataProvider<ReportEntry>, vscode
     item.id = entry.uri;
     item.resourceUri = uri;
     const clean = entry.errors + entry.warnings + entry.others === 0;
-    item.description = clean ? `✓ ${s.treeClean}` : s.treeCounts(entry.errors, entry.warnings);
+    item.description = clean ? `✓ ${s.treeClean}` : s.treeCounts(entry.errors, entry.warnings, entry.others);
     item.iconPath = new vscode.ThemeIcon(
       entry.errors ? 'error' : entry.warnings ? 'warning' : clean ? 'pass' : 'info',
       new vscode.ThemeColor(entry.errors ? 'problemsErrorIcon.foreground' : entry.warnings ? 'problemsWarningIcon.foreground' : clean ? 'testing.iconPassed' : 'problemsInfoIcon.foreground'),

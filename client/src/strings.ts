@@ -37,7 +37,9 @@ const zh = {
   exportedWithFindings: (name: string, errors: number, warnings: number) => `已导出 ${name}，但报告仍有 ${errors} 个错误、${warnings} 个警告`,
   previewTitle: (name: string) => `预览：${name}`,
   treeClean: '未发现问题',
-  treeCounts: (errors: number, warnings: number) => `${errors} 个错误，${warnings} 个警告`,
+  // Only what there is: a side bar is narrow.
+  treeCounts: (errors: number, warnings: number, others: number) =>
+    [errors && `${errors} 个错误`, warnings && `${warnings} 个警告`, !errors && !warnings && others && `${others} 条提示`].filter(Boolean).join('，'),
   treeOpen: '打开报告',
 };
 
@@ -70,7 +72,10 @@ const en: Strings = {
   exportedWithFindings: (name: string, errors: number, warnings: number) => `Exported ${name}, but the report still has ${errors} error(s) and ${warnings} warning(s)`,
   previewTitle: (name: string) => `Preview: ${name}`,
   treeClean: 'no problems',
-  treeCounts: (errors: number, warnings: number) => `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+  treeCounts: (errors: number, warnings: number, others: number) =>
+    [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`, !errors && !warnings && others && `${others} note${others === 1 ? '' : 's'}`]
+      .filter(Boolean)
+      .join(', '),
   treeOpen: 'Open the report',
 };
 

@@ -876,6 +876,8 @@ const scenarios: Scenario[] = [
       const clean = rows.find((r) => r.name === CLEAN)!;
       if (draft.description !== '5 个错误，1 个警告' || draft.icon !== 'codicon-error') throw new Error(`the draft's row: ${JSON.stringify(draft)}`);
       if (clean.description !== '✓ 未发现问题' || clean.icon !== 'codicon-pass') throw new Error(`the clean report's row: ${JSON.stringify(clean)}`);
+      const nextYear = rows.find((r) => r.name === NEXT_YEAR);
+      if (!nextYear || nextYear.description !== '4 个警告' || nextYear.icon !== 'codicon-warning') throw new Error(`${NEXT_YEAR}'s row: ${JSON.stringify(nextYear)}`);
       if (rows.some((r) => r.name === NOTES)) throw new Error(`${NOTES} is listed as a report`);
 
       step(`click ${DRAFT} in the view`);
