@@ -1,7 +1,7 @@
 // Bundles the extension client, the language server and the CLI with esbuild, and generates
 // the snippets from the format data (the same templates completion and quick-fixes use).
 import { build } from 'esbuild';
-import { readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync, mkdirSync, existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -85,4 +85,15 @@ if (existsSync(schemas)) {
   const { generateSchemas } = require(tmp);
   for (const [name, schema] of Object.entries(generateSchemas())) writeFileSync(path.join(root, 'dist', name), JSON.stringify(schema, null, 2) + '\n');
   rmSync(tmp);
+}
+
+// The walkthrough's example report (its 打开示例报告 step opens it as an untitled document).
+copyFileSync(path.join(root, 'examples', 'qingshan-2024-draft.md'), path.join(root, 'dist', 'walkthrough-example.md'));
+
+// The README the .vsix ships (the extension's page in VS Code): docs/EXTENSION-README.md, with
+// its links to the rule pages made relative to the package root, where the .vsix keeps docs/.
+const userReadme = path.join(root, 'docs', 'EXTENSION-README.md');
+if (existsSync(userReadme)) {
+  const text = readFileSync(userReadme, 'utf8').replace(/\]\((?!https?:|#)([^)]+)\)/g, (whole, target) => `](${path.posix.normalize(path.posix.join('docs', target))})`);
+  writeFileSync(path.join(root, 'dist', 'EXTENSION-README.md'), text);
 }

@@ -59,7 +59,12 @@ const required = [
   'extension/package.json',
   'extension/package.nls.json',
   'extension/package.nls.zh-cn.json',
-  'extension/readme.md', // vsce lower-cases the README's name
+  'extension/readme.md', // vsce lower-cases the README's name; it is docs/EXTENSION-README.md
+  'extension/media/icon.png',
+  'extension/media/language-light.svg',
+  'extension/media/language-dark.svg',
+  'extension/media/walkthrough/open-example.md',
+  'extension/dist/walkthrough-example.md',
   'extension/dist/extension.js',
   'extension/dist/server.js',
   'extension/dist/snippets.json',
@@ -69,7 +74,7 @@ const required = [
   'extension/syntaxes/govreport.tmLanguage.json',
   'extension/language-configuration.json',
 ];
-const optional = [/^extension\/docs\/rules\/[a-z-]+\.md$/, /^extension\/(license(\.md|\.txt)?|changelog\.md)$/i, /^extension\/package\.nls\.[a-z-]+\.json$/, /^extension\/syntaxes\/[^/]+\.json$/];
+const optional = [/^extension\/media\/walkthrough\/[a-z-]+\.md$/, /^extension\/docs\/rules\/[a-z-]+\.md$/, /^extension\/(license(\.md|\.txt)?|changelog\.md)$/i, /^extension\/package\.nls\.[a-z-]+\.json$/, /^extension\/syntaxes\/[^/]+\.json$/];
 // Named so a failure says which rule of .vscodeignore broke, not only "unexpected file".
 const forbidden = [
   [/^extension\/node_modules\//, 'node_modules (everything is bundled by esbuild)'],
@@ -108,6 +113,9 @@ if (manifestEntry) {
     ...(c.snippets ?? []).map((s) => s.path),
     ...(c.languages ?? []).map((l) => l.configuration),
     ...(c.jsonValidation ?? []).map((j) => j.url),
+    manifest.icon,
+    ...(c.languages ?? []).flatMap((l) => (l.icon ? [l.icon.light, l.icon.dark] : [])),
+    ...(c.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => Object.entries(s.media ?? {}).filter(([k]) => k !== 'altText').map(([, v]) => (typeof v === 'string' ? v : v.light ?? v.dark)))),
   ].filter(Boolean);
   for (const ref of refs) {
     const name = path.posix.join('extension', ref.replace(/^\.\//, ''));
@@ -120,6 +128,22 @@ if (manifestEntry) {
     if (!entry) continue;
     const table = JSON.parse(entry.read().toString('utf8'));
     for (const key of keys) if (!(key in table)) problems.push(`${nls} lacks "${key}"`);
+  }
+  // The icon is the 128×128 PNG the Marketplace and the Extensions view expect.
+  const icon = manifest.icon && entries.find((e) => e.name === path.posix.join('extension', manifest.icon));
+  if (icon) {
+    const png = icon.read();
+    if (png.readUInt32BE(0) !== 0x89504e47) problems.push(`${manifest.icon} is not a PNG`);
+    else if (png.readUInt32BE(16) !== 128 || png.readUInt32BE(20) !== 128) problems.push(`${manifest.icon} is ${png.readUInt32BE(16)}×${png.readUInt32BE(20)}, not 128×128`);
+  }
+  // The README a user sees on the extension's page, not the developers' one.
+  const readme = entries.find((e) => e.name === 'extension/readme.md');
+  if (readme) {
+    const text = readme.read().toString('utf8');
+    if (!text.startsWith('# 政府信息公开年报检查')) problems.push('extension/readme.md is not the user README (docs/EXTENSION-README.md)');
+    for (const m of text.matchAll(/\]\((?!https?:|#|command:)([^)]+)\)/g)) {
+      if (!names.has(path.posix.join('extension', m[1]))) problems.push(`the README links to ${m[1]}, which is not packaged`);
+    }
   }
   const snippets = entries.find((e) => e.name === 'extension/dist/snippets.json');
   if (snippets && Object.keys(JSON.parse(snippets.read().toString('utf8'))).length === 0) problems.push('dist/snippets.json is empty');

@@ -54,8 +54,15 @@ export function validateYear(value: string): string | undefined {
   return year >= FIRST_YEAR && year <= LAST_YEAR ? undefined : strings().yearInvalid;
 }
 
-export function registerCommands(controller: ClientController): vscode.Disposable[] {
+/** The getting-started walkthrough (package.json contributes.walkthroughs), by its full id. */
+export const WALKTHROUGH = 'govreport.govreport#gettingStarted';
+export const OPEN_EXAMPLE_COMMAND = 'govreport.openExample';
+export const SHOW_WALKTHROUGH_COMMAND = 'govreport.showWalkthrough';
+
+export function registerCommands(controller: ClientController, extensionUri: vscode.Uri): vscode.Disposable[] {
   return [
+    vscode.commands.registerCommand(OPEN_EXAMPLE_COMMAND, () => guarded(OPEN_EXAMPLE_COMMAND, () => openExample(extensionUri))),
+    vscode.commands.registerCommand(SHOW_WALKTHROUGH_COMMAND, () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH, false)),
     vscode.commands.registerCommand(COMMANDS.newReport.id, (args?: NewReportArgs) => guarded(COMMANDS.newReport.id, () => newReport(controller, args))),
     vscode.commands.registerCommand(COMMANDS.fixAll.id, (uri?: vscode.Uri | string) => guarded(COMMANDS.fixAll.id, () => fixAll(controller, uri))),
     vscode.commands.registerCommand(COMMANDS.checkWorkspace.id, () => guarded(COMMANDS.checkWorkspace.id, () => checkWorkspace(controller))),
@@ -64,7 +71,35 @@ export function registerCommands(controller: ClientController): vscode.Disposabl
     vscode.commands.registerCommand(COMMANDS.startNextYear.id, (uri?: vscode.Uri) => guarded(COMMANDS.startNextYear.id, () => startNextYear(controller, uri))),
     vscode.commands.registerCommand(COMMANDS.exportWord.id, (uri?: vscode.Uri, target?: vscode.Uri) => guarded(COMMANDS.exportWord.id, () => exportReport(controller, 'docx', uri, target))),
     vscode.commands.registerCommand(COMMANDS.exportHtml.id, (uri?: vscode.Uri, target?: vscode.Uri) => guarded(COMMANDS.exportHtml.id, () => exportReport(controller, 'html', uri, target))),
+    vscode.commands.registerCommand(MARKDOWN_PREVIEW_COMMAND, (uri?: vscode.Uri) => guarded(MARKDOWN_PREVIEW_COMMAND, () => markdownPreview(uri))),
   ];
+}
+
+/**
+ * The walkthrough's example (examples/qingshan-2024-draft.md, copied into dist/ by the build):
+ * opened as an untitled GovReport document, so trying the fixes writes no file.
+ */
+async function openExample(extensionUri: vscode.Uri): Promise<vscode.TextDocument> {
+  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'walkthrough-example.md'));
+  const document = await vscode.workspace.openTextDocument({ language: 'govreport', content: new TextDecoder('utf-8').decode(bytes) });
+  await vscode.window.showTextDocument(document, { preview: false });
+  return document;
+}
+
+/**
+ * A report named like 「…政府信息公开工作年度报告.md」 opens as a GovReport document (its checks,
+ * grammar and status bar), which hides Markdown's own preview button; this brings it back:
+ * VS Code's Markdown preview of the same file, beside the editor.
+ */
+export const MARKDOWN_PREVIEW_COMMAND = 'govreport.showMarkdownPreview';
+
+async function markdownPreview(uri?: vscode.Uri): Promise<void> {
+  const target = targetUri(uri);
+  if (!target) {
+    void vscode.window.showWarningMessage(strings().noEditor);
+    return;
+  }
+  await vscode.commands.executeCommand('markdown.showPreviewToSide', target);
 }
 
 /** A failed server request becomes an error message, not an unhandled rejection. */

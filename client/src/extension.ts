@@ -1,6 +1,9 @@
 /**
  * The extension's client side: start the language server, register the palette commands,
- * keep the status bar current, restart the server when `govreport.*` settings change. The
+ * keep the status bar current, start or stop the server when `govreport.enable` changes. Every
+ * other `govreport.*` setting reaches the running server as workspace/didChangeConfiguration
+ * (the client's configuration sync); the server pulls the settings again and re-publishes —
+ * no restart, so the Problems panel never empties in between. The
  * checking itself, and the choice of which markdown/plaintext files are reports, happen in the
  * server (dist/server.js), which the CLI's engine shares.
  */
@@ -8,6 +11,7 @@ import * as vscode from 'vscode';
 import { CLIENT_OWNED_COMMANDS, registerCommands } from './commands';
 import { CONFIG_SECTION, ClientController } from './languageClient';
 import { PreviewManager } from './preview';
+import { ReportsModel, ReportsTree, REPORTS_VIEW } from './reports';
 import { ProblemsStatusBar } from './statusBar';
 import { strings } from './strings';
 
@@ -20,32 +24,34 @@ export interface GovReportExtensionApi {
 }
 
 let controller: ClientController | undefined;
-let restartTimer: ReturnType<typeof setTimeout> | undefined;
-const RESTART_DELAY_MS = 200;
 
 export async function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
   const output = vscode.window.createOutputChannel(strings().extensionName);
-  controller = new ClientController(context, output, CLIENT_OWNED_COMMANDS);
+  const reports = new ReportsModel();
+  controller = new ClientController(context, output, CLIENT_OWNED_COMMANDS, reports);
   const enabled = () => vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
-  const statusBar = new ProblemsStatusBar(enabled);
+  const statusBar = new ProblemsStatusBar(enabled, reports);
+  const tree = new ReportsTree(reports);
   const current = controller;
   const previews = new PreviewManager(current);
 
   context.subscriptions.push(
     output,
+    reports,
     statusBar,
+    tree,
+    vscode.window.createTreeView(REPORTS_VIEW, { treeDataProvider: tree, showCollapseAll: false }),
     previews,
     previews.register(),
-    ...registerCommands(current),
+    ...registerCommands(current, context.extensionUri),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration(CONFIG_SECTION)) return;
-      // A short pause lets the client's own configuration sync reach the server before it is
-      // stopped (otherwise that notification fails on a closing connection) and folds an edit
-      // that changes several keys into one restart.
-      clearTimeout(restartTimer);
-      restartTimer = setTimeout(() => void current.restart().then(() => statusBar.update()), RESTART_DELAY_MS);
+      // Only `enable` changes the client's life cycle; the rest is the server's to re-read.
+      if (e.affectsConfiguration(`${CONFIG_SECTION}.enable`)) void current.start().then(() => statusBar.update());
+      else statusBar.update();
+      // The client's own words follow govreport.locale too.
+      if (e.affectsConfiguration(`${CONFIG_SECTION}.locale`)) tree.refresh();
     }),
-    { dispose: () => clearTimeout(restartTimer) },
   );
 
   // Activation does not wait for the server: a slow or failing start must not block the

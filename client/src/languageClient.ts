@@ -1,8 +1,9 @@
 /**
  * The language client's life cycle: start the bundled server (dist/server.js over node IPC),
- * stop it when `govreport.enable` is off, restart it when any `govreport.*` setting changes.
- * Lifecycle operations run one at a time, and a burst of setting changes (a settings.json
- * save can change several keys at once) coalesces into a single restart.
+ * stop it when `govreport.enable` is off, start it again when it is back on. Lifecycle
+ * operations run one at a time. Other settings changes are not life-cycle events: the client's
+ * configuration sync (`synchronize.configurationSection`) sends workspace/didChangeConfiguration
+ * and the server re-pulls them.
  */
 import * as vscode from 'vscode';
 import {
@@ -13,6 +14,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { REPORTS_NOTIFICATION, type ReportsModel, type ReportsParams } from './reports';
 
 export const CLIENT_ID = 'govreport';
 export const CONFIG_SECTION = 'govreport';
@@ -24,7 +26,6 @@ export const LANGUAGES = ['govreport', 'markdown', 'plaintext', 'html'] as const
 export class ClientController implements vscode.Disposable {
   private readonly client: LanguageClient;
   private lifecycle: Promise<void> = Promise.resolve();
-  private queuedRestart: Promise<void> | undefined;
   private disposed = false;
 
   constructor(
@@ -32,6 +33,8 @@ export class ClientController implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
     /** Commands the client registers itself under the same names as server commands. */
     clientOwnedCommands: ReadonlySet<string>,
+    /** Where the server's list of reports (govreport/reports) goes. */
+    private readonly reports: ReportsModel,
   ) {
     const module = context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
@@ -43,8 +46,13 @@ export class ClientController implements vscode.Disposable {
         { scheme: 'file', language },
         { scheme: 'untitled', language },
       ]),
-      synchronize: { configurationSection: CONFIG_SECTION },
+      // No `synchronize.configurationSection`: the server registers workspace/didChangeConfiguration
+      // for the `govreport` section itself (as it does with any client), and a second, static
+      // registration would deliver every change twice.
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
+      // The list of reports with their counts, for the 报告体检 view and the status bar.
+      // The locale names the Outline's group until the server can register it again itself.
+      initializationOptions: () => ({ reportsNotification: true, locale: vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('locale') }),
       outputChannel: output,
       middleware: {
         // The report templates are contributed as snippets (dist/snippets.json, generated from
@@ -60,6 +68,7 @@ export class ClientController implements vscode.Disposable {
     };
     this.client = new LanguageClient(CLIENT_ID, output.name, serverOptions, clientOptions);
     skipServerCommandRegistration(this.client, clientOwnedCommands);
+    this.client.onNotification(REPORTS_NOTIFICATION, (params: ReportsParams) => reports.update(params));
   }
 
   /** The client while it is running; undefined when disabled, stopped or failed. */
@@ -89,19 +98,7 @@ export class ClientController implements vscode.Disposable {
 
   /** Brings the client in line with the settings: started when enabled, stopped when not. */
   start(): Promise<void> {
-    return this.enqueue(() => this.apply(false));
-  }
-
-  /**
-   * Restarts the client (or stops it, when `govreport.enable` is now off). A restart requested
-   * while another is still waiting to run joins that one: it will read the newest settings.
-   */
-  restart(): Promise<void> {
-    this.queuedRestart ??= this.enqueue(() => {
-      this.queuedRestart = undefined;
-      return this.apply(true);
-    });
-    return this.queuedRestart;
+    return this.enqueue(() => this.apply());
   }
 
   private enqueue(operation: () => Promise<void>): Promise<void> {
@@ -112,16 +109,16 @@ export class ClientController implements vscode.Disposable {
     return next;
   }
 
-  private async apply(restart: boolean): Promise<void> {
+  private async apply(): Promise<void> {
     if (this.disposed) return;
     const enabled = vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
     const state = this.client.state;
     if (!enabled) {
       if (state !== State.Stopped) await this.client.stop();
+      this.reports.clear();
       return;
     }
-    if (state === State.Running && restart) await this.client.restart();
-    else if (state === State.Stopped) await this.client.start();
+    if (state === State.Stopped) await this.client.start();
     // State.Starting cannot be seen here: every start runs through this queue and is awaited.
   }
 

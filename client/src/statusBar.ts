@@ -1,11 +1,12 @@
 /**
  * Status bar item for the active editor: how many errors and warnings the checker reports for
- * its document. Shown for govreport documents always (a check mark when clean) and for other
- * documents only when the server found something (i.e. it took a markdown/plaintext file for a
- * report). Clicking opens the Problems panel.
+ * its document, or a check mark when it found none. Shown for every report — a govreport
+ * document, or a markdown/plaintext/HTML file the server took for one (its list of reports
+ * says so, clean or not) — and hidden for anything else. Clicking opens the Problems panel.
  */
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE } from './languageClient';
+import type { ReportsModel } from './reports';
 import { strings } from './strings';
 
 export interface ProblemCounts {
@@ -30,7 +31,10 @@ export class ProblemsStatusBar implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private visible = false;
 
-  constructor(private readonly enabled: () => boolean) {
+  constructor(
+    private readonly enabled: () => boolean,
+    private readonly reports: ReportsModel,
+  ) {
     this.item = vscode.window.createStatusBarItem('govreport.problems', vscode.StatusBarAlignment.Left, 50);
     this.item.name = strings().extensionName;
     this.item.command = 'workbench.actions.view.problems';
@@ -40,6 +44,7 @@ export class ProblemsStatusBar implements vscode.Disposable {
         if (uri && e.uris.some((u) => u.toString() === uri)) this.update();
       }),
       vscode.window.onDidChangeActiveTextEditor(() => this.update()),
+      reports.onDidChange(() => this.update()),
       // Changing a document's language re-opens it under the same URI.
       vscode.workspace.onDidOpenTextDocument((doc) => {
         if (doc === vscode.window.activeTextEditor?.document) this.update();
@@ -58,7 +63,7 @@ export class ProblemsStatusBar implements vscode.Disposable {
     if (!document || !this.enabled()) return this.hide();
     const counts = countProblems(vscode.languages.getDiagnostics(document.uri));
     const any = counts.errors + counts.warnings + counts.others > 0;
-    if (!any && document.languageId !== 'govreport') return this.hide();
+    if (!any && document.languageId !== 'govreport' && !this.reports.entry(document.uri)) return this.hide();
     const s = strings();
     this.item.text = any ? `$(error) ${counts.errors} $(warning) ${counts.warnings}` : `$(check) ${s.extensionName}`;
     this.item.tooltip = any ? s.statusTooltip(counts.errors, counts.warnings, counts.others) : s.statusNoProblems;

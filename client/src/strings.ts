@@ -1,9 +1,9 @@
 /**
- * The few strings the client shows at run time (messages, prompts, the status bar). Manifest
- * strings (command titles, setting descriptions) are localised by package.nls*.json; these
- * follow the same rule — VS Code's display language — so a Chinese UI shows Chinese prompts
- * and an English UI English ones. Diagnostics and everything else the server writes follow
- * the `govreport.locale` setting instead (Chinese by default), because they describe the report.
+ * The few strings the client shows at run time (messages, prompts, the status bar, the 报告体检
+ * view). They follow the `govreport.locale` setting (Chinese by default), as the diagnostics
+ * and everything else the server writes do: a drafter who chose Chinese gets Chinese prompts
+ * in an English VS Code too. Manifest strings (command titles, setting descriptions) can only
+ * follow VS Code's display language (package.nls*.json).
  *
  * A small table rather than vscode.l10n bundles: ~20 strings, two languages, and no extra
  * files to ship or keep in step with the .vsix include list.
@@ -36,6 +36,11 @@ const zh = {
   exported: (name: string) => `已导出 ${name}`,
   exportedWithFindings: (name: string, errors: number, warnings: number) => `已导出 ${name}，但报告仍有 ${errors} 个错误、${warnings} 个警告`,
   previewTitle: (name: string) => `预览：${name}`,
+  treeClean: '未发现问题',
+  // Only what there is: a side bar is narrow.
+  treeCounts: (errors: number, warnings: number, others: number) =>
+    [errors && `${errors} 个错误`, warnings && `${warnings} 个警告`, !errors && !warnings && others && `${others} 条提示`].filter(Boolean).join('，'),
+  treeOpen: '打开报告',
 };
 
 type Strings = typeof zh;
@@ -66,9 +71,15 @@ const en: Strings = {
   exported: (name: string) => `Exported ${name}`,
   exportedWithFindings: (name: string, errors: number, warnings: number) => `Exported ${name}, but the report still has ${errors} error(s) and ${warnings} warning(s)`,
   previewTitle: (name: string) => `Preview: ${name}`,
+  treeClean: 'no problems',
+  treeCounts: (errors: number, warnings: number, others: number) =>
+    [errors && `${errors} error${errors === 1 ? '' : 's'}`, warnings && `${warnings} warning${warnings === 1 ? '' : 's'}`, !errors && !warnings && others && `${others} note${others === 1 ? '' : 's'}`]
+      .filter(Boolean)
+      .join(', '),
+  treeOpen: 'Open the report',
 };
 
-/** Strings for VS Code's display language (any Chinese variant → Chinese). */
-export function strings(language: string = vscode.env.language): Strings {
-  return /^zh\b/i.test(language) ? zh : en;
+/** Strings in `govreport.locale` (or the locale given): `en` → English, anything else Chinese. */
+export function strings(locale: string = vscode.workspace.getConfiguration('govreport').get<string>('locale', 'zh-CN')): Strings {
+  return locale === 'en' ? en : zh;
 }

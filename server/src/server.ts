@@ -11,6 +11,7 @@ import {
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
+  DocumentSymbolRequest,
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
@@ -18,9 +19,11 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
+  type Disposable,
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as fs from 'fs';
 import { Analyses, type Analysis } from './features/analysis';
 import { CODE_ACTION_KINDS, codeActions, workspaceEdit } from './features/codeActions';
 import { COMMANDS, CommandArgumentError, exportArgs, positionArg, previewArgs, skeleton, uriArg } from './features/commands';
@@ -33,13 +36,14 @@ import { fixAllEdit } from './features/fixAll';
 import { formatTables } from './features/formatting';
 import { uriToPath } from './features/globs';
 import { hover } from './features/hover';
-import { SettingsStore } from './features/settings';
+import { SettingsStore, validateSettings } from './features/settings';
 import { ValidationScheduler } from './features/scheduler';
 import { documentSymbols, foldingRanges, symbolInformation } from './features/symbols';
-import { checkWorkspace } from './features/workspaceCheck';
+import { checkFileOnDisk, checkWorkspace, type WorkspaceCheckContext } from './features/workspaceCheck';
+import { entryOf, ReportIndex, REPORTS_NOTIFICATION, type DiskReport } from './features/reportIndex';
 import { PreviousReports } from './features/previousReports';
 import { lspEdit } from './common/lspShape';
-import { bodyOf, MAX_FIX_LENGTH, readOffsetAt } from './report';
+import { bodyOf, MAX_FIX_LENGTH, readOffsetAt, type Locale } from './report';
 import { t } from './features/strings';
 import { guardFrames, type DroppedReport } from './frameGuard';
 import { ProjectFiles } from './config/files';
@@ -79,6 +83,8 @@ let scheduler = new ValidationScheduler(DEFAULT_DEBOUNCE_MS, (uri) => void valid
 // until one of them changes.
 const projectFiles = new ProjectFiles();
 let settings = new SettingsStore(undefined, warn, projectFiles);
+// The reports the server knows of (open, and found by the workspace check), for the client's list.
+let reportIndex = new ReportIndex(undefined);
 
 const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
 const log = (message: string) => connection.console.error(message);
@@ -140,8 +146,9 @@ async function validate(uri: string): Promise<void> {
   const version = documents.get(uri)?.version;
   if (version === undefined) return;
   let diagnostics: ReturnType<typeof diagnosticsOf> = [];
+  let analysis: Analysis | undefined;
   try {
-    const analysis = await analysisOf(uri);
+    analysis = await analysisOf(uri);
     if (documents.get(uri)?.version !== version) return;
     if (analysis) diagnostics = diagnosticsOf(analysis);
   } catch (e) {
@@ -149,16 +156,66 @@ async function validate(uri: string): Promise<void> {
   }
   if (documents.get(uri)?.version !== version) return;
   void connection.sendDiagnostics({ uri, version, diagnostics });
+  reportIndex.setOpen(uri, analysis?.active ? entryOf(analysis, true) : undefined);
+}
+
+/** How the workspace check and the re-check of a closed file read files from disk. */
+const diskContext: Pick<WorkspaceCheckContext, 'folders' | 'settingsFor' | 'findPrevious' | 'log'> = {
+  get folders() {
+    return folders;
+  },
+  settingsFor: (uri, scopeUri) => settings.get(uri, scopeUri),
+  findPrevious: (report, uri) => previousReports.find(report, uri),
+  log: (message) => log(message),
+};
+
+/**
+ * A file the workspace check found, no longer open (closed, or the settings changed): checked
+ * again as the disk has it now and published, so its findings stay in the Problems panel —
+ * or cleared when it was deleted or is no longer a report.
+ */
+async function recheckOnDisk(uri: string, disk: DiskReport): Promise<void> {
+  const exists = fs.existsSync(disk.file);
+  const analysis = exists ? await checkFileOnDisk(diskContext, disk.file, disk.folderUri) : undefined;
+  if (documents.get(uri)) return; // opened again meanwhile: the editor's text is what counts
+  void connection.sendDiagnostics({ uri, diagnostics: analysis ? diagnosticsOf(analysis) : [] });
+  reportIndex.setDisk(uri, analysis ? { ...disk, entry: entryOf(analysis, false) } : undefined);
 }
 
 function revalidateAll(): void {
   analyses.clear();
   for (const doc of documents.all()) scheduler.schedule(doc.uri);
+  for (const uri of reportIndex.diskUris()) {
+    const disk = reportIndex.disk(uri);
+    if (disk && !documents.get(uri)) void recheckOnDisk(uri, disk).catch((e) => log(`govreport: re-checking ${uri} failed: ${describe(e)}`));
+  }
+}
+
+/**
+ * The Outline names the group of our symbols after the provider's `label`. It follows
+ * `govreport.locale`: registered dynamically (where the client allows it) and registered again
+ * when the locale changes; otherwise fixed at start from `initializationOptions.locale`.
+ */
+let dynamicSymbols = false;
+let initialLocale: Locale = 'zh-CN';
+let symbols: { locale: Locale; registration: Promise<Disposable> } | undefined;
+
+async function registerSymbols(): Promise<void> {
+  if (!dynamicSymbols) return;
+  const raw = capabilities.workspace?.configuration ? await connection.workspace.getConfiguration('govreport').catch(() => undefined) : undefined;
+  const locale = raw === undefined ? initialLocale : validateSettings(raw).settings.locale;
+  if (symbols?.locale === locale) return;
+  const previous = symbols?.registration;
+  symbols = { locale, registration: connection.client.register(DocumentSymbolRequest.type, { documentSelector: null, label: t(locale, 'outlineLabel') }) };
+  (await previous)?.dispose();
 }
 
 connection.onInitialize((params): InitializeResult => {
   capabilities = params.capabilities;
-  const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
+  const options = params.initializationOptions as { debounceMs?: unknown; reportsNotification?: unknown; locale?: unknown } | undefined;
+  initialLocale = options?.locale === 'en' ? 'en' : 'zh-CN';
+  dynamicSymbols = Boolean(capabilities.textDocument?.documentSymbol?.dynamicRegistration);
+  reportIndex = new ReportIndex(options?.reportsNotification === true ? (list) => void connection.sendNotification(REPORTS_NOTIFICATION, list) : undefined);
   const debounceMs = typeof options?.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
   scheduler = new ValidationScheduler(debounceMs, (uri) => void validate(uri));
   const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
@@ -173,7 +230,7 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
       completionProvider: { resolveProvider: false },
       hoverProvider: true,
-      documentSymbolProvider: true,
+      documentSymbolProvider: dynamicSymbols ? undefined : { label: t(initialLocale, 'outlineLabel') },
       foldingRangeProvider: true,
       documentFormattingProvider: true,
       executeCommandProvider: { commands: Object.values(COMMANDS) },
@@ -184,6 +241,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
+  void registerSymbols().catch((e) => log(`govreport: registering the outline failed: ${describe(e)}`));
   if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
   }
@@ -206,6 +264,7 @@ connection.onDidChangeConfiguration((params) => {
   const pushed = capabilities.workspace?.configuration ? undefined : ((params.settings ?? {}) as Record<string, unknown>).govreport ?? null;
   settings.reset(pushed);
   revalidateAll();
+  void registerSymbols().catch((e) => log(`govreport: registering the outline failed: ${describe(e)}`));
 });
 
 connection.onDidChangeWatchedFiles(() => {
@@ -228,7 +287,12 @@ documents.onDidClose((event) => {
   scheduler.cancel(uri);
   analyses.delete(uri);
   settings.forget(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: [] });
+  reportIndex.closed(uri);
+  // A file the workspace check found keeps its findings (as the disk has it now); any other
+  // document's are cleared.
+  const disk = reportIndex.disk(uri);
+  if (disk) void recheckOnDisk(uri, disk).catch((e) => log(`govreport: re-checking ${uri} failed: ${describe(e)}`));
+  else void connection.sendDiagnostics({ uri, diagnostics: [] });
 });
 
 connection.onCodeAction(
@@ -317,14 +381,19 @@ connection.onExecuteCommand(
         return applyEdit(analysis, result.edit, 'govreport: convert table');
       }
       case COMMANDS.checkWorkspace: {
-        return checkWorkspace({
+        const before = reportIndex.startCheck();
+        const result = await checkWorkspace({
+          ...diskContext,
           folders,
           openAnalysis: analysisOf,
-          settingsFor: (uri, scopeUri) => settings.get(uri, scopeUri),
           publish: (uri, analysis) => void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(analysis) }),
-          findPrevious: (report, uri) => previousReports.find(report, uri),
-          log,
+          checked: (uri, file, folderUri, analysis) => reportIndex.setDisk(uri, { file, folderUri, entry: entryOf(analysis, false) }),
         });
+        // A report the last check found and this one did not (deleted, renamed, no longer a
+        // report): its findings go, unless the editor has it open.
+        for (const uri of before) if (!reportIndex.disk(uri) && !documents.get(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        reportIndex.changed();
+        return result;
       }
       case COMMANDS.importReport: {
         // A .docx/.pdf/.html/.txt file → a Markdown draft beside it; the client opens it.

@@ -42,6 +42,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Answer workspace/applyEdit with applied: false. */
   refuseEdits?: boolean;
+  /** More initializationOptions (e.g. `{ reportsNotification: true }`). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
@@ -86,7 +88,10 @@ export class LspClient {
   readonly messages: ShowMessageParams[] = [];
   readonly logs: string[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
-  readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+  readonly registrations: Array<{ id?: string; method: string; registerOptions?: unknown }> = [];
+  readonly unregistrations: Array<{ id: string; method: string }> = [];
+  /** The server's own notifications (govreport/…), in order. */
+  readonly custom: Array<{ method: string; params: unknown }> = [];
   readonly docs = new Map<string, TextDocument>();
   settings: unknown;
   private waiters: Waiter[] = [];
@@ -118,11 +123,20 @@ export class LspClient {
       client.notify();
     });
     connection.onNotification('window/logMessage', (p: { message: string }) => client.logs.push(p.message));
+    connection.onNotification('govreport/reports', (p: unknown) => {
+      client.custom.push({ method: 'govreport/reports', params: p });
+      client.notify();
+    });
     connection.onRequest('workspace/configuration', (p: { items: Array<{ scopeUri?: string; section?: string }> }) =>
       p.items.map((item) => (item.section === 'govreport' ? client.settingsFor(item.scopeUri) : null)),
     );
-    connection.onRequest('client/registerCapability', (p: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+    connection.onRequest('client/registerCapability', (p: { registrations: Array<{ id?: string; method: string; registerOptions?: unknown }> }) => {
       client.registrations.push(...p.registrations);
+      client.notify();
+      return null;
+    });
+    connection.onRequest('client/unregisterCapability', (p: { unregisterations: Array<{ id: string; method: string }> }) => {
+      client.unregistrations.push(...p.unregisterations);
       client.notify();
       return null;
     });
@@ -139,7 +153,8 @@ export class LspClient {
       rootUri: folders[0] ? toUri(folders[0]) : null,
       workspaceFolders: folders.map((f) => ({ uri: toUri(f), name: path.basename(f) })),
       capabilities: merge(FULL_CAPABILITIES, options.capabilities),
-      initializationOptions: options.debounceMs === undefined ? undefined : { debounceMs: options.debounceMs },
+      initializationOptions:
+        options.debounceMs === undefined && !options.initializationOptions ? undefined : { ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }), ...options.initializationOptions },
     });
     await connection.sendNotification('initialized', {});
     return client;

@@ -130,6 +130,35 @@ describe('completion', () => {
     assert.equal(edit(granted).newText, '| 三、本年度办理结果 | （一）予以公开 | ${1:0} | ${2:0} | ${3:0} | ${4:0} | ${5:0} | ${6:0} | ${7:0} |');
   });
 
+  it('offers nothing while a figure is typed in a number cell, in any table', async () => {
+    const uri = 'file:///completion/number-cell.govreport';
+    await snippets.open(uri, REPORT);
+    await snippets.diagnostics(uri);
+    const text = snippets.text(uri);
+    const cases: Array<[string, string]> = [
+      ['| 一、本年新收政府信息公开申请数量 |  | ', '表三 一、本年新收 自然人'],
+      ['| 行政规范性文件 | ', '表二 行政规范性文件 本年制发'],
+      ['| 行政许可 | ', '表二 行政许可'],
+    ];
+    for (const [rowStart, what] of cases) {
+      const at = text.indexOf(rowStart);
+      assert.ok(at >= 0, rowStart);
+      // The cursor after the cell's first digit, as quick suggestions would ask when it is typed.
+      const offset = at + rowStart.length + 1;
+      assert.match(text[offset - 1], /\d/, `${what}: a digit before the cursor`);
+      const result = await snippets.completion(uri, snippets.position(uri, offset));
+      assert.deepEqual(items(result), [], `${what}: ${items(result).map((i) => i.label).slice(0, 5).join(', ')}`);
+    }
+    // Table 四: its single row of figures.
+    const review = text.indexOf('\n', text.indexOf('| 结果维持 |', text.indexOf('## 四、')));
+    const valueRow = review + 1 + '| 1'.length;
+    assert.match(text[valueRow - 1], /\d/);
+    assert.deepEqual(items(await snippets.completion(uri, snippets.position(uri, valueRow))), [], '表四 the first figure');
+    // Control: the label cell of the same row of 表三 still offers the row labels.
+    const label = text.indexOf('| 一、本年新收政府信息公开申请数量') + 4;
+    assert.ok(items(await snippets.completion(uri, snippets.position(uri, label))).length > 0, 'labels in the label cell');
+  });
+
   it('the skeleton command writes a whole report in the format of its year', async () => {
     const skeleton2024 = (await snippets.executeCommand('govreport.skeleton', { body: '示例镇人民政府', year: 2024 })) as string;
     assert.ok(skeleton2024.startsWith('示例镇人民政府2024年政府信息公开工作年度报告'));

@@ -120,6 +120,41 @@ describe('outline and folding', () => {
     assert.equal(symbols[4].detail, '五、存在的主要问题及改进情况');
   });
 
+  it('in English, names the sections and tables in English, the heading as written beside', async () => {
+    const english = await LspClient.start({ debounceMs: 0, settings: { locale: 'en' } });
+    try {
+      const uri = 'file:///outline/english.govreport';
+      await english.open(uri, REPORT.replace('## 五、存在的主要问题及改进情况', '## 五、下一步改进措施'));
+      const symbols = await english.symbols(uri);
+      assert.equal(symbols[0].name, '1. General overview');
+      assert.equal(symbols[0].detail, '一、总体情况');
+      assert.equal(symbols[4].name, '5. Main problems and improvements');
+      assert.equal(symbols[4].detail, '五、下一步改进措施');
+      assert.match(symbols[2].children![0].name, /^Table 3 /);
+    } finally {
+      await english.stop();
+    }
+  });
+
+  it('names the Outline group in the locale, and renames it when the locale changes', async () => {
+    const dynamic = await LspClient.start({ debounceMs: 0, settings: {}, capabilities: { textDocument: { documentSymbol: { dynamicRegistration: true } } } });
+    try {
+      const labels = () => dynamic.registrations.filter((r) => r.method === 'textDocument/documentSymbol').map((r) => (r.registerOptions as { label?: string }).label);
+      await dynamic.waitFor(() => labels().length === 1, 'the outline registration');
+      assert.deepEqual(labels(), ['政府信息公开年报']);
+      const first = dynamic.registrations.find((r) => r.method === 'textDocument/documentSymbol')!;
+      await dynamic.changeSettings({ locale: 'en' });
+      await dynamic.waitFor(() => labels().length === 2 && dynamic.unregistrations.some((u) => u.id === first.id), 'registered again in English, the Chinese one withdrawn');
+      assert.deepEqual(labels(), ['政府信息公开年报', 'GovReport']);
+      // A change that leaves the locale alone registers nothing new.
+      await dynamic.changeSettings({ locale: 'en', rules: { 'cell-blank': 'off' } });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(labels().length, 2);
+    } finally {
+      await dynamic.stop();
+    }
+  });
+
   it('folds sections and tables', async () => {
     const uri = 'file:///outline/folding.govreport';
     await client.open(uri, REPORT);
@@ -155,10 +190,17 @@ describe('formatting', () => {
       if (isPipeRow(before[i])) assert.deepEqual(cells(after[i]), cells(before[i]), `line ${i + 1}: ${before[i]}`);
       else if (!/^\s*\|?\s*:?-+/.test(before[i])) assert.equal(after[i], before[i], `line ${i + 1} is not a table line`);
     }
-    // Table 三: one grid, every row as wide as the header, the separator keeps its alignments.
-    const table3 = after.filter((l) => l.startsWith('| （本列') || /^\| (一|二|三|四)、|^\| +\| (（|\d\.)|^\| （[三四五六]）/.test(l));
-    assert.ok(table3.length >= 25);
+    // Table 三: one grid, every row as wide as the others, the separator keeps its alignments —
+    // and the long 勾稽关系 note in the corner is left as it is, not a width for its column.
+    const table3 = after.filter((l) => /^\| (一|二|三|四)、|^\| +\| (（|\d\.)|^\| （[三四五六]）/.test(l));
+    assert.ok(table3.length >= 24);
     assert.equal(new Set(table3.map(width)).size, 1, table3.join('\n'));
+    const noteRow = after.find((l) => l.startsWith('| （本列'))!;
+    const note = cells(noteRow)[0];
+    assert.ok(noteRow.startsWith(`| ${note} | `) && !noteRow.startsWith(`| ${note}  `), `the note cell is not padded: ${noteRow}`);
+    const labelColumn = Math.max(...table3.map((l) => width(cells(l)[0])));
+    assert.ok(labelColumn < width(note), 'the label column is narrower than the note');
+    for (const row of table3) assert.equal(width(row.split(' | ')[0]), 2 + labelColumn, `the label column is as wide as its longest label: ${row}`);
     const separator = after.find((l) => l.startsWith('| :--'))!;
     assert.match(separator, /^\| :-+ \| -+ \| -+: \|.*\| :-+: \|$/);
     // Seed 002's loose rows keep their cells, ragged ends included.

@@ -53,6 +53,30 @@ describe('settings', () => {
     assert.ok(actions.some((a) => /^Fix all/.test(a.title)));
   });
 
+  it('a severity or locale change re-publishes without a restart and without an empty set in between', async () => {
+    const uri = 'file:///settings/no-restart.govreport';
+    await client.changeSettings({ rules: { 'sum-review-litigation': 'warning', 'section-missing': 'off' } });
+    await client.open(uri, WRONG);
+    const before = await client.diagnostics(uri);
+    assert.ok(before.some((d) => d.code === 'sum-review-litigation' && d.severity === 2));
+    const pid = client.process.pid;
+    const count = client.publishesFor(uri).length;
+    // What a user does in the Settings editor: one key, then another, each its own change.
+    await client.changeSettings({ rules: { 'sum-review-litigation': 'off', 'section-missing': 'off' } });
+    await client.waitFor(() => !client.lastPublish(uri)!.diagnostics.some((d) => d.code === 'sum-review-litigation') && client.publishesFor(uri).length > count, 'sum-review-litigation turned off');
+    await client.changeSettings({ locale: 'en', rules: { 'sum-review-litigation': 'off', 'section-missing': 'off' } });
+    await client.waitFor(() => /they all hold/.test(client.lastPublish(uri)!.diagnostics.find((d) => d.code === 'sum-applicant-total')?.message ?? ''), 'English messages');
+    const after = client.publishesFor(uri).slice(count);
+    assert.ok(after.length >= 2, `${after.length} publishes`);
+    for (const p of after) assert.ok(p.diagnostics.length > 0, 'no empty publish while the settings change (the Problems panel would flash empty)');
+    assert.ok(after.every((p) => p.version === 1), 'published for the open version');
+    assert.deepEqual(codesOf(client.lastPublish(uri)!.diagnostics), ['cell-not-number', 'sum-applicant-total']);
+    assert.equal(client.process.pid, pid);
+    assert.equal(client.process.exitCode, null, 'the server is still running');
+    await client.changeSettings({ rules: { 'sum-review-litigation': 'warning', 'section-missing': 'off' } });
+    await client.waitFor(() => client.lastPublish(uri)!.diagnostics.some((d) => d.code === 'sum-review-litigation' && /[\u4e00-\u9fff]/.test(d.message)), 'back to Chinese, the rule back on');
+  });
+
   it('warns once about invalid values, naming the key, the value and what is allowed, and uses the defaults', async () => {
     const bad = { locale: 'fr', format: 2022, enable: 'yes', files: 'reports/*.md', rules: { 'sum-total': 'error', balance: 'fatal', 'cell-blank': 'off' } };
     const messages = client.messages.length;

@@ -27,6 +27,9 @@ const CLIENT_COMMANDS = [
   'govreport.exportWord',
   'govreport.exportHtml',
   'govreport.showPreview',
+  'govreport.showMarkdownPreview',
+  'govreport.openExample',
+  'govreport.showWalkthrough',
 ];
 
 describe('package.json and its translations', () => {
@@ -46,6 +49,7 @@ describe('package.json and its translations', () => {
     assert.equal(zh['command.fixAll.title'], '修正全部问题');
     assert.equal(zh['command.checkWorkspace.title'], '检查工作区内全部报告');
     assert.equal(zh['command.convertTable.title'], '将表格转换为 Markdown');
+    assert.equal(zh['view.reports.name'], '报告体检');
     assert.equal(readJson('package.nls.json')['command.category'], 'GovReport');
   });
 });
@@ -89,9 +93,58 @@ describe('commands and activation', () => {
       'onLanguage:plaintext',
       'onLanguage:html',
       ...CLIENT_COMMANDS.map((c) => `onCommand:${c}`),
+      'onView:govreport.reports',
     ]);
     assert.equal(manifest.main, './dist/extension.js');
     assert.match(manifest.engines.vscode, /^\^1\.82\./);
+  });
+});
+
+describe('the editor for a drafter', () => {
+  it('GovReport documents: no boxes around （）〔〕, suggestions as one types, no word list over the figures', () => {
+    const defaults = contributes.configurationDefaults['[govreport]'];
+    assert.equal(defaults['editor.unicodeHighlight.ambiguousCharacters'], false);
+    assert.equal(defaults['editor.quickSuggestions'].other, 'on');
+    // The server offers nothing in a number cell; words of the document would fill the gap.
+    assert.equal(defaults['editor.wordBasedSuggestions'], 'off');
+  });
+  it('the 报告体检 view is in the explorer, with the workspace check on its title bar', () => {
+    assert.deepEqual(contributes.views.explorer.map((v: { id: string }) => v.id), ['govreport.reports']);
+    assert.ok(contributes.viewsWelcome.some((w: { view: string; contents: string }) => w.view === 'govreport.reports' && w.contents === '%view.reports.welcome%'));
+    assert.ok(contributes.menus['view/title'].some((m: { command: string; when: string }) => m.command === 'govreport.checkWorkspace' && m.when === 'view == govreport.reports'));
+    const zh = readJson('package.nls.zh-cn.json');
+    assert.match(zh['view.reports.welcome'], /\(command:govreport\.checkWorkspace\)/);
+  });
+});
+
+describe('icon, walkthrough and the user README', () => {
+  it('the icon is a 128×128 PNG made from media/icon.svg; the language has light and dark icons', () => {
+    const png = fs.readFileSync(path.join(root, manifest.icon));
+    assert.equal(png.readUInt32BE(0), 0x89504e47, 'a PNG');
+    assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [128, 128]);
+    assert.ok(fs.existsSync(path.join(root, 'media', 'icon.svg')));
+    const { icon } = contributes.languages[0];
+    for (const file of [icon.light, icon.dark]) assert.match(fs.readFileSync(path.join(root, file), 'utf8'), /^<svg /);
+  });
+  it('the walkthrough: open an example, see a wrong total, fix it, insert a table, check the workspace — each a page and a command link', () => {
+    const [walkthrough] = contributes.walkthroughs;
+    assert.deepEqual(walkthrough.steps.map((s: { id: string }) => s.id), ['openExample', 'wrongTotal', 'fix', 'insertTable', 'checkWorkspace']);
+    const zh = readJson('package.nls.zh-cn.json');
+    const en = readJson('package.nls.json');
+    for (const step of walkthrough.steps) {
+      assert.ok(fs.existsSync(path.join(root, step.media.markdown)), step.media.markdown);
+      for (const table of [zh, en]) assert.match(table[step.description.slice(1, -1)], /\n\[[^\]]+\]\(command:[\w.]+\)$/, `${step.id}: a command button`);
+      const command = /\(command:([\w.]+)\)/.exec(zh[step.description.slice(1, -1)])![1];
+      assert.ok(step.completionEvents.includes(`onCommand:${command}`), `${step.id} completes when its button is used`);
+    }
+  });
+  it('the user README names every rule and links to its page', () => {
+    const readme = fs.readFileSync(path.join(root, 'docs', 'EXTENSION-README.md'), 'utf8');
+    for (const code of RULE_CODES) {
+      assert.ok(readme.includes(`[\`${code}\`](rules/${code}.md)`), code);
+      assert.ok(fs.existsSync(path.join(root, 'docs', 'rules', `${code}.md`)), code);
+    }
+    assert.match(readme, /source\.fixAll\.govreport/);
   });
 });
 

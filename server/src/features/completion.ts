@@ -157,6 +157,22 @@ function rowCandidates(report: Report, table: BoundTable, before: string, lineTe
   });
 }
 
+/**
+ * Whether `offset` is inside a cell where a figure belongs (after a row's label cells, in any
+ * of the official tables): typing 1 or 12 there is entering a number, and nothing should pop
+ * up over it (a row label or a gr-table2 whose name happens to hold the digit).
+ */
+export function inValueCell(report: Report, offset: number): boolean {
+  for (const table of report.tables) {
+    if (offset < table.range.start || offset > table.range.end) continue;
+    for (const row of table.rows) {
+      if (offset < row.raw.range.start || offset > row.raw.range.end) continue;
+      if (row.valueCells.some((cell) => offset >= cell.inner.start && offset <= cell.inner.end)) return true;
+    }
+  }
+  return false;
+}
+
 export function completions(analysis: Analysis, position: Position, options: CompletionOptions): CompletionList {
   if (!analysis.active) return { isIncomplete: false, items: [] };
   const { report, settings } = analysis;
@@ -167,6 +183,8 @@ export function completions(analysis: Analysis, position: Position, options: Com
   const character = Math.min(position.character, lineText.length);
   const before = lineText.slice(0, character);
   const offset = lines.lineStarts[line] + character;
+  // A figure is being typed: no list (and no need to ask again on the next keystroke).
+  if (report.document.map.identity && inValueCell(report, offset)) return { isIncomplete: false, items: [] };
 
   const below = line > 0 ? tableAt(report, lines.lineStarts[line - 1]) : undefined;
   const table = tableAt(report, offset) ?? (lineText.trim() === '' ? below : undefined);

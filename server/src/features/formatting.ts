@@ -6,10 +6,24 @@
  *
  * Rows are read with the core's own Markdown layout reader, so the formatter and the parser
  * agree on what a row and its cells are.
+ *
+ * Table 三's corner cell holds the official note 「（本列数据的勾稽关系为：第一项加第二项之和，等于
+ * 第三项加第四项之和）」, some 70 columns wide: padded to it, the label column would push every
+ * figure off the screen. That cell is left as it is and does not count towards its column.
  */
 import type { TextEdit as LspTextEdit } from 'vscode-languageserver';
-import type { Report } from '../report';
+import { formats, type Report } from '../report';
 import { isMarkdownRow, isMarkdownSeparator, markdownRow } from '../report/layouts/markdown';
+import { squash } from '../report/text/normalize';
+
+/** The note as the formats word it, without white space, quotes or brackets. */
+const bare = (text: string) => squash(text).replace(/[（）()【】[\]]/g, '');
+const NOTES = new Set(Object.values(formats).flatMap((f) => [bare(f.data.applications.note.zh), bare(f.data.applications.note.en)]));
+
+/** Table 三's 勾稽关系 note, in the words of either format. */
+function isNoteCell(text: string): boolean {
+  return NOTES.has(bare(text));
+}
 
 /** Columns a character takes in a monospace CJK font: East Asian Wide and Fullwidth take two. */
 export function displayWidth(s: string): number {
@@ -106,12 +120,12 @@ export function formatTables(report: Report): LspTextEdit[] {
   for (const block of tableBlocks(report)) {
     const widths: number[] = [];
     for (const l of block) {
-      l.cells?.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, displayWidth(c))));
+      l.cells?.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, isNoteCell(c) ? 0 : displayWidth(c))));
       l.align?.forEach((_, i) => (widths[i] = Math.max(widths[i] ?? 0, 3)));
     }
     for (const l of block) {
       const formatted = l.cells
-        ? `${l.indent}| ${l.cells.map((c, i) => pad(c, widths[i])).join(' | ')} |`
+        ? `${l.indent}| ${l.cells.map((c, i) => (isNoteCell(c) ? c : pad(c, widths[i]))).join(' | ')} |`
         : `${l.indent}| ${l.align!.map((a, i) => dashes(a, widths[i])).join(' | ')} |`;
       const start = lines.lineStarts[l.line];
       const end = lines.lineEnd(l.line);

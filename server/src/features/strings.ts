@@ -48,6 +48,7 @@ const STRINGS = {
   settingNotObject: { zh: '「govreport」设置应为对象，实为 {value}，已全部改用默认值', en: '“govreport” should be an object, got {value}; using the defaults' },
   anyString: { zh: '字符串数组（如 ["reports/**/*.md"]）', en: 'an array of strings (e.g. ["reports/**/*.md"])' },
   anyObject: { zh: '规则代码到级别的对象（如 {"cell-blank": "off"}）', en: 'an object from rule code to severity (e.g. {"cell-blank": "off"})' },
+  outlineLabel: { zh: '政府信息公开年报', en: 'GovReport' },
   listSeparator: { zh: '、', en: ', ' },
   problemSeparator: { zh: '；', en: '; ' },
 } as const;

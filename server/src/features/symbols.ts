@@ -17,7 +17,9 @@ function sectionRange(report: Report, section: Section): OffsetRange {
 
 function tableTitle(table: BoundTable, locale: Locale): string {
   const data = formats[table.format].data[table.kind];
-  return `${pick(TABLE_NAMES[table.kind], locale)} ${pick(data.title, locale)}`;
+  const name = pick(TABLE_NAMES[table.kind], locale);
+  // The messages' "table 3" begins a name in the Outline.
+  return `${locale === 'en' ? name[0].toUpperCase() + name.slice(1) : name} ${pick(data.title, locale)}`;
 }
 
 function tableSymbol(report: Report, table: BoundTable, locale: Locale): DocumentSymbol {
@@ -29,11 +31,14 @@ export function documentSymbols(report: Report, locale: Locale): DocumentSymbol[
   const out: Array<{ at: number; symbol: DocumentSymbol }> = [];
   for (const section of report.sections) {
     const canonical = pick(section.def.title, locale);
+    // In Chinese the heading as written (the canonical title beside it when it differs); in
+    // English the section's English title, with the heading as written beside it.
+    const english = locale === 'en';
     out.push({
       at: section.heading.lineRange.start,
       symbol: {
-        name: section.heading.text,
-        detail: section.heading.text === section.def.title.zh ? undefined : canonical,
+        name: english ? canonical : section.heading.text,
+        detail: english ? section.heading.text : section.heading.text === section.def.title.zh ? undefined : canonical,
         kind: SymbolKind.Namespace,
         range: sourceRangeOf(report, sectionRange(report, section)),
         selectionRange: sourceRangeOf(report, section.heading.textRange),

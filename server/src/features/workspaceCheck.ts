@@ -26,6 +26,8 @@ export interface WorkspaceCheckContext {
   /** The settings of a file, with the VS Code settings of `scopeUri` (its folder). */
   settingsFor(uri: string, scopeUri: string): Promise<Settings>;
   publish(uri: string, analysis: Analysis): void;
+  /** Every report the check found, open (`open`: counted as the editor has it) or read from disk. */
+  checked?(uri: string, file: string, folderUri: string, analysis: Analysis, open: boolean): void;
   /** Last year's report of a report's body, for the cross-year rules. */
   findPrevious?: FindPrevious;
   log(message: string): void;
@@ -43,6 +45,35 @@ function languageOf(file: string): string {
   return ext === '.govreport' ? 'govreport' : ext === '.txt' ? 'plaintext' : ext === '.html' || ext === '.htm' ? 'html' : 'markdown';
 }
 
+/**
+ * One file on disk checked as the workspace check does (not as an open editor has it):
+ * undefined when it is not a report, too large, a legacy .doc/.wps, or cannot be read (said in
+ * the log).
+ */
+export async function checkFileOnDisk(context: Pick<WorkspaceCheckContext, 'folders' | 'settingsFor' | 'findPrevious' | 'log'>, file: string, folderUri: string): Promise<Analysis | undefined> {
+  const uri = pathToFileURL(file).href;
+  try {
+    if (fs.statSync(file).size > MAX_BYTES) return undefined;
+    const binary = binaryKindOfPath(file);
+    if (binary === 'doc' || binary === 'wps') return undefined;
+    let analysis: Analysis | undefined;
+    if (binary) {
+      // Word and PDF: read as the documents they are; findings say where in the file.
+      analysis = await analyseBinaryFile(file, await context.settingsFor(uri, folderUri), context.folders, context.findPrevious);
+    } else {
+      const text = decode(fs.readFileSync(file), { html: languageOf(file) === 'html' }).text;
+      const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
+      analysis = analyseText(doc, await context.settingsFor(uri, folderUri), context.folders, undefined, context.findPrevious);
+    }
+    return analysis?.active ? analysis : undefined;
+  } catch (e) {
+    // A scan, a password, a damaged file: said in the log, in words (the file is not a report we can check).
+    const why = e instanceof BinaryReadError ? describeReadError(e, 'zh-CN', path.extname(file).slice(1).toUpperCase()) : e instanceof Error ? e.message : String(e);
+    context.log(`checkWorkspace: ${file}: ${why}`);
+    return undefined;
+  }
+}
+
 export async function checkWorkspace(context: WorkspaceCheckContext): Promise<WorkspaceCheckResult> {
   const result: WorkspaceCheckResult = { files: 0, errors: 0, warnings: 0 };
   for (const folder of context.folders) {
@@ -52,36 +83,11 @@ export async function checkWorkspace(context: WorkspaceCheckContext): Promise<Wo
       // Let edits and requests through between files.
       await new Promise((resolve) => setImmediate(resolve));
       const uri = pathToFileURL(file).href;
-      let analysis = await context.openAnalysis(uri);
-      if (!analysis) {
-        try {
-          if (fs.statSync(file).size > MAX_BYTES) continue;
-          const binary = binaryKindOfPath(file);
-          if (binary === 'doc' || binary === 'wps') continue;
-          if (binary) {
-            // Word and PDF: read as the documents they are; findings say where in the file.
-            analysis = await analyseBinaryFile(file, await context.settingsFor(uri, folderUri), context.folders, context.findPrevious);
-            if (!analysis?.active) continue;
-            context.publish(uri, analysis);
-            const counts = countBySeverity(analysis.diagnostics);
-            result.files++;
-            result.errors += counts.errors;
-            result.warnings += counts.warnings;
-            continue;
-          }
-          const text = decode(fs.readFileSync(file), { html: languageOf(file) === 'html' }).text;
-          const doc: DocumentLike = { uri, languageId: languageOf(file), version: 0, getText: () => text };
-          analysis = analyseText(doc, await context.settingsFor(uri, folderUri), context.folders, undefined, context.findPrevious);
-        } catch (e) {
-          // A scan, a password, a damaged file: said in the log, in words (the file is not a report we can check).
-          const why = e instanceof BinaryReadError ? describeReadError(e, 'zh-CN', path.extname(file).slice(1).toUpperCase()) : e instanceof Error ? e.message : String(e);
-          context.log(`checkWorkspace: ${file}: ${why}`);
-          continue;
-        }
-        if (!analysis.active) continue;
-        context.publish(uri, analysis);
-      }
-      if (!analysis.active) continue;
+      const open = await context.openAnalysis(uri);
+      const analysis = open ?? (await checkFileOnDisk(context, file, folderUri));
+      if (!analysis?.active) continue;
+      if (!open) context.publish(uri, analysis);
+      context.checked?.(uri, file, folderUri, analysis, open !== undefined);
       const counts = countBySeverity(analysis.diagnostics);
       result.files++;
       result.errors += counts.errors;

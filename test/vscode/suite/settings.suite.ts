@@ -1,6 +1,7 @@
 /**
- * `govreport.*` settings changed in the workspace restart the client; the server comes back
- * with the new settings, and `govreport.enable: false` stops it.
+ * `govreport.*` settings changed in the workspace reach the running server, which re-publishes
+ * with them — no restart, so the Problems panel never empties in between; only
+ * `govreport.enable: false` stops it.
  */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -23,11 +24,17 @@ suite('settings', () => {
   test('turning a rule off drops its findings; resetting it brings them back', async () => {
     const { document } = await openFixture('wrong-totals.govreport');
     await waitForDiagnostics(document.uri, 'the three findings', (ds) => ds.length >= 3);
+    const seen: number[] = [];
+    const watch = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === document.uri.toString())) seen.push(vscode.languages.getDiagnostics(document.uri).length);
+    });
     await config().update('rules', { 'sum-review-litigation': 'off', 'section-title': 'warning' }, vscode.ConfigurationTarget.Workspace);
     const ds = await waitForDiagnostics(document.uri, 'sum-review-litigation gone, section-title a warning', (ds) =>
       !ds.some((d) => codeOf(d) === 'sum-review-litigation') && ds.some((d) => codeOf(d) === 'section-title' && d.severity === vscode.DiagnosticSeverity.Warning),
     );
+    watch.dispose();
     assert.deepEqual(ds.map(codeOf).sort(), ['section-title', 'sum-applicant-total']);
+    assert.ok(!seen.includes(0), `the Problems panel emptied while the setting changed: ${seen.join(', ')}`);
     await config().update('rules', undefined, vscode.ConfigurationTarget.Workspace);
     await waitForDiagnostics(document.uri, 'sum-review-litigation back', (ds) => ds.some((d) => codeOf(d) === 'sum-review-litigation'));
   });
