@@ -1,64 +1,23 @@
 /**
- * The extension's client side: start the language server, register the palette commands,
- * keep the status bar current, restart the server when `govreport.*` settings change. The
- * checking itself, and the choice of which markdown/plaintext files are reports, happen in the
- * server (dist/server.js), which the CLI's engine shares.
+ * The desktop entry (package.json "main"): the language server is dist/server.js, a Node
+ * process over IPC. Everything else is activate.ts, shared with the browser entry.
  */
-import * as vscode from 'vscode';
-import { CLIENT_OWNED_COMMANDS, registerCommands } from './commands';
-import { CONFIG_SECTION, ClientController } from './languageClient';
-import { PreviewManager } from './preview';
-import { ProblemsStatusBar } from './statusBar';
-import { strings } from './strings';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateClient, deactivate, type GovReportExtensionApi } from './activate';
 
-/** What `activate` returns: for the extension-host tests, not a public API. */
-export interface GovReportExtensionApi {
-  /** Resolves when no start/stop/restart is in progress; true when the server is running. */
-  ready(): Promise<boolean>;
-  /** The status bar item's text, or undefined while it is hidden. */
-  statusBarText(): string | undefined;
-}
+export type { GovReportExtensionApi };
+export { deactivate };
 
-let controller: ClientController | undefined;
-let restartTimer: ReturnType<typeof setTimeout> | undefined;
-const RESTART_DELAY_MS = 200;
-
-export async function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
-  const output = vscode.window.createOutputChannel(strings().extensionName);
-  controller = new ClientController(context, output, CLIENT_OWNED_COMMANDS);
-  const enabled = () => vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
-  const statusBar = new ProblemsStatusBar(enabled);
-  const current = controller;
-  const previews = new PreviewManager(current);
-
-  context.subscriptions.push(
-    output,
-    statusBar,
-    previews,
-    previews.register(),
-    ...registerCommands(current),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(CONFIG_SECTION)) return;
-      // A short pause lets the client's own configuration sync reach the server before it is
-      // stopped (otherwise that notification fails on a closing connection) and folds an edit
-      // that changes several keys into one restart.
-      clearTimeout(restartTimer);
-      restartTimer = setTimeout(() => void current.restart().then(() => statusBar.update()), RESTART_DELAY_MS);
-    }),
-    { dispose: () => clearTimeout(restartTimer) },
-  );
-
-  // Activation does not wait for the server: a slow or failing start must not block the
-  // editor, and the commands wait for it themselves.
-  void current.start().then(() => statusBar.update());
-
-  return {
-    ready: async () => (await current.ready()) !== undefined,
-    statusBarText: () => statusBar.text,
+export function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-}
-
-export async function deactivate(): Promise<void> {
-  await controller?.dispose();
-  controller = undefined;
+  return activateClient(
+    context,
+    { createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options), schemes: ['file', 'untitled'] },
+    { web: false },
+  );
 }

@@ -1,18 +1,13 @@
 /**
- * The language client's life cycle: start the bundled server (dist/server.js over node IPC),
- * stop it when `govreport.enable` is off, restart it when any `govreport.*` setting changes.
+ * The language client's life cycle: start the bundled server (dist/server.js over node IPC in
+ * the desktop, dist/web/server.js in a web worker in the browser: the entry says which), stop it when `govreport.enable` is off, restart it when any `govreport.*` setting changes.
  * Lifecycle operations run one at a time, and a burst of setting changes (a settings.json
  * save can change several keys at once) coalesces into a single restart.
  */
 import * as vscode from 'vscode';
-import {
-  ExecuteCommandRequest,
-  LanguageClient,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+// The package's root: its Node build in dist/extension.js, its browser build (package.json
+// "browser" field) in dist/web/extension.js. Only what both share is used here.
+import { ExecuteCommandRequest, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 
 export const CLIENT_ID = 'govreport';
 export const CONFIG_SECTION = 'govreport';
@@ -21,29 +16,36 @@ export const DIAGNOSTIC_SOURCE = 'govreport';
 /** Languages whose documents go to the server; it decides which markdown/plaintext/HTML ones are reports. */
 export const LANGUAGES = ['govreport', 'markdown', 'plaintext', 'html'] as const;
 
+/** How the entry (extension.ts, browserExtension.ts) makes its client: the server and its transport. */
+export interface ClientPlatform {
+  createClient(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
+  /**
+   * The URI schemes whose documents go to the server; undefined: any. The desktop server reads
+   * files and saved documents (file:, untitled:); in the browser a workspace is virtual
+   * (vscode-vfs:, vscode-remote:, …) and the server reads only what the editor sends it.
+   */
+  schemes?: readonly string[];
+  /** What the server is told at start (the web worker: where the rule pages are). */
+  initializationOptions?: Record<string, unknown>;
+}
+
 export class ClientController implements vscode.Disposable {
-  private readonly client: LanguageClient;
+  private readonly client: BaseLanguageClient;
   private lifecycle: Promise<void> = Promise.resolve();
   private queuedRestart: Promise<void> | undefined;
   private disposed = false;
 
   constructor(
-    context: vscode.ExtensionContext,
     private readonly output: vscode.OutputChannel,
     /** Commands the client registers itself under the same names as server commands. */
     clientOwnedCommands: ReadonlySet<string>,
+    platform: ClientPlatform,
   ) {
-    const module = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
+    const schemes = platform.schemes;
     const clientOptions: LanguageClientOptions = {
-      documentSelector: LANGUAGES.flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
+      documentSelector: LANGUAGES.flatMap((language) => (schemes ? schemes.map((scheme) => ({ scheme, language })) : [{ language }])),
       synchronize: { configurationSection: CONFIG_SECTION },
+      initializationOptions: platform.initializationOptions,
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       outputChannel: output,
       middleware: {
@@ -58,17 +60,17 @@ export class ClientController implements vscode.Disposable {
         },
       },
     };
-    this.client = new LanguageClient(CLIENT_ID, output.name, serverOptions, clientOptions);
+    this.client = platform.createClient(CLIENT_ID, output.name, clientOptions);
     skipServerCommandRegistration(this.client, clientOwnedCommands);
   }
 
   /** The client while it is running; undefined when disabled, stopped or failed. */
-  get running(): LanguageClient | undefined {
+  get running(): BaseLanguageClient | undefined {
     return this.client.state === State.Running ? this.client : undefined;
   }
 
   /** Waits for any start/stop/restart in progress, then returns the running client, if any. */
-  async ready(): Promise<LanguageClient | undefined> {
+  async ready(): Promise<BaseLanguageClient | undefined> {
     for (;;) {
       const current = this.lifecycle;
       await current;
@@ -120,8 +122,11 @@ export class ClientController implements vscode.Disposable {
       if (state !== State.Stopped) await this.client.stop();
       return;
     }
-    if (state === State.Running && restart) await this.client.restart();
-    else if (state === State.Stopped) await this.client.start();
+    if (state === State.Running && restart) {
+      // What the Node client's restart() does (the browser's has none): stop, then start.
+      await this.client.stop();
+      await this.client.start();
+    } else if (state === State.Stopped) await this.client.start();
     // State.Starting cannot be seen here: every start runs through this queue and is awaited.
   }
 
@@ -141,7 +146,7 @@ export class ClientController implements vscode.Disposable {
  * server commands with an explicit `workspace/executeCommand` request instead. Server commands
  * with other names (e.g. govreport.skeleton, or one a code action refers to) stay registered.
  */
-function skipServerCommandRegistration(client: LanguageClient, clientOwned: ReadonlySet<string>): void {
+function skipServerCommandRegistration(client: BaseLanguageClient, clientOwned: ReadonlySet<string>): void {
   const feature = client.getFeature(ExecuteCommandRequest.method);
   const register = feature.register.bind(feature);
   feature.register = (data) => {

@@ -21,7 +21,8 @@ import { t } from './cli/strings';
 import { ProjectFiles, type Applied } from './config/files';
 import { effectiveRules } from './config/projectConfig';
 import { describeConfigProblem, describeUnreadable } from './config/strings';
-import { acceptedBy, BaselineError, baselineName, readBaseline, writeBaseline, type Baseline, type BaselineFinding } from './config/baseline';
+import { acceptedBy, BaselineError, baselineName, type Baseline, type BaselineFinding } from './config/baseline';
+import { readBaseline, writeBaseline } from './config/baselineFile';
 import { ruleDoc, ruleDocHref, ruleDocIn } from './common/ruleDocs';
 
 declare const GOVREPORT_VERSION: string;

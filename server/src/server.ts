@@ -1,52 +1,21 @@
 #!/usr/bin/env node
 /**
- * govreport-language-server — LSP wiring only: documents, settings, scheduling, publishing and
- * the handlers. What each request answers lives in features/; what a report is, in report/.
- *
- * Runs over stdio (`--stdio`) or node-ipc (`--node-ipc`, as vscode-languageclient starts it).
- * initializationOptions: `{ debounceMs?: number }` — the pause after typing before a check
- * (default 150 ms; 0 checks at once).
+ * govreport-language-server, the Node entry: the connection over stdio (`--stdio`) or node-ipc
+ * (`--node-ipc`, as vscode-languageclient starts it), and what Node adds to the shared server
+ * (languageServer.ts): the project files on disk, last year's report among the folder's files,
+ * import, next year's draft, export and the workspace check. browserServer.ts is the web
+ * worker's entry to the same server.
  */
-import {
-  createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
-  MessageType,
-  ProposedFeatures,
-  ShowMessageNotification,
-  TextDocuments,
-  TextDocumentSyncKind,
-  type ClientCapabilities,
-  type Connection,
-  type InitializeResult,
-} from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Analyses, type Analysis } from './features/analysis';
-import { CODE_ACTION_KINDS, codeActions, workspaceEdit } from './features/codeActions';
-import { COMMANDS, CommandArgumentError, exportArgs, positionArg, previewArgs, skeleton, uriArg } from './features/commands';
-import { exportReport, importReport, previewHtml, startNextYear } from './features/documents';
+import { createConnection, ProposedFeatures, type Connection } from 'vscode-languageserver/node';
 import { ReportFileError } from './common/reportFiles';
-import { completions } from './features/completion';
-import { convertTableEdit } from './features/convertTable';
-import { toLspDiagnostics } from './features/diagnostics';
-import { fixAllEdit } from './features/fixAll';
-import { formatTables } from './features/formatting';
-import { uriToPath } from './features/globs';
-import { hover } from './features/hover';
-import { SettingsStore } from './features/settings';
-import { ValidationScheduler } from './features/scheduler';
-import { documentSymbols, foldingRanges, symbolInformation } from './features/symbols';
-import { checkWorkspace } from './features/workspaceCheck';
-import { PreviousReports } from './features/previousReports';
-import { lspEdit } from './common/lspShape';
-import { bodyOf, MAX_FIX_LENGTH, readOffsetAt } from './report';
-import { t } from './features/strings';
-import { guardFrames, type DroppedReport } from './frameGuard';
+import { ruleDocHref } from './common/ruleDocs';
 import { ProjectFiles } from './config/files';
-
-declare const GOVREPORT_VERSION: string;
-const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
-const DEFAULT_DEBOUNCE_MS = 150;
+import { exportReport, importReport, startNextYear } from './features/documents';
+import { ReportFilesOnDisk } from './features/previousReportFiles';
+import { checkWorkspace } from './features/workspaceCheck';
+import { CommandArgumentError } from './features/commands';
+import { guardFrames, type DroppedReport } from './frameGuard';
+import { startLanguageServer } from './languageServer';
 
 /** How an editor starts the server; without one of these there is nobody to talk to. */
 const TRANSPORTS = /^--(stdio|node-ipc|socket=\d+|pipe=.+|clientProcessId=\d+)$/;
@@ -70,296 +39,11 @@ if (stdio) {
   console.error = (...args: unknown[]) => connection.console.error(args.map(String).join(' '));
   console.debug = console.log;
 }
-const documents = new TextDocuments(TextDocument);
-
-let capabilities: ClientCapabilities = {};
-let folders: string[] = [];
-let scheduler = new ValidationScheduler(DEFAULT_DEBOUNCE_MS, (uri) => void validate(uri));
-// The project files (.govreportrc.jsonc, .govreportignore, the baseline) as read from disk,
-// until one of them changes.
-const projectFiles = new ProjectFiles();
-let settings = new SettingsStore(undefined, warn, projectFiles);
 
 const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
 const log = (message: string) => connection.console.error(message);
 reportDropped = (bytes, reason) =>
   log(`govreport: dropped ${bytes} bytes of a malformed message (${reason === 'header' ? 'no valid Content-Length header' : 'its Content-Length did not match its body'}); reading on from the next message`);
-const previousReports = new PreviousReports(
-  () => folders,
-  () => documents.all().map((d) => ({ uri: d.uri, version: d.version, text: d.getText() })),
-);
-const analyses = new Analyses(
-  () => folders,
-  (code, error) => log(`govreport: rule ${code} failed: ${describe(error)}`),
-  (report, uri) => previousReports.find(report, uri),
-);
-
-/** A window/showMessage notification: nothing to answer, nothing waiting on the user. */
-function warn(message: string): void {
-  void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-}
-
-/** One broken document or request never takes the server down: log it, answer empty. */
-function guarded<P, R>(name: string, fallback: R, handler: (params: P) => R | Promise<R>): (params: P) => Promise<R> {
-  return async (params: P) => {
-    try {
-      return await handler(params);
-    } catch (e) {
-      if (e instanceof CommandArgumentError) throw e;
-      log(`govreport: ${name} failed: ${describe(e)}`);
-      return fallback;
-    }
-  };
-}
-
-/** The analysis of the document's current version (undefined when it is not open). */
-async function analysisOf(uri: string): Promise<Analysis | undefined> {
-  if (!documents.get(uri)) return undefined;
-  const documentSettings = await settings.get(uri);
-  const doc = documents.get(uri);
-  return doc && analyses.get(doc, documentSettings);
-}
-
-function editTarget(uri: string, version: number) {
-  return { uri, version, documentChanges: Boolean(capabilities.workspace?.workspaceEdit?.documentChanges) };
-}
-
-function diagnosticsOf(analysis: Analysis) {
-  if (!analysis.active) return [];
-  const related = Boolean(capabilities.textDocument?.publishDiagnostics?.relatedInformation);
-  const codeDescription = Boolean(capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport);
-  return toLspDiagnostics(analysis.uri, analysis.report, analysis.diagnostics, related, codeDescription);
-}
-
-/**
- * Checks the current version and publishes, unless a newer version arrived meanwhile (its own
- * run publishes) or the document closed (closing published the empty set). A document the
- * checker fails on gets an empty set for its version, never a stale one.
- */
-async function validate(uri: string): Promise<void> {
-  const version = documents.get(uri)?.version;
-  if (version === undefined) return;
-  let diagnostics: ReturnType<typeof diagnosticsOf> = [];
-  try {
-    const analysis = await analysisOf(uri);
-    if (documents.get(uri)?.version !== version) return;
-    if (analysis) diagnostics = diagnosticsOf(analysis);
-  } catch (e) {
-    log(`govreport: checking ${uri} failed: ${describe(e)}`);
-  }
-  if (documents.get(uri)?.version !== version) return;
-  void connection.sendDiagnostics({ uri, version, diagnostics });
-}
-
-function revalidateAll(): void {
-  analyses.clear();
-  for (const doc of documents.all()) scheduler.schedule(doc.uri);
-}
-
-connection.onInitialize((params): InitializeResult => {
-  capabilities = params.capabilities;
-  const options = params.initializationOptions as { debounceMs?: unknown } | undefined;
-  const debounceMs = typeof options?.debounceMs === 'number' && options.debounceMs >= 0 ? options.debounceMs : DEFAULT_DEBOUNCE_MS;
-  scheduler = new ValidationScheduler(debounceMs, (uri) => void validate(uri));
-  const roots = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
-  folders = roots.map(uriToPath).filter((p): p is string => p !== undefined);
-  const pull = capabilities.workspace?.configuration
-    ? (scopeUri: string) => connection.workspace.getConfiguration({ scopeUri, section: 'govreport' })
-    : undefined;
-  settings = new SettingsStore(pull, warn, projectFiles);
-  return {
-    capabilities: {
-      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS },
-      completionProvider: { resolveProvider: false },
-      hoverProvider: true,
-      documentSymbolProvider: true,
-      foldingRangeProvider: true,
-      documentFormattingProvider: true,
-      executeCommandProvider: { commands: Object.values(COMMANDS) },
-      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
-    },
-    serverInfo: { name: 'govreport-language-server', version: VERSION },
-  };
-});
-
-connection.onInitialized(() => {
-  if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'govreport' });
-  }
-  // A project file, an ignore file or the baseline edited, added or removed: read them again.
-  if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/.govreport*' }] });
-  }
-  if (capabilities.workspace?.workspaceFolders) {
-    connection.workspace.onDidChangeWorkspaceFolders((event) => {
-      const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
-      folders = [...folders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined)];
-      previousReports.reset();
-      revalidateAll();
-    });
-  }
-});
-
-connection.onDidChangeConfiguration((params) => {
-  // A client that cannot be asked pushes the settings instead.
-  const pushed = capabilities.workspace?.configuration ? undefined : ((params.settings ?? {}) as Record<string, unknown>).govreport ?? null;
-  settings.reset(pushed);
-  revalidateAll();
-});
-
-connection.onDidChangeWatchedFiles(() => {
-  projectFiles.clear();
-  settings.reset();
-  revalidateAll();
-});
-
-documents.onDidChangeContent((event) => {
-  scheduler.schedule(event.document.uri);
-  // This document may be another's last-year report: those that can pair are re-checked too
-  // (a cached analysis whose last-year report did not change costs nothing).
-  for (const other of analyses.all()) {
-    if (other.uri !== event.document.uri && other.active && other.report.year && bodyOf(other.report)) scheduler.schedule(other.uri);
-  }
-});
-
-documents.onDidClose((event) => {
-  const uri = event.document.uri;
-  scheduler.cancel(uri);
-  analyses.delete(uri);
-  settings.forget(uri);
-  void connection.sendDiagnostics({ uri, diagnostics: [] });
-});
-
-connection.onCodeAction(
-  guarded('codeAction', [], async (params) => {
-    const analysis = await analysisOf(params.textDocument.uri);
-    if (!analysis) return [];
-    return codeActions(analysis, params, {
-      ...editTarget(analysis.uri, analysis.version),
-      disabledSupport: Boolean(capabilities.textDocument?.codeAction?.disabledSupport),
-    });
-  }),
-);
-
-connection.onCompletion(
-  guarded('completion', null, async (params) => {
-    const analysis = await analysisOf(params.textDocument.uri);
-    if (!analysis) return null;
-    const snippetSupport = Boolean(capabilities.textDocument?.completion?.completionItem?.snippetSupport);
-    return completions(analysis, params.position, { snippetSupport });
-  }),
-);
-
-connection.onHover(
-  guarded('hover', null, async (params) => {
-    const analysis = await analysisOf(params.textDocument.uri);
-    return analysis ? hover(analysis, readOffsetAt(analysis.report, params.position)) : null;
-  }),
-);
-
-connection.onDocumentSymbol(
-  guarded('documentSymbol', [], async (params) => {
-    const analysis = await analysisOf(params.textDocument.uri);
-    if (!analysis?.active) return [];
-    const locale = analysis.settings.locale;
-    return capabilities.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport
-      ? documentSymbols(analysis.report, locale)
-      : symbolInformation(analysis.uri, analysis.report, locale);
-  }),
-);
-
-connection.onFoldingRanges(
-  guarded('foldingRange', [], async (params) => {
-    const analysis = await analysisOf(params.textDocument.uri);
-    return analysis?.active ? foldingRanges(analysis.report) : [];
-  }),
-);
-
-connection.onDocumentFormatting(
-  guarded('formatting', [], async (params) => {
-    const analysis = await analysisOf(params.textDocument.uri);
-    // A page read as HTML is the page's own markup: its tables are not re-laid out as text.
-    return analysis?.active && analysis.report.document.map.identity ? formatTables(analysis.report) : [];
-  }),
-);
-
-async function applyEdit(analysis: Analysis, edit: { range: { start: number; end: number }; newText: string }, label: string): Promise<boolean> {
-  const result = await connection.workspace.applyEdit({
-    label,
-    edit: workspaceEdit(editTarget(analysis.uri, analysis.version), [lspEdit(analysis.report.sourceLines, edit)]),
-  });
-  return result.applied;
-}
-
-connection.onExecuteCommand(
-  guarded('executeCommand', null, async (params) => {
-    const args = params.arguments ?? [];
-    switch (params.command) {
-      case COMMANDS.skeleton:
-        return skeleton(args);
-      case COMMANDS.fixAll: {
-        const analysis = await analysisOf(uriArg(args, params.command));
-        if (!analysis?.active) return 0;
-        const { edit, count, tooLarge } = fixAllEdit(analysis.report.document.source, analysis.settings, analysis.diagnostics, analysis.report.document.kind);
-        if (tooLarge) warn(t(analysis.settings.locale, 'fixTooLarge', { length: analysis.report.document.source.length.toLocaleString('en'), limit: MAX_FIX_LENGTH.toLocaleString('en') }));
-        if (!edit) return 0;
-        return (await applyEdit(analysis, edit, 'govreport: fix all')) ? count : 0;
-      }
-      case COMMANDS.convertTable: {
-        const analysis = await analysisOf(uriArg(args, params.command));
-        if (!analysis) return false;
-        const result = convertTableEdit(analysis.report, analysis.report.lines.offsetAt(positionArg(args, params.command)), analysis.settings.locale);
-        if ('error' in result) {
-          warn(result.error);
-          return false;
-        }
-        return applyEdit(analysis, result.edit, 'govreport: convert table');
-      }
-      case COMMANDS.checkWorkspace: {
-        return checkWorkspace({
-          folders,
-          openAnalysis: analysisOf,
-          settingsFor: (uri, scopeUri) => settings.get(uri, scopeUri),
-          publish: (uri, analysis) => void connection.sendDiagnostics({ uri, diagnostics: diagnosticsOf(analysis) }),
-          findPrevious: (report, uri) => previousReports.find(report, uri),
-          log,
-        });
-      }
-      case COMMANDS.importReport: {
-        // A .docx/.pdf/.html/.txt file → a Markdown draft beside it; the client opens it.
-        const uri = uriArg(args, params.command);
-        const file = uriToPath(uri);
-        if (!file) throw new CommandArgumentError(`${params.command}: not a file: ${uri}`);
-        return userFacing(async () => importReport(file, await settings.get(uri)));
-      }
-      case COMMANDS.startNextYear: {
-        const uri = uriArg(args, params.command);
-        const file = uriToPath(uri);
-        if (!file) throw new CommandArgumentError(`${params.command}: save the report to a file first: ${uri}`);
-        const analysis = await analysisOf(uri);
-        return userFacing(async () => {
-          const result = await startNextYear({ file, report: analysis?.report }, await settings.get(uri));
-          if ('error' in result) throw new ReportFileError(result.error);
-          return result;
-        });
-      }
-      case COMMANDS.exportReport: {
-        const { uri, target, kind } = exportArgs(args);
-        const analysis = await analysisOf(uri);
-        if (!analysis) throw new CommandArgumentError(`${params.command}: the document is not open: ${uri}`);
-        return userFacing(() => exportReport(analysis.report, analysis.active ? analysis.diagnostics : [], target, kind));
-      }
-      case COMMANDS.previewHtml: {
-        const { uri, head, tail } = previewArgs(args);
-        const analysis = await analysisOf(uri);
-        return analysis ? { version: analysis.version, html: previewHtml(analysis, { head, tail }) } : null;
-      }
-      default:
-        return null;
-    }
-  }),
-);
 
 /** A file the user named that cannot be read or written: its reason, as the command's error. */
 async function userFacing<T>(run: () => Promise<T>): Promise<T> {
@@ -376,5 +60,14 @@ async function userFacing<T>(run: () => Promise<T>): Promise<T> {
 process.on('uncaughtException', (e) => log(`govreport: uncaught: ${describe(e)}`));
 process.on('unhandledRejection', (e) => log(`govreport: unhandled rejection: ${describe(e)}`));
 
-documents.listen(connection);
-connection.listen();
+startLanguageServer(connection, {
+  projectFiles: new ProjectFiles(),
+  reportFiles: new ReportFilesOnDisk(),
+  ruleDocHref: (code) => ruleDocHref(code),
+  files: {
+    checkWorkspace,
+    importReport: (file, settings) => userFacing(() => importReport(file, settings)),
+    startNextYear: (source, settings) => userFacing(() => startNextYear(source, settings)),
+    exportReport: (report, diagnostics, target, kind) => userFacing(() => exportReport(report, diagnostics, target, kind)),
+  },
+});

@@ -10,6 +10,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { parseProjectConfig, type ConfigProblem, type ProjectConfig } from './projectConfig';
+import type { Baseline } from './baseline';
+import { readBaseline } from './baselineFile';
 
 export const CONFIG_FILE_NAMES = ['.govreportrc.jsonc', '.govreportrc.json'] as const;
 export const IGNORE_FILE_NAME = '.govreportignore';
@@ -100,6 +102,11 @@ export class ProjectFiles {
       this.ignores.set(found, loaded);
     }
     return loaded ?? undefined;
+  }
+
+  /** The baseline file a project file names (throws BaselineError when it is not a baseline). */
+  baseline(file: string): Baseline {
+    return readBaseline(file);
   }
 
   /** What applies to a report: its project file, whether it is ignored, whether `files` names it. */

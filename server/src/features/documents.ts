@@ -1,9 +1,9 @@
 /**
  * Word, PDF and HTML in the editor: the work behind 导入年度报告 (a Markdown draft made from a
  * .docx/.pdf/.html file), 根据上年报告起草本年报告 (this year's draft from last year's report),
- * 导出为 Word / 导出为网页 (the finished report in the official layout), the preview (the same
- * HTML, interactive), and Word/PDF files met by the workspace check. The client asks and
- * opens; the files are read and written here.
+ * 导出为 Word / 导出为网页 (the finished report in the official layout), and Word/PDF files met
+ * by the workspace check. The client asks and opens; the files are read and written here, so
+ * this is the Node language server's only (the preview, which needs no file, is preview.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -58,16 +58,6 @@ export async function exportReport(report: Report, diagnostics: Diagnostic[], ta
   const bytes = kind === 'docx' ? await toDocx(report) : Buffer.from(toHtml(report), 'utf8');
   fs.writeFileSync(target, bytes);
   return written(target, diagnostics);
-}
-
-export interface PreviewParts {
-  head?: string;
-  tail?: string;
-}
-
-/** The preview: the published HTML, cells with findings marked, every block tagged with its source offset. */
-export function previewHtml(analysis: Analysis, parts: PreviewParts): string {
-  return toHtml(analysis.report, { interactive: true, diagnostics: analysis.active ? analysis.diagnostics : [], head: parts.head, tail: parts.tail });
 }
 
 /**

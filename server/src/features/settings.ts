@@ -6,8 +6,7 @@
 import { z } from 'zod';
 import { RULE_CODES, type CheckOptions, type FormatId, type Locale, type RuleCode, type RuleSettings, type Severity } from '../report';
 import type { Baseline } from '../config/baseline';
-import { readBaseline } from '../config/baseline';
-import type { Applied, ProjectFiles } from '../config/files';
+import type { Applied } from '../config/files';
 import { describeConfigProblem, describeUnreadable } from '../config/strings';
 import * as path from 'path';
 import { uriToPath } from './globs';
@@ -158,6 +157,16 @@ export function withProject(settings: Settings, applied: Applied, baseline?: Bas
 }
 
 /**
+ * The project files of a report on disk (config/files.ts's ProjectFiles). Where there is no
+ * file system (the web worker) there is none, and only the VS Code settings apply.
+ */
+export interface ProjectSource {
+  apply(file: string): Applied;
+  /** The baseline file (throws when it is not one; `missing` when there is no such file). */
+  baseline(file: string): Baseline;
+}
+
+/**
  * Settings per document, pulled once per scope and kept until the configuration (or a project
  * file) changes. A value is warned about once per configuration generation, whichever
  * document's pull found it.
@@ -173,7 +182,7 @@ export class SettingsStore {
     private readonly pull: ((scopeUri: string) => Promise<unknown>) | undefined,
     private readonly warn: (message: string) => void,
     /** The project files on disk (.govreportrc.jsonc, .govreportignore), shared with the CLI's reading. */
-    private readonly project?: ProjectFiles,
+    private readonly project?: ProjectSource,
   ) {}
 
   /** The settings of document `uri`; `scope`: the URI whose VS Code settings apply (default: the document's). */
@@ -249,7 +258,7 @@ export class SettingsStore {
     if (!name) return undefined;
     const file = path.resolve(dir, name);
     try {
-      const b = readBaseline(file);
+      const b = this.project!.baseline(file);
       return b.missing ? undefined : b;
     } catch (e) {
       const line = `${file}: ${e instanceof Error ? e.message : String(e)}`;

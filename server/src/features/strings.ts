@@ -48,6 +48,10 @@ const STRINGS = {
   settingNotObject: { zh: '「govreport」设置应为对象，实为 {value}，已全部改用默认值', en: '“govreport” should be an object, got {value}; using the defaults' },
   anyString: { zh: '字符串数组（如 ["reports/**/*.md"]）', en: 'an array of strings (e.g. ["reports/**/*.md"])' },
   anyObject: { zh: '规则代码到级别的对象（如 {"cell-blank": "off"}）', en: 'an object from rule code to severity (e.g. {"cell-blank": "off"})' },
+  needsFileSystem: {
+    zh: '{command} 需要读写文件，在网页版编辑器（vscode.dev、网页扩展宿主）中不可用；请在桌面版 VS Code 或运行于服务器的扩展中使用',
+    en: '{command} reads and writes files, which the web editor (vscode.dev, the web extension host) cannot do; use it in desktop VS Code or with the extension running on a server',
+  },
   listSeparator: { zh: '、', en: ', ' },
   problemSeparator: { zh: '；', en: '; ' },
 } as const;

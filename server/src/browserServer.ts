@@ -1,0 +1,22 @@
+/**
+ * govreport-language-server in a web worker (vscode.dev, code-server's web extension host): the
+ * same server as the Node entry (languageServer.ts), over the worker's messages. It has no file
+ * system, so it checks the open documents with the VS Code settings alone: no project file,
+ * baseline or last-year report read from the folder, and the commands that read or write files
+ * (import, next year's draft, export, the workspace check) say they need the desktop editor.
+ */
+import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { startLanguageServer } from './languageServer';
+
+/** The worker's global scope, as far as it is used here (the project compiles without the DOM library). */
+declare const self: {
+  addEventListener(type: 'error', listener: (event: { error?: unknown; message: string }) => void): void;
+  addEventListener(type: 'unhandledrejection', listener: (event: { reason: unknown }) => void): void;
+};
+
+const connection = createConnection(ProposedFeatures.all, new BrowserMessageReader(self as never), new BrowserMessageWriter(self as never));
+const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : String(e));
+self.addEventListener('error', (e) => connection.console.error(`govreport: uncaught: ${describe(e.error ?? e.message)}`));
+self.addEventListener('unhandledrejection', (e) => connection.console.error(`govreport: unhandled rejection: ${describe(e.reason)}`));
+
+startLanguageServer(connection);

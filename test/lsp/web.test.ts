@@ -1,0 +1,123 @@
+/**
+ * The web build (dist/web/server.js, the server vscode.dev and code-server's web extension host
+ * run in a web worker) against the Node build (dist/server.js over stdio): the same session
+ * sent to both must get the same answers — the diagnostics of a report with wrong totals, its
+ * quick fixes, completion, hover, outline, folding and formatting. The web build runs in a
+ * worker thread with a web worker's globals only (test/support/webWorkerHost.ts). What needs a
+ * file system is refused by the web build in words, not by failing.
+ */
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { readFixture } from '../support/seeds';
+import { LspClient, REPO_ROOT } from './client';
+
+const WRONG = readFixture('lsp', 'wrong-totals.md');
+const UNALIGNED = readFixture('lsp', 'unaligned-2024.md');
+// The Node server finds docs/rules above its bundle; the web extension tells its worker where they are.
+const RULE_DOCS = pathToFileURL(path.join(REPO_ROOT, 'docs', 'rules')).href;
+
+/**
+ * The same answer: compared as JSON, since a worker's messages are structured clones, which
+ * keep a property set to undefined where stdio's JSON leaves it out.
+ */
+function assertSame(fromWeb: unknown, fromNode: unknown, what?: string): void {
+  assert.deepEqual(JSON.parse(JSON.stringify(fromWeb ?? null)), JSON.parse(JSON.stringify(fromNode ?? null)), what);
+}
+
+describe('the web build of the server', () => {
+  let node: LspClient;
+  let web: LspClient;
+  before(async () => {
+    [node, web] = await Promise.all([
+      LspClient.start({ debounceMs: 0 }),
+      LspClient.start({ server: 'web', debounceMs: 0, initializationOptions: { ruleDocs: RULE_DOCS } }),
+    ]);
+  });
+  after(async () => {
+    await Promise.all([node?.stop(), web?.stop()]);
+  });
+
+  /** Opens the same document in both servers and returns both first publishes. */
+  async function openBoth(uri: string, text: string, languageId = 'govreport'): Promise<[Diagnostic[], Diagnostic[]]> {
+    await Promise.all([node.open(uri, text, languageId), web.open(uri, text, languageId)]);
+    return Promise.all([node.diagnostics(uri), web.diagnostics(uri)]);
+  }
+
+  it('publishes the same diagnostics as the Node server for a report with a wrong total', async () => {
+    const uri = 'untitled:wrong-totals';
+    const [fromNode, fromWeb] = await openBoth(uri, WRONG);
+    const total = fromWeb.find((d) => d.code === 'sum-review-litigation');
+    assert.ok(total, `no wrong-total diagnostic from the web build: ${fromWeb.map((d) => d.code)}`);
+    assert.equal(total.severity, 1);
+    assert.match(total.message, /总计/);
+    assert.equal(total.codeDescription?.href, `${RULE_DOCS}/sum-review-litigation.md`);
+    assert.ok(fromWeb.length >= 2, `${fromWeb.length} diagnostics`);
+    assertSame(fromWeb, fromNode);
+  });
+
+  it('checks a Markdown file that looks like a report, and leaves a note alone, as the Node server does', async () => {
+    const [reportNode, reportWeb] = await openBoth('untitled:report.md', WRONG, 'markdown');
+    assert.ok(reportWeb.length > 0);
+    assertSame(reportWeb, reportNode);
+    const [noteNode, noteWeb] = await openBoth('untitled:note.md', readFixture('lsp', 'note.md'), 'markdown');
+    assert.deepEqual(noteWeb, []);
+    assert.deepEqual(noteNode, []);
+  });
+
+  it('offers the same quick fixes, and applying one clears that diagnostic', async () => {
+    const uri = 'untitled:quickfix';
+    const [, diagnostics] = await openBoth(uri, WRONG);
+    const review = diagnostics.find((d) => d.code === 'sum-review-litigation')!;
+    const [fromNode, fromWeb] = await Promise.all([node.codeActions(uri, review.range, [review]), web.codeActions(uri, review.range, [review])]);
+    assertSame(fromWeb, fromNode);
+    const quickfix = fromWeb.find((a) => a.kind === 'quickfix' && a.diagnostics?.[0]?.code === 'sum-review-litigation');
+    assert.equal(quickfix?.title, '将总计改为 1');
+    web.applyWorkspaceEdit(quickfix!.edit!);
+    const after = await web.diagnostics(uri);
+    assert.ok(!after.some((d) => d.code === 'sum-review-litigation'), after.map((d) => d.code).join(', '));
+    assert.equal(after.length, diagnostics.length - 1);
+  });
+
+  it('answers completion, hover, outline, folding and formatting as the Node server does', async () => {
+    const uri = 'untitled:features';
+    await openBoth(uri, UNALIGNED);
+    const symbols = await web.symbols(uri);
+    assert.ok(symbols.length >= 6, `outline: ${symbols.map((s) => s.name)}`);
+    assertSame(symbols, await node.symbols(uri));
+    assertSame(await web.folding(uri), await node.folding(uri));
+    const edits = await web.formatting(uri);
+    assert.ok(edits.length > 0, 'the unaligned tables are laid out again');
+    assertSame(edits, await node.formatting(uri));
+    // Completion at the start of a table line: the row labels of the format.
+    const text = web.text(uri);
+    const lineStart = web.position(uri, text.indexOf('\n|', text.indexOf('三、')) + 1);
+    const completion = await web.completion(uri, lineStart);
+    const items = Array.isArray(completion) ? completion : completion?.items ?? [];
+    assert.ok(items.some((i) => i.label === '一、本年新收政府信息公开申请数量'), items.map((i) => i.label).join(', '));
+    assertSame(completion, await node.completion(uri, lineStart));
+    // Hover on a wrong total: the sum, and that it does not hold.
+    const wrong = 'untitled:hover';
+    const [, diagnostics] = await openBoth(wrong, WRONG);
+    const total = diagnostics.find((d) => d.code === 'sum-review-litigation')!;
+    const hover = await web.hover(wrong, total.range.start);
+    assert.match(JSON.stringify(hover?.contents), /不成立/);
+    assertSame(hover, await node.hover(wrong, total.range.start));
+  });
+
+  it('refuses the commands that read or write files, in words', async () => {
+    const uri = 'untitled:export';
+    await openBoth(uri, WRONG);
+    await assert.rejects(web.executeCommand('govreport.exportReport', uri, '/tmp/never-written.html', 'html'), (e: Error) => {
+      assert.match(e.message, /需要读写文件/);
+      return true;
+    });
+    await assert.rejects(web.executeCommand('govreport.checkWorkspace'), /需要读写文件/);
+    // What needs no file works: the skeleton of a new report.
+    const skeleton = await web.executeCommand('govreport.skeleton', { body: '某某市人民政府办公室', year: 2024 });
+    assert.equal(skeleton, await node.executeCommand('govreport.skeleton', { body: '某某市人民政府办公室', year: 2024 }));
+    assert.match(String(skeleton), /某某市人民政府办公室2024年政府信息公开工作年度报告/);
+  });
+});
