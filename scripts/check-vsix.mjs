@@ -62,6 +62,9 @@ const required = [
   'extension/readme.md', // vsce lower-cases the README's name
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  // The web extension (package.json "browser"): the client and the server's worker.
+  'extension/dist/web/extension.js',
+  'extension/dist/web/server.js',
   'extension/dist/snippets.json',
   'extension/dist/govreportrc.schema.json',
   'extension/dist/govreport-baseline.schema.json',
@@ -104,6 +107,7 @@ if (manifestEntry) {
   const c = manifest.contributes ?? {};
   const refs = [
     manifest.main,
+    manifest.browser,
     ...(c.grammars ?? []).map((g) => g.path),
     ...(c.snippets ?? []).map((s) => s.path),
     ...(c.languages ?? []).map((l) => l.configuration),
