@@ -17,7 +17,9 @@ export function activate(context: vscode.ExtensionContext): Promise<GovReportExt
   };
   return activateClient(
     context,
-    { createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options), schemes: ['file', 'untitled'] },
+    // vscode-vfs: a virtual workspace (GitHub Repositories) in the desktop editor, checked as the
+    // browser build checks it: the open documents, without project files.
+    { createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options), schemes: ['file', 'untitled', 'vscode-vfs'] },
     { web: false },
   );
 }
