@@ -65,6 +65,28 @@ class WorkerLanguageClient extends BaseLanguageClient {
   }
 }
 
+/**
+ * The server's `govreport/readFiles` (server/src/features/fetchedFiles.ts): the project files it
+ * may read, through VS Code's file system — the worker has none. null: no such file.
+ */
+function readFiles(params: { uris: string[] }): Promise<(string | null)[]> {
+  return Promise.all(
+    params.uris.map(async (uri) => {
+      try {
+        return new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.parse(uri)));
+      } catch {
+        return null;
+      }
+    }),
+  );
+}
+
+function createClient(id: string, name: string, options: LanguageClientOptions, script: vscode.Uri): BaseLanguageClient {
+  const client = new WorkerLanguageClient(id, name, options, script);
+  client.onRequest('govreport/readFiles', readFiles);
+  return client;
+}
+
 export function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
   const script = vscode.Uri.joinPath(context.extensionUri, 'dist', 'web', 'server.js');
   // No schemes: a web workspace is virtual (vscode-vfs:, vscode-remote:, …); the server reads only what it is sent.
@@ -72,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): Promise<GovReportExt
   const ruleDocs = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules').toString(true);
   return activateClient(
     context,
-    { createClient: (id, name, options) => new WorkerLanguageClient(id, name, options, script), initializationOptions: { ruleDocs } },
+    { createClient: (id, name, options) => createClient(id, name, options, script), initializationOptions: { ruleDocs } },
     { web: true },
   );
 }

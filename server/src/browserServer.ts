@@ -1,11 +1,13 @@
 /**
  * govreport-language-server in a web worker (vscode.dev, code-server's web extension host): the
  * same server as the Node entry (languageServer.ts), over the worker's messages. It has no file
- * system, so it checks the open documents with the VS Code settings alone: no project file,
- * baseline or last-year report read from the folder, and the commands that read or write files
- * (import, next year's draft, export, the workspace check) say they need the desktop editor.
+ * system: the project files (.govreportrc.jsonc, .govreportignore, the baseline) are read through
+ * the client (features/fetchedFiles.ts); no last-year report is read from the folder (open ones
+ * pair), and the commands that read or write files (import, next year's draft, export, the
+ * workspace check) say they need the desktop editor.
  */
 import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedFeatures } from 'vscode-languageserver/browser';
+import { FetchedProjectFiles, READ_FILES_REQUEST } from './features/fetchedFiles';
 import { startLanguageServer } from './languageServer';
 
 /** The worker's global scope, as far as it is used here (the project compiles without the DOM library). */
@@ -19,4 +21,5 @@ const describe = (e: unknown) => (e instanceof Error ? e.stack ?? e.message : St
 self.addEventListener('error', (e) => connection.console.error(`govreport: uncaught: ${describe(e.error ?? e.message)}`));
 self.addEventListener('unhandledrejection', (e) => connection.console.error(`govreport: unhandled rejection: ${describe(e.reason)}`));
 
-startLanguageServer(connection);
+// The project files come through the client (vscode.workspace.fs), asked for before each document's settings.
+startLanguageServer(connection, { projectFiles: new FetchedProjectFiles((params) => connection.sendRequest(READ_FILES_REQUEST, params)) });

@@ -10,9 +10,11 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
 import { ReportFileError } from './common/reportFiles';
 import { ruleDocHref } from './common/ruleDocs';
 import { ProjectFiles } from './config/files';
+import { nodeFileAccess } from './config/nodeFiles';
 import { exportReport, importReport, startNextYear } from './features/documents';
 import { ReportFilesOnDisk } from './features/previousReportFiles';
 import { checkWorkspace } from './features/workspaceCheck';
+import { uriToPath } from './features/globs';
 import { CommandArgumentError } from './features/commands';
 import { guardFrames, type DroppedReport } from './frameGuard';
 import { startLanguageServer } from './languageServer';
@@ -57,11 +59,20 @@ async function userFacing<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+// The project files on disk, for file: documents (what the CLI reads for the same file).
+const project = new ProjectFiles(nodeFileAccess);
+
 process.on('uncaughtException', (e) => log(`govreport: uncaught: ${describe(e)}`));
 process.on('unhandledRejection', (e) => log(`govreport: unhandled rejection: ${describe(e)}`));
 
 startLanguageServer(connection, {
-  projectFiles: new ProjectFiles(),
+  projectFiles: {
+    pathOf: uriToPath,
+    candidates: (file) => project.candidates(file),
+    apply: (file) => project.apply(file),
+    baseline: (file) => project.baseline(file),
+    clear: () => project.clear(),
+  },
   reportFiles: new ReportFilesOnDisk(),
   ruleDocHref: (code) => ruleDocHref(code),
   files: {

@@ -5,9 +5,11 @@
  * (VS Code then runs the extension's "browser" entry, dist/web/extension.js, which starts
  * dist/web/server.js in a web worker). Asserts, as a user sees it:
  *
- *   1. the draft with wrong totals: the Problems panel lists exactly the findings that
+ *   1. the draft with wrong totals, beside a .govreportrc.jsonc (cell-blank off,
+ *      active-disclosure-range an error): the Problems panel lists exactly the findings that
  *      `node dist/cli.js` reports for it (severity, line:col, code, Chinese message), among
- *      them the wrong 总计 of 行政复议 (73:19);
+ *      them the wrong 总计 of 行政复议 (73:19) — so the worker read the project file through
+ *      VS Code's file system (govreport/readFiles on vscode-remote: URIs);
  *   2. no language server process was started: nothing under code-server runs dist/server.js
  *      (the Node build would be a `node …/dist/server.js --node-ipc` process), so the findings
  *      came from the worker;
@@ -136,7 +138,12 @@ async function main(): Promise<number> {
   const folder = path.join(root, 'workspace');
   fs.mkdirSync(folder, { recursive: true });
   fs.copyFileSync(path.join(ROOT, 'examples', DRAFT), path.join(folder, DRAFT));
+  // A project file that the CLI and both builds must apply: the blank cell is accepted here.
+  fs.writeFileSync(path.join(folder, '.govreportrc.jsonc'), '{\n  // 本项目不提示空白单元格\n  "rules": { "cell-blank": "off", "active-disclosure-range": "error" }\n}\n');
   const expected = cliFindings(path.join(folder, DRAFT)).map(describe).sort();
+  if (expected.some((f) => f.includes('(cell-blank)')) || !expected.some((f) => f.startsWith('error [Ln 16, Col 21] govreport(active-disclosure-range)'))) {
+    throw new Error(`the CLI does not apply the project file: ${expected.join('\n')}`);
+  }
   if (!expected.some((f) => f.includes('[Ln 73, Col 19] govreport(sum-review-litigation)'))) throw new Error(`the CLI no longer finds the wrong total of 行政复议: ${expected.join('\n')}`);
 
   let server: CodeServerHandle | undefined;
@@ -197,7 +204,7 @@ async function main(): Promise<number> {
     // VS Code prefers it. This setting makes it a web-only extension, run in the web worker
     // extension host of the page, as vscode.dev (which has no Node host) would run it.
     const web = await session('web', { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } });
-    log(`1. web extension host: the Problems panel lists exactly the ${expected.length} findings of dist/cli.js, among them the wrong 总计 of 行政复议 at 73:19`);
+    log(`1. web extension host: the Problems panel lists exactly the ${expected.length} findings of dist/cli.js with the project file applied (no cell-blank; active-disclosure-range an error), among them the wrong 总计 of 行政复议 at 73:19`);
     if (web.nodeServers.length) throw new Error(`the Node language server runs, so the extension did not run as a web extension:\n  ${web.nodeServers.join('\n  ')}`);
     log('2. no dist/server.js process under code-server: the findings came from the web worker');
     log(`   palette "GovReport": ${web.palette.join(' | ')}`);

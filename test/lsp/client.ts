@@ -7,7 +7,9 @@
  * settings object, and records every publishDiagnostics and showMessage. Waits are bounded.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import {
   AbstractMessageReader,
@@ -127,6 +129,8 @@ export class LspClient {
   readonly logs: string[] = [];
   readonly applied: ApplyWorkspaceEditParams[] = [];
   readonly registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+  /** The URIs the server asked the editor to read (govreport/readFiles; the web build only). */
+  readonly fileReads: string[] = [];
   readonly docs = new Map<string, TextDocument>();
   settings: unknown;
   private waiters: Waiter[] = [];
@@ -179,6 +183,18 @@ export class LspClient {
       client.registrations.push(...p.registrations);
       client.notify();
       return null;
+    });
+    // What the VS Code web extension answers for the web build (vscode.workspace.fs): the project
+    // files it asks for, here read from disk.
+    connection.onRequest('govreport/readFiles', (p: { uris: string[] }) => {
+      client.fileReads.push(...p.uris);
+      return p.uris.map((uri) => {
+        try {
+          return fs.readFileSync(fileURLToPath(uri), 'utf8');
+        } catch {
+          return null;
+        }
+      });
     });
     connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       client.applied.push(p);

@@ -7,12 +7,14 @@
  * file system is refused by the web build in words, not by failing.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { readFixture } from '../support/seeds';
-import { LspClient, REPO_ROOT } from './client';
+import { codesOf, LspClient, REPO_ROOT, toUri } from './client';
 
 const WRONG = readFixture('lsp', 'wrong-totals.md');
 const UNALIGNED = readFixture('lsp', 'unaligned-2024.md');
@@ -120,4 +122,62 @@ describe('the web build of the server', () => {
     assert.equal(skeleton, await node.executeCommand('govreport.skeleton', { body: '某某市人民政府办公室', year: 2024 }));
     assert.match(String(skeleton), /某某市人民政府办公室2024年政府信息公开工作年度报告/);
   });
+
 });
+
+describe('the web build with project files read through the editor', () => {
+  let ws: string;
+  let node: LspClient;
+  let web: LspClient;
+  const config = (text: string) => fs.writeFileSync(path.join(ws, '.govreportrc.jsonc'), text);
+  before(async () => {
+    ws = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-web-config-'));
+    fs.mkdirSync(path.join(ws, 'drafts'));
+    config(`{
+      // 本项目的检查设置
+      "rules": { "sum-review-litigation": "warning", "section-missing": "off" },
+      "locale": "en",
+    }`);
+    fs.writeFileSync(path.join(ws, '.govreportignore'), 'drafts/old.md\n');
+    [node, web] = await Promise.all([
+      LspClient.start({ debounceMs: 0, workspaceFolders: [ws] }),
+      LspClient.start({ server: 'web', debounceMs: 0, workspaceFolders: [ws], initializationOptions: { ruleDocs: RULE_DOCS } }),
+    ]);
+  });
+  after(async () => {
+    await Promise.all([node?.stop(), web?.stop()]);
+    fs.rmSync(ws, { recursive: true, force: true });
+  });
+
+  it('applies .govreportrc.jsonc and .govreportignore as the Node server does', async () => {
+    const uri = toUri(path.join(ws, 'report.md'));
+    await Promise.all([node.open(uri, WRONG, 'markdown'), web.open(uri, WRONG, 'markdown')]);
+    const [fromNode, fromWeb] = await Promise.all([node.diagnostics(uri), web.diagnostics(uri)]);
+    assert.ok(web.fileReads.includes(toUri(path.join(ws, '.govreportrc.jsonc'))), `asked for: ${web.fileReads.join(', ')}`);
+    assert.deepEqual(codesOf(fromWeb), ['cell-not-number', 'sum-applicant-total', 'sum-review-litigation']);
+    assert.equal(fromWeb.find((d) => d.code === 'sum-review-litigation')!.severity, 2, 'warning, from the project file');
+    assert.match(fromWeb[0].message, /[a-z]{4}/, 'English, from the project file');
+    assertSame(fromWeb, fromNode);
+
+    const ignored = toUri(path.join(ws, 'drafts', 'old.md'));
+    await Promise.all([node.open(ignored, WRONG, 'govreport'), web.open(ignored, WRONG, 'govreport')]);
+    assert.deepEqual(await web.diagnostics(ignored), []);
+    assert.deepEqual(await node.diagnostics(ignored), []);
+  });
+
+  it('reads the project file again when it changes', async () => {
+    const uri = toUri(path.join(ws, 'changed.md'));
+    await Promise.all([node.open(uri, WRONG, 'markdown'), web.open(uri, WRONG, 'markdown')]);
+    await Promise.all([node.diagnostics(uri), web.diagnostics(uri)]);
+    const before = web.publishesFor(uri).length;
+    config('{ "rules": { "sum-applicant-total": "off" } }');
+    await Promise.all([node.filesChanged(path.join(ws, '.govreportrc.jsonc')), web.filesChanged(path.join(ws, '.govreportrc.jsonc'))]);
+    await web.waitFor(() => web.publishesFor(uri).length > before, 'a publish after the change');
+    await node.waitFor(() => !codesOf(node.lastPublish(uri)!.diagnostics).includes('sum-applicant-total'), 'the Node server re-checking');
+    const fromWeb = web.lastPublish(uri)!.diagnostics;
+    assert.ok(!codesOf(fromWeb).includes('sum-applicant-total'), codesOf(fromWeb).join(', '));
+    assert.equal(fromWeb.find((d) => d.code === 'sum-review-litigation')!.severity, 1, 'error again: the old file no longer applies');
+    assertSame(fromWeb, node.lastPublish(uri)!.diagnostics);
+  });
+});
+

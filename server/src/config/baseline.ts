@@ -30,7 +30,7 @@ const Entry = z.object({
   reason: z.string().optional(),
   date: z.string().optional(),
 });
-export const BaselineFile = z.object({ version: z.literal(1), accepted: z.array(Entry) });
+const BaselineFile = z.object({ version: z.literal(1), accepted: z.array(Entry) });
 
 export type BaselineEntry = z.infer<typeof Entry>;
 
@@ -43,6 +43,22 @@ export interface Baseline {
 }
 
 export class BaselineError extends Error {}
+
+/** A baseline file's text, checked (throws BaselineError when it is not a baseline). */
+export function parseBaseline(file: string, text: string): Baseline {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (e) {
+    throw new BaselineError(e instanceof Error ? e.message : String(e));
+  }
+  const parsed = BaselineFile.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new BaselineError(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return { file, dir: path.dirname(file), entries: parsed.data.accepted, missing: false };
+}
 
 /** How a report's file is named in the baseline: relative to it, with forward slashes. */
 export function baselineName(baseline: Pick<Baseline, 'dir'>, file: string): string {

@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { BaselineError, BaselineFile, baselineName, type Baseline, type BaselineEntry, type BaselineFinding } from './baseline';
+import { BaselineError, baselineName, parseBaseline, type Baseline, type BaselineEntry, type BaselineFinding } from './baseline';
 
 export function readBaseline(file: string): Baseline {
   const abs = path.resolve(file);
@@ -15,18 +15,7 @@ export function readBaseline(file: string): Baseline {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file: abs, dir: path.dirname(abs), entries: [], missing: true };
     throw new BaselineError((e as NodeJS.ErrnoException).code ?? String(e));
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch (e) {
-    throw new BaselineError(e instanceof Error ? e.message : String(e));
-  }
-  const parsed = BaselineFile.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new BaselineError(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
-  }
-  return { file: abs, dir: path.dirname(abs), entries: parsed.data.accepted, missing: false };
+  return parseBaseline(abs, text);
 }
 
 /**

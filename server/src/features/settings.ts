@@ -9,7 +9,6 @@ import type { Baseline } from '../config/baseline';
 import type { Applied } from '../config/files';
 import { describeConfigProblem, describeUnreadable } from '../config/strings';
 import * as path from 'path';
-import { uriToPath } from './globs';
 import { t } from './strings';
 
 export type RuleSetting = Severity | 'off';
@@ -31,6 +30,8 @@ export interface Settings {
   configFile?: string;
   /** The baseline the project file names: findings accepted in it are not shown. */
   baseline?: Baseline;
+  /** The document's path as the project files (and the baseline's entries) name it. */
+  projectPath?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, locale: 'zh-CN', format: 'auto', rules: {}, files: [], ruleSettings: {}, ignored: false, named: false }) as Settings;
@@ -157,10 +158,16 @@ export function withProject(settings: Settings, applied: Applied, baseline?: Bas
 }
 
 /**
- * The project files of a report on disk (config/files.ts's ProjectFiles). Where there is no
- * file system (the web worker) there is none, and only the VS Code settings apply.
+ * The project files of a document (config/files.ts's ProjectFiles, with the way a document's
+ * URI becomes the path they are found by). Without one, only the VS Code settings apply.
  */
 export interface ProjectSource {
+  /** The document's path for its project files; undefined when none can apply (untitled, or a scheme the reader cannot reach). */
+  pathOf(uri: string): string | undefined;
+  /** Every file apply() may read for the document at `file` (ProjectFiles.candidates). */
+  candidates(file: string): string[];
+  /** Where reading is asynchronous (the web worker: VS Code's file system), fetches `files` before apply() or baseline() reads them. */
+  readAhead?(uri: string, files: string[]): Promise<void>;
   apply(file: string): Applied;
   /** The baseline file (throws when it is not one; `missing` when there is no such file). */
   baseline(file: string): Baseline;
@@ -241,11 +248,15 @@ export class SettingsStore {
 
   private async load(uri: string, scope: string): Promise<Settings> {
     const settings = await this.pulledFor(scope);
-    const file = this.project && uriToPath(uri);
-    if (!file || !this.project) return settings;
-    const applied = this.project.apply(file);
+    const project = this.project;
+    const file = project?.pathOf(uri);
+    if (!file || !project) return settings;
+    await project.readAhead?.(uri, project.candidates(file));
+    const applied = project.apply(file);
     const config = applied.config;
-    const merged = withProject(settings, applied, config ? this.baselineOf(config.dir, config.config.baseline, settings.locale) : undefined);
+    const baselineFile = config?.config.baseline ? path.resolve(config.dir, config.config.baseline) : undefined;
+    if (baselineFile) await project.readAhead?.(uri, [baselineFile]);
+    const merged = { ...withProject(settings, applied, config && baselineFile ? this.baselineOf(baselineFile, settings.locale) : undefined), projectPath: file };
     if (config && (config.unreadable || config.problems.length)) {
       const lines = config.unreadable ? [describeUnreadable(config.file, config.unreadable, merged.locale)] : config.problems.map((p) => describeConfigProblem(p, config.file, merged.locale));
       const fresh = lines.filter((line) => this.once(line));
@@ -254,9 +265,7 @@ export class SettingsStore {
     return merged;
   }
 
-  private baselineOf(dir: string, name: string | undefined, locale: Locale): Baseline | undefined {
-    if (!name) return undefined;
-    const file = path.resolve(dir, name);
+  private baselineOf(file: string, locale: Locale): Baseline | undefined {
     try {
       const b = this.project!.baseline(file);
       return b.missing ? undefined : b;
