@@ -81,9 +81,19 @@ function readFiles(params: { uris: string[] }): Promise<(string | null)[]> {
   );
 }
 
+/** The server's `govreport/writeFile`: an export's bytes, written through VS Code's file system. */
+async function writeFile(params: { uri: string; base64: string }): Promise<null> {
+  const binary = atob(params.base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  await vscode.workspace.fs.writeFile(vscode.Uri.parse(params.uri), bytes);
+  return null;
+}
+
 function createClient(id: string, name: string, options: LanguageClientOptions, script: vscode.Uri): BaseLanguageClient {
   const client = new WorkerLanguageClient(id, name, options, script);
   client.onRequest('govreport/readFiles', readFiles);
+  client.onRequest('govreport/writeFile', writeFile);
   return client;
 }
 

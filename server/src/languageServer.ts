@@ -50,10 +50,11 @@ const DEFAULT_DEBOUNCE_MS = 150;
 
 /** The commands that read and write files (features/documents.ts, features/workspaceCheck.ts). */
 export interface FileCommands {
-  checkWorkspace(context: WorkspaceCheckContext): Promise<WorkspaceCheckResult>;
-  importReport(file: string, settings: Settings): Promise<WrittenFile>;
-  startNextYear(source: { file: string; report?: Report }, settings: Settings): Promise<WrittenFile | { error: string }>;
-  exportReport(report: Report, diagnostics: Diagnostic[], target: string, kind: 'docx' | 'html'): Promise<WrittenFile>;
+  checkWorkspace?(context: WorkspaceCheckContext): Promise<WorkspaceCheckResult>;
+  importReport?(file: string, settings: Settings): Promise<WrittenFile>;
+  startNextYear?(source: { file: string; report?: Report }, settings: Settings): Promise<WrittenFile | { error: string }>;
+  /** `target`: a path or a URI (the client's save dialog gives a URI). */
+  exportReport?(report: Report, diagnostics: Diagnostic[], target: string, kind: 'docx' | 'html'): Promise<WrittenFile>;
 }
 
 /** What the platform gives the server beyond the connection; all of it needs a file system. */
@@ -324,8 +325,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
           return applyEdit(analysis, result.edit, 'govreport: convert table');
         }
         case COMMANDS.checkWorkspace: {
-          const files = await fileCommands(params.command, roots[0]);
-          return files.checkWorkspace({
+          const checkWorkspace = await fileCommand('checkWorkspace', params.command, roots[0]);
+          return checkWorkspace({
             folders,
             openAnalysis: analysisOf,
             settingsFor: (uri, scopeUri) => settings.get(uri, scopeUri),
@@ -337,27 +338,27 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
         case COMMANDS.importReport: {
           // A .docx/.pdf/.html/.txt file → a Markdown draft beside it; the client opens it.
           const uri = uriArg(args, params.command);
-          const files = await fileCommands(params.command, uri);
+          const importReport = await fileCommand('importReport', params.command, uri);
           const file = uriToPath(uri);
           if (!file) throw new CommandArgumentError(`${params.command}: not a file: ${uri}`);
-          return files.importReport(file, await settings.get(uri));
+          return importReport(file, await settings.get(uri));
         }
         case COMMANDS.startNextYear: {
           const uri = uriArg(args, params.command);
-          const files = await fileCommands(params.command, uri);
+          const startNextYear = await fileCommand('startNextYear', params.command, uri);
           const file = uriToPath(uri);
           if (!file) throw new CommandArgumentError(`${params.command}: save the report to a file first: ${uri}`);
           const analysis = await analysisOf(uri);
-          const result = await files.startNextYear({ file, report: analysis?.report }, await settings.get(uri));
+          const result = await startNextYear({ file, report: analysis?.report }, await settings.get(uri));
           if ('error' in result) throw new CommandArgumentError(result.error);
           return result;
         }
         case COMMANDS.exportReport: {
           const { uri, target, kind } = exportArgs(args);
-          const files = await fileCommands(params.command, uri);
+          const exportReport = await fileCommand('exportReport', params.command, uri);
           const analysis = await analysisOf(uri);
           if (!analysis) throw new CommandArgumentError(`${params.command}: the document is not open: ${uri}`);
-          return files.exportReport(analysis.report, analysis.active ? analysis.diagnostics : [], target, kind);
+          return exportReport(analysis.report, analysis.active ? analysis.diagnostics : [], target, kind);
         }
         case COMMANDS.previewHtml: {
           const { uri, head, tail } = previewArgs(args);
@@ -371,11 +372,13 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
   );
 
   /**
-   * The commands that read or write files, or refuse in words: the web worker has no file system
-   * (its host gives none), so 导入/起草/导出/检查工作区 say that they need the desktop editor.
+   * A command that reads or writes files, or a refusal in words: the web worker has no file
+   * system (its host has only the export, written through the client), so 导入/起草/检查工作区
+   * say that they need the desktop editor.
    */
-  async function fileCommands(command: string, scopeUri: string | undefined): Promise<FileCommands> {
-    if (host.files) return host.files;
+  async function fileCommand<K extends keyof FileCommands>(name: K, command: string, scopeUri: string | undefined): Promise<NonNullable<FileCommands[K]>> {
+    const run = host.files?.[name];
+    if (run) return run as NonNullable<FileCommands[K]>;
     const locale = scopeUri ? (await settings.get(scopeUri)).locale : DEFAULT_SETTINGS.locale;
     throw new CommandArgumentError(t(locale, 'needsFileSystem', { command }));
   }

@@ -62,6 +62,14 @@ async function userFacing<T>(run: () => Promise<T>): Promise<T> {
 // The project files on disk, for file: documents (what the CLI reads for the same file).
 const project = new ProjectFiles(nodeFileAccess);
 
+/** Where to export: a path, or the file: URI the client's save dialog gave. */
+function targetPath(target: string): string {
+  if (!/^[a-z][\w+.-]+:/i.test(target)) return target;
+  const file = uriToPath(target);
+  if (!file) throw new CommandArgumentError(`govreport.exportReport: not a file: ${target}`);
+  return file;
+}
+
 process.on('uncaughtException', (e) => log(`govreport: uncaught: ${describe(e)}`));
 process.on('unhandledRejection', (e) => log(`govreport: unhandled rejection: ${describe(e)}`));
 
@@ -79,6 +87,6 @@ startLanguageServer(connection, {
     checkWorkspace,
     importReport: (file, settings) => userFacing(() => importReport(file, settings)),
     startNextYear: (source, settings) => userFacing(() => startNextYear(source, settings)),
-    exportReport: (report, diagnostics, target, kind) => userFacing(() => exportReport(report, diagnostics, target, kind)),
+    exportReport: (report, diagnostics, target, kind) => userFacing(() => exportReport(report, diagnostics, targetPath(target), kind)),
   },
 });

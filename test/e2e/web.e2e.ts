@@ -15,7 +15,10 @@
  *      came from the worker;
  *   3. the commands that need a file system are not offered in the palette (导入, 起草,
  *      检查工作区), while the ones that do not are (修正全部);
- *   4. control: the same .vsix without the setting runs in code-server's Node extension host,
+ *   4. Export as Word through the save dialog: the worker renders the .docx, the client writes it
+ *      with vscode.workspace.fs (govreport/writeFile), and the CLI reads it back with the draft's
+ *      findings;
+ *   5. control: the same .vsix without the setting runs in code-server's Node extension host,
  *      with a dist/server.js process, and the same findings — so check 2 can tell them apart.
  *
  *   npm run test:e2e:web   (install.sh + package + tsc + this; logs to /tmp/web-e2e.log via .ci/run)
@@ -41,6 +44,7 @@ import {
   repoRoot,
   runCommand,
   screenshot,
+  SELECTORS,
   startCodeServer,
   withTimeout,
 } from './codeServer';
@@ -166,7 +170,7 @@ async function main(): Promise<number> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void cleanup().finally(() => process.exit(130)));
 
   /** One code-server + Chromium session on the draft: the Problems panel (as the CLI's), the server processes, the palette. */
-  async function session(name: string, settings: Record<string, unknown>): Promise<{ nodeServers: string[]; palette: string[] }> {
+  async function session(name: string, settings: Record<string, unknown>, exportAs?: string): Promise<{ nodeServers: string[]; palette: string[] }> {
     const s = await startCodeServer({
       workspaceFolder: folder,
       extensionsDir: path.join(root, name, 'extensions'),
@@ -195,15 +199,34 @@ async function main(): Promise<number> {
     }
     const nodeServers = nodeServerProcesses(s.pid);
     const palette = await paletteEntries(page, 'GovReport');
+    if (exportAs) await exportWord(page, exportAs);
     await stopBoth();
     return { nodeServers, palette };
+  }
+
+  /** GovReport: Export as Word, the save dialog given `target`: written, said, read back with the draft's findings. */
+  async function exportWord(page: Page, target: string): Promise<void> {
+    await runCommand(page, 'GovReport: Export as Word', { timeout: 20_000, keepOpen: true });
+    const box = page.locator(SELECTORS.quickInputBox);
+    await box.waitFor({ state: 'visible', timeout: 15_000 });
+    let offered = '';
+    if (!(await pollUntil(async () => (offered = await box.inputValue()).endsWith('.docx'), 10_000))) throw new Error(`the save dialog offers "${offered}", no .docx name`);
+    await box.fill(target);
+    if (!(await pollUntil(async () => (await box.inputValue()) === target, 5_000))) throw new Error(`the save dialog shows "${await box.inputValue()}" after typing ${target}`);
+    await page.keyboard.press('Enter');
+    if (!(await pollUntil(async () => fs.existsSync(target) && fs.statSync(target).size > 0, 20_000))) throw new Error(`${target} was not written`);
+    await page.locator(SELECTORS.notification, { hasText: `Exported ${path.basename(target)}` }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    const back = cliFindings(target).map((f) => `${f.code} ${f.message.replace(/（第.*?）$/, '')}`).sort();
+    const draft = cliFindings(path.join(folder, DRAFT)).map((f) => `${f.code} ${f.message}`).sort();
+    if (JSON.stringify(back) !== JSON.stringify(draft)) throw new Error(`the exported .docx reads back differently:\n  ${back.join('\n  ')}\nvs the draft:\n  ${draft.join('\n  ')}`);
   }
 
   try {
     // The extension has both "main" and "browser": where a remote (Node) extension host exists,
     // VS Code prefers it. This setting makes it a web-only extension, run in the web worker
     // extension host of the page, as vscode.dev (which has no Node host) would run it.
-    const web = await session('web', { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } });
+    const exported = path.join(folder, 'qingshan-2024-web.docx');
+    const web = await session('web', { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } }, exported);
     log(`1. web extension host: the Problems panel lists exactly the ${expected.length} findings of dist/cli.js with the project file applied (no cell-blank; active-disclosure-range an error), among them the wrong 总计 of 行政复议 at 73:19`);
     if (web.nodeServers.length) throw new Error(`the Node language server runs, so the extension did not run as a web extension:\n  ${web.nodeServers.join('\n  ')}`);
     log('2. no dist/server.js process under code-server: the findings came from the web worker');
@@ -211,14 +234,15 @@ async function main(): Promise<number> {
     const offered = ['Import Annual Report', 'Check All Reports', "Start This Year's Report"].filter((t) => web.palette.some((l) => l.includes(t)));
     if (offered.length) throw new Error(`the palette offers commands that need a file system: ${offered.join(', ')}`);
     if (!web.palette.some((l) => /Fix All/i.test(l))) throw new Error(`the palette does not offer Fix All: ${web.palette.join(' | ')}`);
-    log('3. the palette offers Fix All and not the commands that read or write files');
+    log('3. the palette offers Fix All and Export, not the commands that read or write files by path');
+    log(`4. Export as Word from the web worker: ${path.basename(exported)} written through VS Code's file system, the notification says so, dist/cli.js reads it back with the draft's findings`);
 
     // Control: the same .vsix without the setting runs in code-server's Node extension host, with
     // its server process — so check 2 above can tell the two apart — and finds the same.
     const node = await session('node', {});
     if (!node.nodeServers.length) throw new Error('control: without remote.extensionKind no dist/server.js process ran either; check 2 proves nothing');
     if (!node.palette.some((l) => l.includes('Check All Reports'))) throw new Error(`control: the Node build's palette lacks Check All Reports: ${node.palette.join(' | ')}`);
-    log(`4. control, Node extension host: the same ${expected.length} findings, from ${node.nodeServers.length} dist/server.js process(es); the palette offers the file commands`);
+    log(`5. control, Node extension host: the same ${expected.length} findings, from ${node.nodeServers.length} dist/server.js process(es); the palette offers the file commands`);
     await cleanup();
     log('WEB E2E PASSED');
     return 0;

@@ -196,6 +196,10 @@ export class LspClient {
         }
       });
     });
+    connection.onRequest('govreport/writeFile', (p: { uri: string; base64: string }) => {
+      fs.writeFileSync(fileURLToPath(p.uri), Buffer.from(p.base64, 'base64'));
+      return null;
+    });
     connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       client.applied.push(p);
       if (options.refuseEdits) return { applied: false };

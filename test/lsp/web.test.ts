@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { checkReport, parse, readBinary } from '../../server/src/report';
 import { readFixture } from '../support/seeds';
 import { codesOf, LspClient, REPO_ROOT, toUri } from './client';
 
@@ -109,14 +110,41 @@ describe('the web build of the server', () => {
     assertSame(hover, await node.hover(wrong, total.range.start));
   });
 
-  it('refuses the commands that read or write files, in words', async () => {
+  it('exports as Word and as a web page through the editor: the bytes the Node server writes', async () => {
     const uri = 'untitled:export';
     await openBoth(uri, WRONG);
-    await assert.rejects(web.executeCommand('govreport.exportReport', uri, '/tmp/never-written.html', 'html'), (e: Error) => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-web-export-'));
+    try {
+      for (const kind of ['docx', 'html'] as const) {
+        const fromWeb = path.join(out, `web.${kind}`);
+        const fromNode = path.join(out, `node.${kind}`);
+        const written = (await web.executeCommand('govreport.exportReport', uri, toUri(fromWeb), kind)) as { uri: string; errors: number; warnings: number };
+        await node.executeCommand('govreport.exportReport', uri, fromNode, kind);
+        assert.equal(written.uri, toUri(fromWeb));
+        assert.ok(written.errors > 0, 'the wrong totals are counted');
+        if (kind === 'html') assert.equal(fs.readFileSync(fromWeb, 'utf8'), fs.readFileSync(fromNode, 'utf8'));
+        else {
+          // A .docx is a zip with timestamps: the same report read back from both.
+          const [a, b] = await Promise.all([readBinary(fs.readFileSync(fromWeb), 'docx'), readBinary(fs.readFileSync(fromNode), 'docx')]);
+          assert.deepEqual(checkReport(parse(a)).map((d) => d.message), checkReport(parse(b)).map((d) => d.message));
+          assert.ok(checkReport(parse(a)).some((d) => d.code === 'sum-review-litigation'));
+        }
+      }
+      await assert.rejects(web.executeCommand('govreport.exportReport', uri, path.join(out, 'a-path.html'), 'html'), /must be a URI/);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses the commands that read or write files by path, in words', async () => {
+    const uri = 'untitled:refused';
+    await openBoth(uri, WRONG);
+    await assert.rejects(web.executeCommand('govreport.checkWorkspace'), (e: Error) => {
       assert.match(e.message, /需要读写文件/);
       return true;
     });
-    await assert.rejects(web.executeCommand('govreport.checkWorkspace'), /需要读写文件/);
+    await assert.rejects(web.executeCommand('govreport.importReport', toUri('/tmp/a.docx')), /需要读写文件/);
+    await assert.rejects(web.executeCommand('govreport.startNextYear', uri), /需要读写文件/);
     // What needs no file works: the skeleton of a new report.
     const skeleton = await web.executeCommand('govreport.skeleton', { body: '某某市人民政府办公室', year: 2024 });
     assert.equal(skeleton, await node.executeCommand('govreport.skeleton', { body: '某某市人民政府办公室', year: 2024 }));

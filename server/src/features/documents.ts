@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { checkReport, describeLocation, locate, parse, readBinary, type Diagnostic, type Locale, type Report } from '../report';
-import { nextYearDraft, toDocx, toHtml, toMarkdown } from '../report/render';
+import { nextYearDraft, toMarkdown } from '../report/render';
+import { exportBytes } from './exportBytes';
 import { freePath, readReportFile } from '../common/reportFiles';
 import { looksLikeReport, type Analysis, type FindPrevious } from './analysis';
 import { matchesFiles } from './globs';
@@ -55,8 +56,7 @@ export async function startNextYear(source: { file: string; report?: Report }, s
 
 /** The finished report as Word or HTML, written to `target`. */
 export async function exportReport(report: Report, diagnostics: Diagnostic[], target: string, kind: 'docx' | 'html'): Promise<WrittenFile> {
-  const bytes = kind === 'docx' ? await toDocx(report) : Buffer.from(toHtml(report), 'utf8');
-  fs.writeFileSync(target, bytes);
+  fs.writeFileSync(target, await exportBytes(report, kind));
   return written(target, diagnostics);
 }
 

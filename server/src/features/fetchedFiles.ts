@@ -16,6 +16,21 @@ export interface ReadFilesParams {
   uris: string[];
 }
 
+/** Server → client: write `base64`'s bytes to `uri` (the web worker's export). */
+export const WRITE_FILE_REQUEST = 'govreport/writeFile';
+
+export interface WriteFileParams {
+  uri: string;
+  base64: string;
+}
+
+/** Bytes as base64, in a worker (no Buffer): btoa over a binary string, in slices. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
 /** scheme://authority of a URI (`file://`, `vscode-remote://host:port`, `vscode-vfs://github`). */
 function originOf(uri: URL): string {
   return `${uri.protocol}//${uri.host}`;
