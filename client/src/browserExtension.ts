@@ -66,7 +66,7 @@ class WorkerLanguageClient extends BaseLanguageClient {
 }
 
 /**
- * The server's `govreport/readFiles` (server/src/features/fetchedFiles.ts): the project files it
+ * The server's `govreport/readFiles` (server/src/features/clientFiles.ts): the project files it
  * may read, through VS Code's file system — the worker has none. null: no such file.
  */
 function readFiles(params: { uris: string[] }): Promise<(string | null)[]> {

@@ -2,7 +2,7 @@
  * govreport-language-server in a web worker (vscode.dev, code-server's web extension host): the
  * same server as the Node entry (languageServer.ts), over the worker's messages. It has no file
  * system: the project files (.govreportrc.jsonc, .govreportignore, the baseline) are read through
- * the client (features/fetchedFiles.ts), and an export is written by the client; no last-year
+ * the client (features/clientFiles.ts), and an export is written by the client; no last-year
  * report is read from the folder (open ones pair), and the commands that read or write files by
  * path (import, next year's draft, the workspace check) say they need the desktop editor.
  */
@@ -10,7 +10,7 @@ import { BrowserMessageReader, BrowserMessageWriter, createConnection, ProposedF
 import { CommandArgumentError } from './features/commands';
 import { countBySeverity } from './features/diagnostics';
 import { exportBytes } from './features/exportBytes';
-import { FetchedProjectFiles, READ_FILES_REQUEST, toBase64, WRITE_FILE_REQUEST, type WriteFileParams } from './features/fetchedFiles';
+import { FetchedProjectFiles, READ_FILES_REQUEST, toBase64, WRITE_FILE_REQUEST, type WriteFileParams } from './features/clientFiles';
 import { startLanguageServer } from './languageServer';
 
 /** The worker's global scope, as far as it is used here (the project compiles without the DOM library). */

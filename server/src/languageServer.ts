@@ -3,9 +3,10 @@
  * the handlers. What each request answers lives in features/; what a report is, in report/.
  * Both entries call startLanguageServer with their own connection: server.ts (Node: stdio,
  * node-ipc, sockets) and browserServer.ts (a web worker, for vscode.dev and code-server's web
- * extension host). What only Node can do — project files and baselines on disk, last year's
- * report among the folder's files, import/export/next year/workspace check — comes in the
- * host; without it the same features run on the open documents alone.
+ * extension host). What touches files — project files and baselines, last year's report among
+ * the folder's files, import/export/next year/workspace check — comes in the host (the web
+ * worker's has the project files and the export, through the client); without it the same
+ * features run on the open documents with the VS Code settings.
  *
  * initializationOptions: `{ debounceMs?: number, ruleDocs?: string }` — the pause after typing
  * before a check (default 150 ms; 0 checks at once), and where the rule pages are when the
@@ -57,13 +58,16 @@ export interface FileCommands {
   exportReport?(report: Report, diagnostics: Diagnostic[], target: string, kind: 'docx' | 'html'): Promise<WrittenFile>;
 }
 
-/** What the platform gives the server beyond the connection; all of it needs a file system. */
+/**
+ * What the platform gives the server beyond the connection, all of it about files: the Node
+ * entry reads and writes them itself, the web worker's entry through the client.
+ */
 export interface ServerHost {
-  /** The project files (.govreportrc.jsonc, .govreportignore, the baseline) as read from disk, until one changes. */
+  /** The project files (.govreportrc.jsonc, .govreportignore, the baseline) as read, until one changes. */
   projectFiles?: ProjectSource & { clear(): void };
-  /** The report files of the workspace folders, where last year's report may be. */
+  /** The report files of the workspace folders, where last year's report may be (Node only). */
   reportFiles?: ReportFileSource;
-  /** Import, next year's draft, export, the workspace check. */
+  /** Import, next year's draft, export, the workspace check: those the platform can do. */
   files?: FileCommands;
   /**
    * Where a rule's page is (docs/rules/<code>.md beside the bundle, found on disk). Without it,

@@ -8,7 +8,7 @@
  *
  * The files are read through a ProjectFileAccess: Node's fs for the CLI and the Node language
  * server (config/nodeFiles.ts); in the web worker, the files the editor fetched for it through
- * VS Code's file system (features/fetchedFiles.ts). This module itself imports no `fs`.
+ * VS Code's file system (features/clientFiles.ts). This module itself imports no `fs`.
  */
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';

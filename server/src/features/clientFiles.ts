@@ -1,10 +1,12 @@
 /**
- * The project files (.govreportrc.jsonc, .govreportignore, the baseline) of the web worker's
- * documents, read through the editor: the worker has no file system, so before a document's
- * settings are made it asks the client for every file ProjectFiles may read
- * (`govreport/readFiles`, answered with vscode.workspace.fs), and ProjectFiles then reads them
- * from here — the same search, parsing and matching as on disk. Kept until a project file
- * changes (didChangeWatchedFiles clears them).
+ * The web worker's files, through the editor: it has no file system, so it asks the client to
+ * read (`govreport/readFiles`) and to write (`govreport/writeFile`, an export), and the VS Code
+ * extension does both with vscode.workspace.fs.
+ *
+ * The project files (.govreportrc.jsonc, .govreportignore, the baseline): before a document's
+ * settings are made, the worker asks for every file ProjectFiles may read for it, and
+ * ProjectFiles then reads them from here — the same search, parsing and matching as on disk.
+ * Kept until a project file changes (didChangeWatchedFiles clears them).
  */
 import { ProjectFiles, type ProjectFileAccess } from '../config/files';
 import type { ProjectSource } from './settings';
