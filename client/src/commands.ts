@@ -201,7 +201,7 @@ async function importReport(controller: ClientController, uri?: vscode.Uri): Pro
   const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.importReport.server, [controller.code2Protocol.asUri(source)]);
   if (!written) return undefined;
   const document = await openWritten(written);
-  void vscode.window.showInformationMessage(strings().imported(vscode.workspace.asRelativePath(written.path), written.errors, written.warnings));
+  void vscode.window.showInformationMessage(strings().imported(vscode.workspace.asRelativePath(vscode.Uri.parse(written.uri)), written.errors, written.warnings));
   return document;
 }
 
@@ -216,7 +216,7 @@ async function startNextYear(controller: ClientController, uri?: vscode.Uri): Pr
   const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.startNextYear.server, [controller.code2Protocol.asUri(source)]);
   if (!written) return undefined;
   const document = await openWritten(written);
-  void vscode.window.showInformationMessage(strings().nextYearDone(vscode.workspace.asRelativePath(written.path)));
+  void vscode.window.showInformationMessage(strings().nextYearDone(vscode.workspace.asRelativePath(vscode.Uri.parse(written.uri))));
   return document;
 }
 

@@ -5,7 +5,7 @@
  * node-ipc, sockets) and browserServer.ts (a web worker, for vscode.dev and code-server's web
  * extension host). What touches files — project files and baselines, last year's report among
  * the folder's files, import/export/next year/workspace check — comes in the host (the web
- * worker's has the project files and the export, through the client); without it the same
+ * worker's has the project files, the export and next year's draft, through the client); without it the same
  * features run on the open documents with the VS Code settings.
  *
  * initializationOptions: `{ debounceMs?: number, ruleDocs?: string }` — the pause after typing
@@ -53,7 +53,8 @@ const DEFAULT_DEBOUNCE_MS = 150;
 export interface FileCommands {
   checkWorkspace?(context: WorkspaceCheckContext): Promise<WorkspaceCheckResult>;
   importReport?(file: string, settings: Settings): Promise<WrittenFile>;
-  startNextYear?(source: { file: string; report?: Report }, settings: Settings): Promise<WrittenFile | { error: string }>;
+  /** `source.report`: the document as the editor has it, when it is open. */
+  startNextYear?(source: { uri: string; report?: Report }, settings: Settings): Promise<WrittenFile | { error: string }>;
   /** `target`: a path or a URI (the client's save dialog gives a URI). */
   exportReport?(report: Report, diagnostics: Diagnostic[], target: string, kind: 'docx' | 'html'): Promise<WrittenFile>;
 }
@@ -350,10 +351,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
         case COMMANDS.startNextYear: {
           const uri = uriArg(args, params.command);
           const startNextYear = await fileCommand('startNextYear', params.command, uri);
-          const file = uriToPath(uri);
-          if (!file) throw new CommandArgumentError(`${params.command}: save the report to a file first: ${uri}`);
           const analysis = await analysisOf(uri);
-          const result = await startNextYear({ file, report: analysis?.report }, await settings.get(uri));
+          const result = await startNextYear({ uri, report: analysis?.report }, await settings.get(uri));
           if ('error' in result) throw new CommandArgumentError(result.error);
           return result;
         }
@@ -377,8 +376,8 @@ export function startLanguageServer(connection: Connection, host: ServerHost = {
 
   /**
    * A command that reads or writes files, or a refusal in words: the web worker has no file
-   * system (its host has only the export, written through the client), so 导入/起草/检查工作区
-   * say that they need the desktop editor.
+   * system (its host has the export and next year's draft, written through the client), so
+   * 导入/检查工作区 say that they need the desktop editor.
    */
   async function fileCommand<K extends keyof FileCommands>(name: K, command: string, scopeUri: string | undefined): Promise<NonNullable<FileCommands[K]>> {
     const run = host.files?.[name];

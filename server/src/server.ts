@@ -86,7 +86,11 @@ startLanguageServer(connection, {
   files: {
     checkWorkspace,
     importReport: (file, settings) => userFacing(() => importReport(file, settings)),
-    startNextYear: (source, settings) => userFacing(() => startNextYear(source, settings)),
+    startNextYear: (source, settings) => {
+      const file = uriToPath(source.uri);
+      if (!file) throw new CommandArgumentError(`govreport.startNextYear: save the report to a file first: ${source.uri}`);
+      return userFacing(() => startNextYear({ file, report: source.report }, settings));
+    },
     exportReport: (report, diagnostics, target, kind) => userFacing(() => exportReport(report, diagnostics, targetPath(target), kind)),
   },
 });

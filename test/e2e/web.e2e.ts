@@ -13,11 +13,11 @@
  *   2. no language server process was started: nothing under code-server runs dist/server.js
  *      (the Node build would be a `node …/dist/server.js --node-ipc` process), so the findings
  *      came from the worker;
- *   3. the commands that need a file system are not offered in the palette (导入, 起草,
- *      检查工作区), while the ones that do not are (修正全部);
+ *   3. the commands that need Node are not offered in the palette (导入, 检查工作区), while the
+ *      others are (修正全部, 导出为 Word, 根据上年报告起草本年报告);
  *   4. Export as Word through the save dialog: the worker renders the .docx, the client writes it
  *      with vscode.workspace.fs (govreport/writeFile), and the CLI reads it back with the draft's
- *      findings;
+ *      findings; Start This Year's Report writes 2025's draft beside the draft and opens it;
  *   5. control: the same .vsix without the setting runs in code-server's Node extension host,
  *      with a dist/server.js process, and the same findings — so check 2 can tell them apart.
  *
@@ -55,6 +55,7 @@ const ROOT = repoRoot();
 const VSIX = process.env.GOVREPORT_E2E_VSIX || path.join(ROOT, 'govreport.vsix');
 const DRAFT = 'qingshan-2024-draft.md';
 const EXTENSION_ID = 'govreport.govreport';
+const NEXT_YEAR = '青山区市场监督管理局2025年政府信息公开工作年度报告.md';
 
 interface Finding {
   severity: string;
@@ -199,9 +200,23 @@ async function main(): Promise<number> {
     }
     const nodeServers = nodeServerProcesses(s.pid);
     const palette = await paletteEntries(page, 'GovReport');
-    if (exportAs) await exportWord(page, exportAs);
+    if (exportAs) {
+      await exportWord(page, exportAs);
+      await draftNextYear(page);
+    }
     await stopBoth();
     return { nodeServers, palette };
+  }
+
+  /** GovReport: Start This Year's Report on the draft: 2025's draft written beside it and opened. */
+  async function draftNextYear(page: Page): Promise<void> {
+    await openFileViaQuickOpen(page, DRAFT);
+    await runCommand(page, "GovReport: Start This Year's Report from Last Year's", { timeout: 20_000 });
+    await page.locator(SELECTORS.activeTab, { hasText: NEXT_YEAR }).waitFor({ state: 'visible', timeout: 30_000 });
+    const file = path.join(folder, NEXT_YEAR);
+    if (!(await pollUntil(async () => fs.existsSync(file), 10_000))) throw new Error(`${file} was not written`);
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes('统计期限为2025年1月1日至2025年12月31日')) throw new Error(`the draft does not say 2025's statistics period:\n${text.slice(0, 400)}`);
   }
 
   /** GovReport: Export as Word, the save dialog given `target`: written, said, read back with the draft's findings. */
@@ -231,11 +246,12 @@ async function main(): Promise<number> {
     if (web.nodeServers.length) throw new Error(`the Node language server runs, so the extension did not run as a web extension:\n  ${web.nodeServers.join('\n  ')}`);
     log('2. no dist/server.js process under code-server: the findings came from the web worker');
     log(`   palette "GovReport": ${web.palette.join(' | ')}`);
-    const offered = ['Import Annual Report', 'Check All Reports', "Start This Year's Report"].filter((t) => web.palette.some((l) => l.includes(t)));
-    if (offered.length) throw new Error(`the palette offers commands that need a file system: ${offered.join(', ')}`);
-    if (!web.palette.some((l) => /Fix All/i.test(l))) throw new Error(`the palette does not offer Fix All: ${web.palette.join(' | ')}`);
-    log('3. the palette offers Fix All and Export, not the commands that read or write files by path');
-    log(`4. Export as Word from the web worker: ${path.basename(exported)} written through VS Code's file system, the notification says so, dist/cli.js reads it back with the draft's findings`);
+    const offered = ['Import Annual Report', 'Check All Reports'].filter((t) => web.palette.some((l) => l.includes(t)));
+    if (offered.length) throw new Error(`the palette offers commands that need Node: ${offered.join(', ')}`);
+    const missing = ['Fix All Problems', 'Export as Word', "Start This Year's Report"].filter((t) => !web.palette.some((l) => l.includes(t)));
+    if (missing.length) throw new Error(`the palette does not offer ${missing.join(', ')}: ${web.palette.join(' | ')}`);
+    log("3. the palette offers Fix All, Export and Start This Year's Report, not Import or Check All Reports");
+    log(`4. Export as Word from the web worker: ${path.basename(exported)} written through VS Code's file system, the notification says so, dist/cli.js reads it back with the draft's findings; Start This Year's Report wrote and opened ${NEXT_YEAR} (2025)`);
 
     // Control: the same .vsix without the setting runs in code-server's Node extension host, with
     // its server process — so check 2 above can tell the two apart — and finds the same.

@@ -10,7 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { checkReport, parse, readBinary } from '../../server/src/report';
@@ -136,6 +136,34 @@ describe('the web build of the server', () => {
     }
   });
 
+  it("drafts this year's report beside last year's through the editor, as the Node server writes it", async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-web-next-'));
+    try {
+      const last = readFixture('lsp', 'report-2023.md');
+      for (const dir of ['web', 'node']) fs.mkdirSync(path.join(out, dir));
+      const webUri = toUri(path.join(out, 'web', 'last.md'));
+      const nodeUri = toUri(path.join(out, 'node', 'last.md'));
+      fs.writeFileSync(path.join(out, 'node', 'last.md'), last);
+      await Promise.all([web.open(webUri, last, 'markdown'), node.open(nodeUri, last, 'markdown')]);
+      await Promise.all([web.diagnostics(webUri), node.diagnostics(nodeUri)]);
+      const fromWeb = (await web.executeCommand('govreport.startNextYear', webUri)) as { uri: string; path: string };
+      const fromNode = (await node.executeCommand('govreport.startNextYear', nodeUri)) as { uri: string; path: string };
+      assert.equal(path.basename(fromWeb.path), path.basename(fromNode.path));
+      assert.match(path.basename(fromWeb.path), /2024年政府信息公开工作年度报告\.md$/);
+      assert.equal(fs.readFileSync(fileURLToPath(fromWeb.uri), 'utf8'), fs.readFileSync(fromNode.path, 'utf8'));
+      // Never over a file: the second draft gets the next free name.
+      const again = (await web.executeCommand('govreport.startNextYear', webUri)) as { path: string };
+      assert.match(path.basename(again.path), /2024年政府信息公开工作年度报告-2\.md$/);
+      // A text file that is not open is read through the editor.
+      fs.writeFileSync(path.join(out, 'web', 'closed.md'), last);
+      const closed = (await web.executeCommand('govreport.startNextYear', toUri(path.join(out, 'web', 'closed.md')))) as { path: string };
+      assert.match(path.basename(closed.path), /2024年政府信息公开工作年度报告-3\.md$/);
+      await assert.rejects(web.executeCommand('govreport.startNextYear', 'untitled:Untitled-1'), /save the report to a file first/);
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
+  });
+
   it('refuses the commands that read or write files by path, in words', async () => {
     const uri = 'untitled:refused';
     await openBoth(uri, WRONG);
@@ -144,7 +172,7 @@ describe('the web build of the server', () => {
       return true;
     });
     await assert.rejects(web.executeCommand('govreport.importReport', toUri('/tmp/a.docx')), /需要读写文件/);
-    await assert.rejects(web.executeCommand('govreport.startNextYear', uri), /需要读写文件/);
+
     // What needs no file works: the skeleton of a new report.
     const skeleton = await web.executeCommand('govreport.skeleton', { body: '某某市人民政府办公室', year: 2024 });
     assert.equal(skeleton, await node.executeCommand('govreport.skeleton', { body: '某某市人民政府办公室', year: 2024 }));

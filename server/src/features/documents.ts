@@ -9,7 +9,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { checkReport, describeLocation, locate, parse, readBinary, type Diagnostic, type Locale, type Report } from '../report';
-import { nextYearDraft, toMarkdown } from '../report/render';
+import { toMarkdown } from '../report/render';
+import { nextYearFile } from './nextYear';
 import { exportBytes } from './exportBytes';
 import { freePath, readReportFile } from '../common/reportFiles';
 import { looksLikeReport, type Analysis, type FindPrevious } from './analysis';
@@ -46,10 +47,9 @@ export async function importReport(file: string, settings: Settings): Promise<Wr
  */
 export async function startNextYear(source: { file: string; report?: Report }, settings: Settings): Promise<WrittenFile | { error: string }> {
   const report = source.report ?? (await readReportFile(source.file, { locale: settings.locale, format: settings.format }));
-  const draft = nextYearDraft(report);
-  if (!draft) return { error: settings.locale === 'en' ? 'The report’s year cannot be told (title or statistics period), so the next year cannot be drafted' : '无法从标题或统计期限判断报告年度，不能起草下一年度报告' };
-  const name = `${draft.body ?? ''}${draft.year}年政府信息公开工作年度报告`;
-  const target = freePath(path.dirname(source.file), name, '.md');
+  const draft = nextYearFile(report, settings.locale);
+  if ('error' in draft) return draft;
+  const target = freePath(path.dirname(source.file), draft.name, '.md');
   fs.writeFileSync(target, draft.markdown);
   return { uri: pathToFileURL(target).href, path: target, errors: 0, warnings: 0 };
 }
