@@ -13,6 +13,7 @@ import { countBySeverity } from './features/diagnostics';
 import { exportBytes } from './features/exportBytes';
 import { FetchedProjectFiles, READ_FILES_REQUEST, toBase64, WRITE_FILE_REQUEST, type ReadFilesParams, type WriteFileParams } from './features/clientFiles';
 import { nextYearFile } from './features/nextYear';
+import { t } from './features/strings';
 import { binaryKindOfPath, kindOfPath, parse } from './report';
 import { startLanguageServer } from './languageServer';
 
@@ -73,7 +74,7 @@ startLanguageServer(connection, {
       if (!projectFiles.pathOf(uri)) throw new CommandArgumentError(`govreport.startNextYear: save the report to a file first: ${uri}`);
       let source = report;
       if (!source) {
-        if (binaryKindOfPath(uri)) throw new CommandArgumentError(`govreport.startNextYear: open the report first; a Word or PDF file is read only by the desktop editor: ${uri}`);
+        if (binaryKindOfPath(uri)) throw new CommandArgumentError(t(settings.locale, 'needsDesktopReader', { file: projectFiles.pathOf(uri) ?? uri }));
         const [text] = await readTexts([uri]);
         if (text === null) throw new CommandArgumentError(settings.locale === 'en' ? `${uri}: no such file` : `${uri}：找不到文件`);
         source = parse(text, { kind: kindOfPath(uri, text), format: settings.format });
