@@ -51,6 +51,36 @@ const entries = [
   { in: 'server/src/review/worker.ts', out: 'dist/review-worker.js' },
 ];
 
+// The web extension (package.json "browser"; vscode.dev, code-server's web extension host): the
+// client as CommonJS, which the web extension host loads, and the server as a classic worker
+// script. Neither may need Node: a Node built-in the web graph reaches fails this build (it
+// cannot be resolved for the browser), except the two aliased below.
+const web = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  alias: {
+    ...common.alias,
+    // settings.ts, globs.ts and previousReports.ts name files with path.relative/basename: the
+    // POSIX implementation from npm (a browser workspace's paths are POSIX).
+    path: 'path-browserify',
+    // fileURLToPath/pathToFileURL for file: URIs, without Windows drive letters (see the file).
+    url: path.join(root, 'server', 'src', 'web', 'url.ts'),
+  },
+  define: {
+    GOVREPORT_VERSION: common.define.GOVREPORT_VERSION,
+    GOVREPORT_BUNDLED: 'true',
+    GOVREPORT_REPOSITORY: common.define.GOVREPORT_REPOSITORY,
+  },
+};
+const webEntries = [
+  { in: 'client/src/browserExtension.ts', out: 'dist/web/extension.js', format: 'cjs', external: ['vscode'] },
+  { in: 'server/src/browserServer.ts', out: 'dist/web/server.js', format: 'iife' },
+];
+
 mkdirSync(path.join(root, 'dist'), { recursive: true });
 await Promise.all(
   entries
@@ -63,6 +93,17 @@ await Promise.all(
         external: [...common.external, ...(e.external ?? [])],
       }),
     ),
+);
+await Promise.all(
+  webEntries.map((e) =>
+    build({
+      ...web,
+      format: e.format,
+      entryPoints: [path.join(root, e.in)],
+      outfile: path.join(root, e.out),
+      external: e.external ?? [],
+    }),
+  ),
 );
 
 // Snippets: bundle the generator, run it, write what it returns.

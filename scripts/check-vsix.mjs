@@ -67,6 +67,9 @@ const required = [
   'extension/dist/walkthrough-example.md',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  // The web extension (package.json "browser"): the client and the server's worker.
+  'extension/dist/web/extension.js',
+  'extension/dist/web/server.js',
   'extension/dist/snippets.json',
   'extension/dist/govreportrc.schema.json',
   'extension/dist/govreport-baseline.schema.json',
@@ -109,6 +112,7 @@ if (manifestEntry) {
   const c = manifest.contributes ?? {};
   const refs = [
     manifest.main,
+    manifest.browser,
     ...(c.grammars ?? []).map((g) => g.path),
     ...(c.snippets ?? []).map((s) => s.path),
     ...(c.languages ?? []).map((l) => l.configuration),

@@ -236,7 +236,7 @@ async function importReport(controller: ClientController, uri?: vscode.Uri): Pro
   const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.importReport.server, [controller.code2Protocol.asUri(source)]);
   if (!written) return undefined;
   const document = await openWritten(written);
-  void vscode.window.showInformationMessage(strings().imported(vscode.workspace.asRelativePath(written.path), written.errors, written.warnings));
+  void vscode.window.showInformationMessage(strings().imported(vscode.workspace.asRelativePath(vscode.Uri.parse(written.uri)), written.errors, written.warnings));
   return document;
 }
 
@@ -251,7 +251,7 @@ async function startNextYear(controller: ClientController, uri?: vscode.Uri): Pr
   const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.startNextYear.server, [controller.code2Protocol.asUri(source)]);
   if (!written) return undefined;
   const document = await openWritten(written);
-  void vscode.window.showInformationMessage(strings().nextYearDone(vscode.workspace.asRelativePath(written.path)));
+  void vscode.window.showInformationMessage(strings().nextYearDone(vscode.workspace.asRelativePath(vscode.Uri.parse(written.uri))));
   return document;
 }
 
@@ -281,7 +281,8 @@ async function exportReport(controller: ClientController, kind: 'docx' | 'html',
   }
   // The server exports what the editor has: the document must be open.
   await vscode.workspace.openTextDocument(source);
-  const base = source.scheme === 'file' ? await freeUri(source, kind) : undefined;
+  // Beside the draft, in whatever file system it is in (file:, or vscode-remote:/vscode-vfs: in the browser).
+  const base = source.scheme !== 'untitled' ? await freeUri(source, kind) : undefined;
   const to =
     target ??
     (await vscode.window.showSaveDialog({
@@ -291,9 +292,10 @@ async function exportReport(controller: ClientController, kind: 'docx' | 'html',
     }));
   if (!to) return undefined;
   if (!(await requireServer(controller))) return undefined;
-  const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.exportWord.server, [controller.code2Protocol.asUri(source), to.fsPath, kind]);
+  // A URI, not a path: in the browser the server hands the bytes back to be written through VS Code's file system.
+  const written = await controller.executeServerCommand<WrittenFile>(COMMANDS.exportWord.server, [controller.code2Protocol.asUri(source), controller.code2Protocol.asUri(to), kind]);
   if (!written) return undefined;
-  const name = vscode.workspace.asRelativePath(written.path);
+  const name = vscode.workspace.asRelativePath(vscode.Uri.parse(written.uri));
   if (written.errors || written.warnings) void vscode.window.showWarningMessage(strings().exportedWithFindings(name, written.errors, written.warnings));
   else void vscode.window.showInformationMessage(strings().exported(name));
   return written;

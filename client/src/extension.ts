@@ -1,70 +1,25 @@
 /**
- * The extension's client side: start the language server, register the palette commands,
- * keep the status bar current, start or stop the server when `govreport.enable` changes. Every
- * other `govreport.*` setting reaches the running server as workspace/didChangeConfiguration
- * (the client's configuration sync); the server pulls the settings again and re-publishes —
- * no restart, so the Problems panel never empties in between. The
- * checking itself, and the choice of which markdown/plaintext files are reports, happen in the
- * server (dist/server.js), which the CLI's engine shares.
+ * The desktop entry (package.json "main"): the language server is dist/server.js, a Node
+ * process over IPC. Everything else is activate.ts, shared with the browser entry.
  */
-import * as vscode from 'vscode';
-import { CLIENT_OWNED_COMMANDS, registerCommands } from './commands';
-import { CONFIG_SECTION, ClientController } from './languageClient';
-import { PreviewManager } from './preview';
-import { ReportsModel, ReportsTree, REPORTS_VIEW } from './reports';
-import { ProblemsStatusBar } from './statusBar';
-import { strings } from './strings';
+import type * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type ServerOptions } from 'vscode-languageclient/node';
+import { activateClient, deactivate, type GovReportExtensionApi } from './activate';
 
-/** What `activate` returns: for the extension-host tests, not a public API. */
-export interface GovReportExtensionApi {
-  /** Resolves when no start/stop/restart is in progress; true when the server is running. */
-  ready(): Promise<boolean>;
-  /** The status bar item's text, or undefined while it is hidden. */
-  statusBarText(): string | undefined;
-}
+export type { GovReportExtensionApi };
+export { deactivate };
 
-let controller: ClientController | undefined;
-
-export async function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
-  const output = vscode.window.createOutputChannel(strings().extensionName);
-  const reports = new ReportsModel();
-  controller = new ClientController(context, output, CLIENT_OWNED_COMMANDS, reports);
-  const enabled = () => vscode.workspace.getConfiguration(CONFIG_SECTION).get<boolean>('enable', true);
-  const statusBar = new ProblemsStatusBar(enabled, reports);
-  const tree = new ReportsTree(reports);
-  const current = controller;
-  const previews = new PreviewManager(current);
-
-  context.subscriptions.push(
-    output,
-    reports,
-    statusBar,
-    tree,
-    vscode.window.createTreeView(REPORTS_VIEW, { treeDataProvider: tree, showCollapseAll: false }),
-    previews,
-    previews.register(),
-    ...registerCommands(current, context.extensionUri),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (!e.affectsConfiguration(CONFIG_SECTION)) return;
-      // Only `enable` changes the client's life cycle; the rest is the server's to re-read.
-      if (e.affectsConfiguration(`${CONFIG_SECTION}.enable`)) void current.start().then(() => statusBar.update());
-      else statusBar.update();
-      // The client's own words follow govreport.locale too.
-      if (e.affectsConfiguration(`${CONFIG_SECTION}.locale`)) tree.refresh();
-    }),
-  );
-
-  // Activation does not wait for the server: a slow or failing start must not block the
-  // editor, and the commands wait for it themselves.
-  void current.start().then(() => statusBar.update());
-
-  return {
-    ready: async () => (await current.ready()) !== undefined,
-    statusBarText: () => statusBar.text,
+export function activate(context: vscode.ExtensionContext): Promise<GovReportExtensionApi> {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
-}
-
-export async function deactivate(): Promise<void> {
-  await controller?.dispose();
-  controller = undefined;
+  return activateClient(
+    context,
+    // vscode-vfs: a virtual workspace (GitHub Repositories) in the desktop editor, checked as the
+    // browser build checks it: the open documents, without project files.
+    { createClient: (id, name, options) => new LanguageClient(id, name, serverOptions, options), schemes: ['file', 'untitled', 'vscode-vfs'] },
+    { web: false },
+  );
 }

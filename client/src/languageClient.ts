@@ -1,19 +1,14 @@
 /**
- * The language client's life cycle: start the bundled server (dist/server.js over node IPC),
- * stop it when `govreport.enable` is off, start it again when it is back on. Lifecycle
- * operations run one at a time. Other settings changes are not life-cycle events: the client's
- * configuration sync (`synchronize.configurationSection`) sends workspace/didChangeConfiguration
- * and the server re-pulls them.
+ * The language client's life cycle: start the bundled server (dist/server.js over node IPC in
+ * the desktop, dist/web/server.js in a web worker in the browser: the entry says which), stop it
+ * when `govreport.enable` is off, start it again when it is back on. Lifecycle operations run one
+ * at a time. Other settings changes are not life-cycle events: the server registers
+ * workspace/didChangeConfiguration for the `govreport` section and re-pulls them.
  */
 import * as vscode from 'vscode';
-import {
-  ExecuteCommandRequest,
-  LanguageClient,
-  State,
-  TransportKind,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+// The package's root: its Node build in dist/extension.js, its browser build (package.json
+// "browser" field) in dist/web/extension.js. Only what both share is used here.
+import { ExecuteCommandRequest, State, type BaseLanguageClient, type LanguageClientOptions } from 'vscode-languageclient';
 import { REPORTS_NOTIFICATION, type ReportsModel, type ReportsParams } from './reports';
 
 export const CLIENT_ID = 'govreport';
@@ -23,36 +18,43 @@ export const DIAGNOSTIC_SOURCE = 'govreport';
 /** Languages whose documents go to the server; it decides which markdown/plaintext/HTML ones are reports. */
 export const LANGUAGES = ['govreport', 'markdown', 'plaintext', 'html'] as const;
 
+/** How the entry (extension.ts, browserExtension.ts) makes its client: the server and its transport. */
+export interface ClientPlatform {
+  createClient(id: string, name: string, options: LanguageClientOptions): BaseLanguageClient;
+  /**
+   * The URI schemes whose documents go to the server; undefined: any. The desktop server reads
+   * files and saved documents (file:, untitled:); in the browser a workspace is virtual
+   * (vscode-vfs:, vscode-remote:, …) and the server reads only what the editor sends it.
+   */
+  schemes?: readonly string[];
+  /** What the server is told at start (the web worker: where the rule pages are). */
+  initializationOptions?: Record<string, unknown>;
+}
+
 export class ClientController implements vscode.Disposable {
-  private readonly client: LanguageClient;
+  private readonly client: BaseLanguageClient;
   private lifecycle: Promise<void> = Promise.resolve();
   private disposed = false;
 
   constructor(
-    context: vscode.ExtensionContext,
     private readonly output: vscode.OutputChannel,
     /** Commands the client registers itself under the same names as server commands. */
     clientOwnedCommands: ReadonlySet<string>,
+    platform: ClientPlatform,
     /** Where the server's list of reports (govreport/reports) goes. */
     private readonly reports: ReportsModel,
   ) {
-    const module = context.asAbsolutePath('dist/server.js');
-    const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
+    const schemes = platform.schemes;
     const clientOptions: LanguageClientOptions = {
-      documentSelector: LANGUAGES.flatMap((language) => [
-        { scheme: 'file', language },
-        { scheme: 'untitled', language },
-      ]),
+      documentSelector: LANGUAGES.flatMap((language) => (schemes ? schemes.map((scheme) => ({ scheme, language })) : [{ language }])),
       // No `synchronize.configurationSection`: the server registers workspace/didChangeConfiguration
       // for the `govreport` section itself (as it does with any client), and a second, static
       // registration would deliver every change twice.
       diagnosticCollectionName: DIAGNOSTIC_SOURCE,
       // The list of reports with their counts, for the 报告体检 view and the status bar.
       // The locale names the Outline's group until the server can register it again itself.
-      initializationOptions: () => ({ reportsNotification: true, locale: vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('locale') }),
+      // What the entry adds (the web worker: where the rule pages are).
+      initializationOptions: () => ({ ...platform.initializationOptions, reportsNotification: true, locale: vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('locale') }),
       outputChannel: output,
       middleware: {
         // The report templates are contributed as snippets (dist/snippets.json, generated from
@@ -66,18 +68,18 @@ export class ClientController implements vscode.Disposable {
         },
       },
     };
-    this.client = new LanguageClient(CLIENT_ID, output.name, serverOptions, clientOptions);
+    this.client = platform.createClient(CLIENT_ID, output.name, clientOptions);
     skipServerCommandRegistration(this.client, clientOwnedCommands);
     this.client.onNotification(REPORTS_NOTIFICATION, (params: ReportsParams) => reports.update(params));
   }
 
   /** The client while it is running; undefined when disabled, stopped or failed. */
-  get running(): LanguageClient | undefined {
+  get running(): BaseLanguageClient | undefined {
     return this.client.state === State.Running ? this.client : undefined;
   }
 
   /** Waits for any start/stop/restart in progress, then returns the running client, if any. */
-  async ready(): Promise<LanguageClient | undefined> {
+  async ready(): Promise<BaseLanguageClient | undefined> {
     for (;;) {
       const current = this.lifecycle;
       await current;
@@ -138,7 +140,7 @@ export class ClientController implements vscode.Disposable {
  * server commands with an explicit `workspace/executeCommand` request instead. Server commands
  * with other names (e.g. govreport.skeleton, or one a code action refers to) stay registered.
  */
-function skipServerCommandRegistration(client: LanguageClient, clientOwned: ReadonlySet<string>): void {
+function skipServerCommandRegistration(client: BaseLanguageClient, clientOwned: ReadonlySet<string>): void {
   const feature = client.getFeature(ExecuteCommandRequest.method);
   const register = feature.register.bind(feature);
   feature.register = (data) => {

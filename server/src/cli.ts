@@ -19,9 +19,11 @@ import { unifiedDiff } from './cli/diff';
 import { formatGithub, formatJson, formatJunit, formatSarif, formatText, type FileResult } from './cli/output';
 import { t } from './cli/strings';
 import { ProjectFiles, type Applied } from './config/files';
+import { nodeFileAccess } from './config/nodeFiles';
 import { effectiveRules } from './config/projectConfig';
 import { describeConfigProblem, describeUnreadable } from './config/strings';
-import { acceptedBy, BaselineError, baselineName, readBaseline, writeBaseline, type Baseline, type BaselineFinding } from './config/baseline';
+import { acceptedBy, BaselineError, baselineName, type Baseline, type BaselineFinding } from './config/baseline';
+import { readBaseline, writeBaseline } from './config/baselineFile';
 import { ruleDoc, ruleDocHref, ruleDocIn } from './common/ruleDocs';
 
 declare const GOVREPORT_VERSION: string;
@@ -114,7 +116,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   // The language of everything said before a report is read: --locale, else the project file
   // of the folder the checker runs in (or the one --config names), else Chinese.
   const configArg = rawOption(argv, '--config');
-  const project = new ProjectFiles(configArg ? at(configArg) : undefined);
+  const project = new ProjectFiles(nodeFileAccess, configArg ? at(configArg) : undefined);
   const localeArg = rawOption(argv, '--locale');
   const here = configArg && !fs.existsSync(at(configArg)) ? undefined : project.configForDir(cwd);
   const fallback: Locale = here?.config.locale ?? (localeArg === 'en' ? 'en' : 'zh-CN');

@@ -1,13 +1,23 @@
 /**
- * A scripted editor for the language server: spawns `node dist/server.js --stdio`, speaks
+ * A scripted editor for the language server: spawns `node dist/server.js --stdio` (or, with
+ * `server: 'web'`, runs the web build dist/web/server.js in a worker thread shimmed as a web
+ * worker, test/support/webWorkerHost.ts), speaks
  * JSON-RPC to it, keeps its own copy of every open document (applying the server's edits the
  * way an editor would, then sending the change back), answers workspace/configuration from a
  * settings object, and records every publishDiagnostics and showMessage. Waits are bounded.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import {
+  AbstractMessageReader,
+  AbstractMessageWriter,
   createProtocolConnection,
+  type DataCallback,
+  type Disposable,
+  type Message,
   StreamMessageReader,
   StreamMessageWriter,
   type ApplyWorkspaceEditParams,
@@ -32,9 +42,41 @@ import { REPO_ROOT } from '../support/seeds';
 
 export { REPO_ROOT };
 export const SERVER = path.join(REPO_ROOT, 'dist', 'server.js');
+export const WEB_SERVER = path.join(REPO_ROOT, 'dist', 'web', 'server.js');
+
+/** A worker's messages as a JSON-RPC message reader (what BrowserMessageReader is to a web worker). */
+class WorkerMessageReader extends AbstractMessageReader {
+  constructor(private readonly worker: Worker) {
+    super();
+    worker.on('error', (e) => this.fireError(e));
+    worker.on('exit', () => this.fireClose());
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const handler = (data: Message) => callback(data);
+    this.worker.on('message', handler);
+    return { dispose: () => this.worker.off('message', handler) };
+  }
+}
+
+class WorkerMessageWriter extends AbstractMessageWriter {
+  constructor(private readonly worker: Worker) {
+    super();
+  }
+
+  async write(message: Message): Promise<void> {
+    this.worker.postMessage(message);
+  }
+
+  end(): void {}
+}
 
 export interface StartOptions {
+  /** Which build runs: the Node server over stdio (default) or the web worker build. */
+  server?: 'node' | 'web';
   debounceMs?: number;
+  /** More initializationOptions beside debounceMs (e.g. `{ reportsNotification: true }`).*/
+  initializationOptions?: Record<string, unknown>;
   /** The `govreport` section, or a function of the scope URI. */
   settings?: unknown | ((scopeUri: string | undefined) => unknown);
   workspaceFolders?: string[];
@@ -42,8 +84,6 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Answer workspace/applyEdit with applied: false. */
   refuseEdits?: boolean;
-  /** More initializationOptions (e.g. `{ reportsNotification: true }`). */
-  initializationOptions?: Record<string, unknown>;
 }
 
 export const FULL_CAPABILITIES: ClientCapabilities = {
@@ -92,22 +132,38 @@ export class LspClient {
   readonly unregistrations: Array<{ id: string; method: string }> = [];
   /** The server's own notifications (govreport/…), in order. */
   readonly custom: Array<{ method: string; params: unknown }> = [];
+  /** The URIs the server asked the editor to read (govreport/readFiles; the web build only). */
+  readonly fileReads: string[] = [];
   readonly docs = new Map<string, TextDocument>();
   settings: unknown;
   private waiters: Waiter[] = [];
   private exited = false;
 
   private constructor(
-    readonly process: ChildProcess,
+    private readonly server: ChildProcess | Worker,
     readonly connection: ProtocolConnection,
     options: StartOptions,
   ) {
     this.settings = options.settings;
   }
 
-  static async start(options: StartOptions = {}): Promise<LspClient> {
+  /** The Node server's process (not for the web build, which runs in a worker thread). */
+  get process(): ChildProcess {
+    if (this.server instanceof Worker) throw new Error('the web build runs in a worker, not a process');
+    return this.server;
+  }
+
+  private static spawn(kind: 'node' | 'web'): { server: ChildProcess | Worker; connection: ProtocolConnection } {
+    if (kind === 'web') {
+      const worker = new Worker(path.join(__dirname, '..', 'support', 'webWorkerHost.js'), { workerData: { bundle: WEB_SERVER }, stdout: true, stderr: true });
+      return { server: worker, connection: createProtocolConnection(new WorkerMessageReader(worker), new WorkerMessageWriter(worker)) };
+    }
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    return { server: child, connection: createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!)) };
+  }
+
+  static async start(options: StartOptions = {}): Promise<LspClient> {
+    const { server: child, connection } = LspClient.spawn(options.server ?? 'node');
     const client = new LspClient(child, connection, options);
     child.stderr!.on('data', (d) => client.logs.push(String(d)));
     child.on('exit', () => {
@@ -140,6 +196,22 @@ export class LspClient {
       client.notify();
       return null;
     });
+    // What the VS Code web extension answers for the web build (vscode.workspace.fs): the project
+    // files it asks for, here read from disk.
+    connection.onRequest('govreport/readFiles', (p: { uris: string[] }) => {
+      client.fileReads.push(...p.uris);
+      return p.uris.map((uri) => {
+        try {
+          return fs.readFileSync(fileURLToPath(uri), 'utf8');
+        } catch {
+          return null;
+        }
+      });
+    });
+    connection.onRequest('govreport/writeFile', (p: { uri: string; base64: string }) => {
+      fs.writeFileSync(fileURLToPath(p.uri), Buffer.from(p.base64, 'base64'));
+      return null;
+    });
     connection.onRequest('workspace/applyEdit', (p: ApplyWorkspaceEditParams) => {
       client.applied.push(p);
       if (options.refuseEdits) return { applied: false };
@@ -154,7 +226,7 @@ export class LspClient {
       workspaceFolders: folders.map((f) => ({ uri: toUri(f), name: path.basename(f) })),
       capabilities: merge(FULL_CAPABILITIES, options.capabilities),
       initializationOptions:
-        options.debounceMs === undefined && !options.initializationOptions ? undefined : { ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }), ...options.initializationOptions },
+        options.debounceMs === undefined && !options.initializationOptions ? undefined : { ...options.initializationOptions, ...(options.debounceMs === undefined ? {} : { debounceMs: options.debounceMs }) },
     });
     await connection.sendNotification('initialized', {});
     return client;
@@ -334,11 +406,14 @@ export class LspClient {
     }
     await new Promise<void>((resolve) => {
       if (this.exited) return resolve();
+      const server = this.server;
       const timer = setTimeout(() => {
-        this.process.kill('SIGKILL');
+        // A web worker is not told to exit by `exit` (a browser ends it): it is terminated.
+        if (server instanceof Worker) void server.terminate();
+        else server.kill('SIGKILL');
         resolve();
-      }, 2000);
-      this.process.once('exit', () => {
+      }, server instanceof Worker ? 0 : 2000);
+      server.once('exit', () => {
         clearTimeout(timer);
         resolve();
       });

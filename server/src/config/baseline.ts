@@ -10,8 +10,10 @@
  *   "where": "reviewLitigation/values/review.upheld", "quote": "", "fingerprint": "…",
  *   "message": "…", "by": "张三", "reason": "原表即为空白，已向编制单位核实", "date": "2025-02-10" } ] }
  * ```
+ *
+ * This module only matches findings against a baseline; reading and writing the file is
+ * baselineFile.ts, which the web build (no file system) leaves out.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import { z } from 'zod';
 import { RULE_CODES } from '../report';
@@ -28,7 +30,7 @@ const Entry = z.object({
   reason: z.string().optional(),
   date: z.string().optional(),
 });
-const File = z.object({ version: z.literal(1), accepted: z.array(Entry) });
+const BaselineFile = z.object({ version: z.literal(1), accepted: z.array(Entry) });
 
 export type BaselineEntry = z.infer<typeof Entry>;
 
@@ -42,27 +44,20 @@ export interface Baseline {
 
 export class BaselineError extends Error {}
 
-export function readBaseline(file: string): Baseline {
-  const abs = path.resolve(file);
-  let text: string;
-  try {
-    text = fs.readFileSync(abs, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { file: abs, dir: path.dirname(abs), entries: [], missing: true };
-    throw new BaselineError((e as NodeJS.ErrnoException).code ?? String(e));
-  }
+/** A baseline file's text, checked (throws BaselineError when it is not a baseline). */
+export function parseBaseline(file: string, text: string): Baseline {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\ufeff/, ''));
   } catch (e) {
     throw new BaselineError(e instanceof Error ? e.message : String(e));
   }
-  const parsed = File.safeParse(json);
+  const parsed = BaselineFile.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new BaselineError(`${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
-  return { file: abs, dir: path.dirname(abs), entries: parsed.data.accepted, missing: false };
+  return { file, dir: path.dirname(file), entries: parsed.data.accepted, missing: false };
 }
 
 /** How a report's file is named in the baseline: relative to it, with forward slashes. */
@@ -97,38 +92,4 @@ export interface BaselineFinding {
   file: string;
   identity: FindingIdentity;
   message: string;
-}
-
-/**
- * The baseline that accepts exactly `findings`: an entry that still matches keeps what it says
- * (who, why, when); a new one is signed `by` and `reason`, dated today. Entries of files not
- * checked in this run are kept as they were. Returns the entries written and how many are new.
- */
-export function writeBaseline(baseline: Baseline, findings: readonly BaselineFinding[], checkedFiles: readonly string[], sign: { by?: string; reason?: string; date: string }): { written: number; added: number } {
-  const checked = new Set(checkedFiles.map((f) => baselineName(baseline, f)));
-  const old = new Map<string, BaselineEntry[]>();
-  for (const e of baseline.entries) {
-    const key = `${e.file}\u0000${e.fingerprint}`;
-    const list = old.get(key);
-    if (list) list.push(e);
-    else old.set(key, [e]);
-  }
-  const entries: BaselineEntry[] = baseline.entries.filter((e) => !checked.has(e.file));
-  let added = 0;
-  for (const f of findings) {
-    const file = baselineName(baseline, f.file);
-    const kept = old.get(`${file}\u0000${f.identity.fingerprint}`)?.shift();
-    if (kept) {
-      entries.push(kept);
-      continue;
-    }
-    added++;
-    const { code, where, quote, fingerprint } = f.identity;
-    entries.push({ file, code, where, quote, fingerprint, message: f.message, ...(sign.by ? { by: sign.by } : {}), reason: sign.reason ?? '', date: sign.date });
-  }
-  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const text = JSON.stringify({ version: 1, accepted: entries }, null, 2) + '\n';
-  fs.mkdirSync(baseline.dir, { recursive: true });
-  fs.writeFileSync(baseline.file, text);
-  return { written: entries.length, added };
 }

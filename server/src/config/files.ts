@@ -5,11 +5,22 @@
  * `ignore` package, as git reads .gitignore), and whether either leaves the report out. The
  * CLI and the language server both ask this one module, so a report is checked the same way
  * in the editor and on the command line.
+ *
+ * The files are read through a ProjectFileAccess: Node's fs for the CLI and the Node language
+ * server (config/nodeFiles.ts); in the web worker, the files the editor fetched for it through
+ * VS Code's file system (features/clientFiles.ts). This module itself imports no `fs`.
  */
-import * as fs from 'fs';
 import * as path from 'path';
 import ignore, { type Ignore } from 'ignore';
 import { parseProjectConfig, type ConfigProblem, type ProjectConfig } from './projectConfig';
+import { BaselineError, parseBaseline, type Baseline } from './baseline';
+
+/** Synchronous reads of the project files by path (the lookups are many and small). */
+export interface ProjectFileAccess {
+  isFile(file: string): boolean;
+  /** The file's text; throws an error with a `code` (ENOENT, EACCES…) when it cannot be read. */
+  readText(file: string): string;
+}
 
 export const CONFIG_FILE_NAMES = ['.govreportrc.jsonc', '.govreportrc.json'] as const;
 export const IGNORE_FILE_NAME = '.govreportignore';
@@ -58,6 +69,7 @@ export class ProjectFiles {
   private matchers = new Map<string, { files?: Ignore; ignores: Ignore }>();
 
   constructor(
+    private readonly access: ProjectFileAccess,
     /** A project file named by the user (`--config`): used for every report instead of the search. */
     private readonly explicit?: string,
   ) {}
@@ -75,10 +87,24 @@ export class ProjectFiles {
   configFor(file: string): LoadedConfig | undefined {
     if (this.explicit) return this.load(path.resolve(this.explicit));
     const found = this.nearest(path.dirname(path.resolve(file)), this.configInDir, (dir) => {
-      for (const name of CONFIG_FILE_NAMES) if (isFile(path.join(dir, name))) return path.join(dir, name);
+      for (const name of CONFIG_FILE_NAMES) if (this.access.isFile(path.join(dir, name))) return path.join(dir, name);
       return null;
     });
     return found ? this.load(found) : undefined;
+  }
+
+  /**
+   * Every file configFor/apply may read for a report: the project and ignore file names in each
+   * folder from the report's up to the root (or the `--config` file). For a reader that must
+   * fetch them first (the web worker).
+   */
+  candidates(file: string): string[] {
+    if (this.explicit) return [path.resolve(this.explicit)];
+    const out: string[] = [];
+    for (let dir = path.dirname(path.resolve(file)); ; dir = path.dirname(dir)) {
+      for (const name of [...CONFIG_FILE_NAMES, IGNORE_FILE_NAME]) out.push(path.join(dir, name));
+      if (path.dirname(dir) === dir) return out;
+    }
   }
 
   /** The project file for a folder's reports (for the CLI's own messages: the folder it runs in). */
@@ -88,18 +114,31 @@ export class ProjectFiles {
   }
 
   private ignoreFor(file: string): LoadedIgnore | undefined {
-    const found = this.nearest(path.dirname(path.resolve(file)), this.ignoreInDir, (dir) => (isFile(path.join(dir, IGNORE_FILE_NAME)) ? path.join(dir, IGNORE_FILE_NAME) : null));
+    const found = this.nearest(path.dirname(path.resolve(file)), this.ignoreInDir, (dir) => (this.access.isFile(path.join(dir, IGNORE_FILE_NAME)) ? path.join(dir, IGNORE_FILE_NAME) : null));
     if (!found) return undefined;
     let loaded = this.ignores.get(found);
     if (loaded === undefined) {
       try {
-        loaded = { file: found, dir: path.dirname(found), patterns: ignore().add(fs.readFileSync(found, 'utf8').replace(/^\ufeff/, '')) };
+        loaded = { file: found, dir: path.dirname(found), patterns: ignore().add(this.access.readText(found).replace(/^\ufeff/, '')) };
       } catch {
         loaded = null; // unreadable: nothing is ignored by it
       }
       this.ignores.set(found, loaded);
     }
     return loaded ?? undefined;
+  }
+
+  /** The baseline file a project file names (throws BaselineError when it is not a baseline). */
+  baseline(file: string): Baseline {
+    const abs = path.resolve(file);
+    if (!this.access.isFile(abs)) return { file: abs, dir: path.dirname(abs), entries: [], missing: true };
+    let text: string;
+    try {
+      text = this.access.readText(abs);
+    } catch (e) {
+      throw new BaselineError((e as NodeJS.ErrnoException).code ?? String(e));
+    }
+    return parseBaseline(abs, text);
   }
 
   /** What applies to a report: its project file, whether it is ignored, whether `files` names it. */
@@ -135,7 +174,7 @@ export class ProjectFiles {
     if (loaded) return loaded;
     const dir = path.dirname(file);
     try {
-      const { config, problems } = parseProjectConfig(fs.readFileSync(file, 'utf8'));
+      const { config, problems } = parseProjectConfig(this.access.readText(file));
       loaded = { file, dir, config, problems };
     } catch (e) {
       loaded = { file, dir, config: { rules: {}, settings: {}, ignores: [] }, problems: [], unreadable: (e as NodeJS.ErrnoException).code ?? String(e) };
@@ -164,13 +203,5 @@ export class ProjectFiles {
     }
     for (const d of visited) cache.set(d, found);
     return found;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
   }
 }

@@ -64,7 +64,7 @@ export function analyseText(
   const previous = active ? findPrevious?.(report, doc.uri) : undefined;
   let diagnostics = active ? checkReport(report, { ...checkOptions(settings, onRuleError), previous }) : [];
   // What a reviewer accepted in the project's baseline is not shown, in the editor as on the command line.
-  const file = settings.baseline && uriToPath(doc.uri);
+  const file = settings.baseline && (settings.projectPath ?? uriToPath(doc.uri));
   if (file && diagnostics.length) {
     const { accepted } = acceptedBy(settings.baseline!, file, diagnostics.map((d) => identify(report, d)));
     diagnostics = diagnostics.filter((_, i) => !accepted[i]);

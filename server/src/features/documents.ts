@@ -1,15 +1,17 @@
 /**
  * Word, PDF and HTML in the editor: the work behind 导入年度报告 (a Markdown draft made from a
  * .docx/.pdf/.html file), 根据上年报告起草本年报告 (this year's draft from last year's report),
- * 导出为 Word / 导出为网页 (the finished report in the official layout), the preview (the same
- * HTML, interactive), and Word/PDF files met by the workspace check. The client asks and
- * opens; the files are read and written here.
+ * 导出为 Word / 导出为网页 (the finished report in the official layout), and Word/PDF files met
+ * by the workspace check. The client asks and opens; the files are read and written here, so
+ * this is the Node language server's only (the preview, which needs no file, is preview.ts).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { checkReport, describeLocation, locate, parse, readBinary, type Diagnostic, type Locale, type Report } from '../report';
-import { nextYearDraft, toDocx, toHtml, toMarkdown } from '../report/render';
+import { toMarkdown } from '../report/render';
+import { nextYearFile } from './nextYear';
+import { exportBytes } from './exportBytes';
 import { freePath, readReportFile } from '../common/reportFiles';
 import { looksLikeReport, type Analysis, type FindPrevious } from './analysis';
 import { matchesFiles } from './globs';
@@ -45,29 +47,17 @@ export async function importReport(file: string, settings: Settings): Promise<Wr
  */
 export async function startNextYear(source: { file: string; report?: Report }, settings: Settings): Promise<WrittenFile | { error: string }> {
   const report = source.report ?? (await readReportFile(source.file, { locale: settings.locale, format: settings.format }));
-  const draft = nextYearDraft(report);
-  if (!draft) return { error: settings.locale === 'en' ? 'The report’s year cannot be told (title or statistics period), so the next year cannot be drafted' : '无法从标题或统计期限判断报告年度，不能起草下一年度报告' };
-  const name = `${draft.body ?? ''}${draft.year}年政府信息公开工作年度报告`;
-  const target = freePath(path.dirname(source.file), name, '.md');
+  const draft = nextYearFile(report, settings.locale);
+  if ('error' in draft) return draft;
+  const target = freePath(path.dirname(source.file), draft.name, '.md');
   fs.writeFileSync(target, draft.markdown);
   return { uri: pathToFileURL(target).href, path: target, errors: 0, warnings: 0 };
 }
 
 /** The finished report as Word or HTML, written to `target`. */
 export async function exportReport(report: Report, diagnostics: Diagnostic[], target: string, kind: 'docx' | 'html'): Promise<WrittenFile> {
-  const bytes = kind === 'docx' ? await toDocx(report) : Buffer.from(toHtml(report), 'utf8');
-  fs.writeFileSync(target, bytes);
+  fs.writeFileSync(target, await exportBytes(report, kind));
   return written(target, diagnostics);
-}
-
-export interface PreviewParts {
-  head?: string;
-  tail?: string;
-}
-
-/** The preview: the published HTML, cells with findings marked, every block tagged with its source offset. */
-export function previewHtml(analysis: Analysis, parts: PreviewParts): string {
-  return toHtml(analysis.report, { interactive: true, diagnostics: analysis.active ? analysis.diagnostics : [], head: parts.head, tail: parts.tail });
 }
 
 /**

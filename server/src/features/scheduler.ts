@@ -17,11 +17,12 @@ export class ValidationScheduler {
       this.pending.delete(uri);
       this.run(uri);
     };
-    if (this.delayMs <= 0) {
+    if (this.delayMs <= 0 && typeof setImmediate === 'function') {
       const handle = setImmediate(fire);
       this.pending.set(uri, { cancel: () => clearImmediate(handle) });
     } else {
-      const handle = setTimeout(fire, this.delayMs);
+      // A web worker has no setImmediate: a zero timeout is the nearest thing.
+      const handle = setTimeout(fire, Math.max(0, this.delayMs));
       this.pending.set(uri, { cancel: () => clearTimeout(handle) });
     }
   }

@@ -6,11 +6,9 @@
 import { z } from 'zod';
 import { RULE_CODES, type CheckOptions, type FormatId, type Locale, type RuleCode, type RuleSettings, type Severity } from '../report';
 import type { Baseline } from '../config/baseline';
-import { readBaseline } from '../config/baseline';
-import type { Applied, ProjectFiles } from '../config/files';
+import type { Applied } from '../config/files';
 import { describeConfigProblem, describeUnreadable } from '../config/strings';
 import * as path from 'path';
-import { uriToPath } from './globs';
 import { t } from './strings';
 
 export type RuleSetting = Severity | 'off';
@@ -32,6 +30,8 @@ export interface Settings {
   configFile?: string;
   /** The baseline the project file names: findings accepted in it are not shown. */
   baseline?: Baseline;
+  /** The document's path as the project files (and the baseline's entries) name it. */
+  projectPath?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = Object.freeze({ enable: true, locale: 'zh-CN', format: 'auto', rules: {}, files: [], ruleSettings: {}, ignored: false, named: false }) as Settings;
@@ -158,6 +158,22 @@ export function withProject(settings: Settings, applied: Applied, baseline?: Bas
 }
 
 /**
+ * The project files of a document (config/files.ts's ProjectFiles, with the way a document's
+ * URI becomes the path they are found by). Without one, only the VS Code settings apply.
+ */
+export interface ProjectSource {
+  /** The document's path for its project files; undefined when none can apply (untitled, or a scheme the reader cannot reach). */
+  pathOf(uri: string): string | undefined;
+  /** Every file apply() may read for the document at `file` (ProjectFiles.candidates). */
+  candidates(file: string): string[];
+  /** Where reading is asynchronous (the web worker: VS Code's file system), fetches `files` before apply() or baseline() reads them. */
+  readAhead?(uri: string, files: string[]): Promise<void>;
+  apply(file: string): Applied;
+  /** The baseline file (throws when it is not one; `missing` when there is no such file). */
+  baseline(file: string): Baseline;
+}
+
+/**
  * Settings per document, pulled once per scope and kept until the configuration (or a project
  * file) changes. A value is warned about once per configuration generation, whichever
  * document's pull found it.
@@ -173,7 +189,7 @@ export class SettingsStore {
     private readonly pull: ((scopeUri: string) => Promise<unknown>) | undefined,
     private readonly warn: (message: string) => void,
     /** The project files on disk (.govreportrc.jsonc, .govreportignore), shared with the CLI's reading. */
-    private readonly project?: ProjectFiles,
+    private readonly project?: ProjectSource,
   ) {}
 
   /** The settings of document `uri`; `scope`: the URI whose VS Code settings apply (default: the document's). */
@@ -232,11 +248,15 @@ export class SettingsStore {
 
   private async load(uri: string, scope: string): Promise<Settings> {
     const settings = await this.pulledFor(scope);
-    const file = this.project && uriToPath(uri);
-    if (!file || !this.project) return settings;
-    const applied = this.project.apply(file);
+    const project = this.project;
+    const file = project?.pathOf(uri);
+    if (!file || !project) return settings;
+    await project.readAhead?.(uri, project.candidates(file));
+    const applied = project.apply(file);
     const config = applied.config;
-    const merged = withProject(settings, applied, config ? this.baselineOf(config.dir, config.config.baseline, settings.locale) : undefined);
+    const baselineFile = config?.config.baseline ? path.resolve(config.dir, config.config.baseline) : undefined;
+    if (baselineFile) await project.readAhead?.(uri, [baselineFile]);
+    const merged = { ...withProject(settings, applied, config && baselineFile ? this.baselineOf(baselineFile, settings.locale) : undefined), projectPath: file };
     if (config && (config.unreadable || config.problems.length)) {
       const lines = config.unreadable ? [describeUnreadable(config.file, config.unreadable, merged.locale)] : config.problems.map((p) => describeConfigProblem(p, config.file, merged.locale));
       const fresh = lines.filter((line) => this.once(line));
@@ -245,11 +265,9 @@ export class SettingsStore {
     return merged;
   }
 
-  private baselineOf(dir: string, name: string | undefined, locale: Locale): Baseline | undefined {
-    if (!name) return undefined;
-    const file = path.resolve(dir, name);
+  private baselineOf(file: string, locale: Locale): Baseline | undefined {
     try {
-      const b = readBaseline(file);
+      const b = this.project!.baseline(file);
       return b.missing ? undefined : b;
     } catch (e) {
       const line = `${file}: ${e instanceof Error ? e.message : String(e)}`;

@@ -49,6 +49,14 @@ const STRINGS = {
   anyString: { zh: '字符串数组（如 ["reports/**/*.md"]）', en: 'an array of strings (e.g. ["reports/**/*.md"])' },
   anyObject: { zh: '规则代码到级别的对象（如 {"cell-blank": "off"}）', en: 'an object from rule code to severity (e.g. {"cell-blank": "off"})' },
   outlineLabel: { zh: '政府信息公开年报', en: 'GovReport' },
+  needsFileSystem: {
+    zh: '{command} 需要读写文件，在网页版编辑器（vscode.dev、网页扩展宿主）中不可用；请在桌面版 VS Code 或运行于服务器的扩展中使用',
+    en: '{command} reads and writes files, which the web editor (vscode.dev, the web extension host) cannot do; use it in desktop VS Code or with the extension running on a server',
+  },
+  needsDesktopReader: {
+    zh: '网页版编辑器不能读取 Word 或 PDF 文件（{file}）；请先打开该报告的 Markdown 或文本稿，或在桌面版 VS Code 中使用',
+    en: 'The web editor cannot read Word or PDF files ({file}); open the report as Markdown or text first, or use desktop VS Code',
+  },
   listSeparator: { zh: '、', en: ', ' },
   problemSeparator: { zh: '；', en: '; ' },
 } as const;

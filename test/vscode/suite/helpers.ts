@@ -1,7 +1,7 @@
 /** Shared by the extension-host suites: the extension, the fixtures, bounded waits. */
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { GovReportExtensionApi } from '../../../client/src/extension';
+import type { GovReportExtensionApi } from '../../../client/src/activate';
 
 export const EXTENSION_ID = 'govreport.govreport';
 export const SOURCE = 'govreport';
