@@ -68,6 +68,8 @@ export const PATHOLOGICAL: Array<{ name: string; make: () => string; html?: true
   { name: '`<font>1` ×50,000, never closed', make: () => '<font>1'.repeat(50_000), html: true },
   { name: 'a disable comment naming a 1 MB “code”', make: () => '<!-- govreport-disable-next-line ' + 'sum-'.repeat(250_000) + ' -->\n总计' },
   { name: '五 holding a line of 100,000 digits', make: () => '五、存在的主要问题及改进情况\n' + '0 '.repeat(100_000) + '\n六、其他需要报告的事项\n无' },
+  { name: 'a table separator line after 100,000 blanks', make: () => '| a | b |\n' + ' '.repeat(100_000) + '|-' + ' '.repeat(100_000) + 'x\n' },
+  { name: 'disable-next-line above a line that starts with 100,000 blanks', make: () => '<!-- govreport-disable-next-line balance -->\n' + ' '.repeat(100_000) + '| 0 | 0 |\n' },
   { name: 'a 1 MB line of spaces between two words', make: () => '年度报告' + ' '.repeat(1_000_000) + '总计' },
 ];
 

@@ -42,7 +42,12 @@ function unescape(s: string): string {
 
 /** How many characters before the cursor begin `label` (0 when none). */
 function typedLength(before: string, label: string): number {
-  if (/^[\x20-\x7e]+$/.test(label)) return /[A-Za-z0-9_-]*$/.exec(before)![0].length;
+  if (/^[\x20-\x7e]+$/.test(label)) {
+    // The ASCII word before the cursor, scanned back (a `[…]*$` regex is quadratic on a long line).
+    let k = before.length;
+    while (k > 0 && /[A-Za-z0-9_-]/.test(before[k - 1])) k--;
+    return before.length - k;
+  }
   for (let k = Math.min(label.length, before.length); k > 0; k--) if (before.endsWith(label.slice(0, k))) return k;
   return 0;
 }

@@ -46,7 +46,7 @@ export function nextLineAfter(report: Report, end: number): OffsetRange | undefi
   const line = lines.positionAt(at).line;
   const start = lines.lineStarts[line];
   const lineText = lines.lineText(line);
-  const range = { start: Math.max(start, at), end: start + lineText.replace(/\s+$/, '').length };
+  const range = { start: Math.max(start, at), end: start + lineText.trimEnd().length };
   return document.map.identity ? range : document.map.toSource(range);
 }
 

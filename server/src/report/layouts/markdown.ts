@@ -5,10 +5,12 @@
 import type { RawCell, RawRow } from '../model';
 import { trimRange } from '../text/normalize';
 
-const SEPARATOR = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+// Matched on the line without its white space: with `\s*` on both sides of an optional `|`, a
+// long run of blanks made the match quadratic.
+const SEPARATOR = /^\|?:?-+:?(\|:?-+:?)*\|?$/;
 
 export function isMarkdownSeparator(line: string): boolean {
-  return line.includes('|') && line.includes('-') && SEPARATOR.test(line);
+  return line.includes('|') && line.includes('-') && SEPARATOR.test(line.replace(/\s+/g, ''));
 }
 
 /** A line is a pipe-table row when it has an unescaped pipe at an edge or two inside. */

@@ -41,7 +41,14 @@ export type Block =
 
 /** Tabs and line breaks inside a cell or paragraph would make rows of their own. */
 const cellText = (s: string) => s.replace(/[\t\r\n\u000b\f]+/g, ' ').replace(/ {2,}/g, ' ').trim();
-const lineOf = (s: string) => s.replace(/[\r\n\u000b\f]+/g, ' ').replace(/[ \u00a0]+$/g, '');
+const lineOf = (s: string) => trimBlanksEnd(s.replace(/[\r\n\u000b\f]+/g, ' '));
+
+/** Spaces and no-break spaces off the end (a `[ ]+$` regex is quadratic on long runs of blanks inside). */
+function trimBlanksEnd(s: string): string {
+  let end = s.length;
+  while (end > 0 && (s[end - 1] === ' ' || s[end - 1] === '\u00a0')) end--;
+  return s.slice(0, end);
+}
 
 /**
  * Where the report starts: a PDF printed from a portal page, or a page saved as Word, opens
