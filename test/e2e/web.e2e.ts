@@ -230,7 +230,8 @@ async function main(): Promise<number> {
     if (!(await pollUntil(async () => (await box.inputValue()) === target, 5_000))) throw new Error(`the save dialog shows "${await box.inputValue()}" after typing ${target}`);
     await page.keyboard.press('Enter');
     if (!(await pollUntil(async () => fs.existsSync(target) && fs.statSync(target).size > 0, 20_000))) throw new Error(`${target} was not written`);
-    await page.locator(SELECTORS.notification, { hasText: `Exported ${path.basename(target)}` }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    // The client speaks govreport.locale (zh-CN by default), whatever VS Code's display language.
+    await page.locator(SELECTORS.notification, { hasText: `已导出 ${path.basename(target)}` }).first().waitFor({ state: 'visible', timeout: 10_000 });
     const back = cliFindings(target).map((f) => `${f.code} ${f.message.replace(/（第.*?）$/, '')}`).sort();
     const draft = cliFindings(path.join(folder, DRAFT)).map((f) => `${f.code} ${f.message}`).sort();
     if (JSON.stringify(back) !== JSON.stringify(draft)) throw new Error(`the exported .docx reads back differently:\n  ${back.join('\n  ')}\nvs the draft:\n  ${draft.join('\n  ')}`);
