@@ -71,7 +71,7 @@ startLanguageServer(connection, {
     // 根据上年报告起草本年报告: from the open document, or a text file read through the client;
     // the draft written beside it. (A Word or PDF file needs the desktop editor's readers.)
     async startNextYear({ uri, report }, settings) {
-      if (!projectFiles.pathOf(uri)) throw new CommandArgumentError(`govreport.startNextYear: save the report to a file first: ${uri}`);
+      if (!projectFiles.pathOf(uri)) throw new CommandArgumentError(t(settings.locale, 'saveFirst', { uri }));
       let source = report;
       if (!source) {
         if (binaryKindOfPath(uri)) throw new CommandArgumentError(t(settings.locale, 'needsDesktopReader', { file: projectFiles.pathOf(uri) ?? uri }));

@@ -17,6 +17,7 @@ import * as fs from 'fs';
 import { checkFileOnDisk, checkWorkspace } from './features/workspaceCheck';
 import { uriToPath } from './features/globs';
 import { CommandArgumentError } from './features/commands';
+import { t } from './features/strings';
 import { guardFrames, type DroppedReport } from './frameGuard';
 import { startLanguageServer } from './languageServer';
 
@@ -91,7 +92,7 @@ startLanguageServer(connection, {
     importReport: (file, settings) => userFacing(() => importReport(file, settings)),
     startNextYear: (source, settings) => {
       const file = uriToPath(source.uri);
-      if (!file) throw new CommandArgumentError(`govreport.startNextYear: save the report to a file first: ${source.uri}`);
+      if (!file) throw new CommandArgumentError(t(settings.locale, 'saveFirst', { uri: source.uri }));
       return userFacing(() => startNextYear({ file, report: source.report }, settings));
     },
     exportReport: (report, diagnostics, target, kind) => userFacing(() => exportReport(report, diagnostics, targetPath(target), kind)),

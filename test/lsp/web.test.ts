@@ -158,7 +158,8 @@ describe('the web build of the server', () => {
       fs.writeFileSync(path.join(out, 'web', 'closed.md'), last);
       const closed = (await web.executeCommand('govreport.startNextYear', toUri(path.join(out, 'web', 'closed.md')))) as { path: string };
       assert.match(path.basename(closed.path), /2024年政府信息公开工作年度报告-3\.md$/);
-      await assert.rejects(web.executeCommand('govreport.startNextYear', 'untitled:Untitled-1'), /save the report to a file first/);
+      await assert.rejects(web.executeCommand('govreport.startNextYear', 'untitled:Untitled-1'), /请先将报告保存为文件，再据此起草本年报告/);
+      await assert.rejects(node.executeCommand('govreport.startNextYear', 'untitled:Untitled-1'), /请先将报告保存为文件，再据此起草本年报告/);
       await assert.rejects(web.executeCommand('govreport.startNextYear', toUri(path.join(out, 'web', 'last.docx'))), /网页版编辑器不能读取 Word 或 PDF 文件/);
     } finally {
       fs.rmSync(out, { recursive: true, force: true });

@@ -49,6 +49,10 @@ const STRINGS = {
   anyString: { zh: '字符串数组（如 ["reports/**/*.md"]）', en: 'an array of strings (e.g. ["reports/**/*.md"])' },
   anyObject: { zh: '规则代码到级别的对象（如 {"cell-blank": "off"}）', en: 'an object from rule code to severity (e.g. {"cell-blank": "off"})' },
   outlineLabel: { zh: '政府信息公开年报', en: 'GovReport' },
+  saveFirst: {
+    zh: '请先将报告保存为文件，再据此起草本年报告（{uri}）',
+    en: 'Save the report to a file first, then start this year’s report from it ({uri})',
+  },
   needsFileSystem: {
     zh: '{command} 需要读写文件，在网页版编辑器（vscode.dev、网页扩展宿主）中不可用；请在桌面版 VS Code 或运行于服务器的扩展中使用',
     en: '{command} reads and writes files, which the web editor (vscode.dev, the web extension host) cannot do; use it in desktop VS Code or with the extension running on a server',
