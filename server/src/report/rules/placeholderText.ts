@@ -20,6 +20,8 @@ function sectionPlaceholders(): string[] {
 }
 
 const PLACEHOLDERS = sectionPlaceholders();
+/** All of them in one scan of the text (one indexOf per placeholder was six passes over it). */
+const ANY_PLACEHOLDER = new RegExp(PLACEHOLDERS.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
 
 export const placeholderText: Rule = {
   code: 'placeholder-text',
@@ -35,9 +37,9 @@ export const placeholderText: Rule = {
   check({ report }) {
     const findings: Finding[] = [];
     const text = report.text;
-    for (const placeholder of PLACEHOLDERS) {
-      for (let at = text.indexOf(placeholder); at >= 0; at = text.indexOf(placeholder, at + placeholder.length)) {
-        findings.push({ code: 'placeholder-text', range: { start: at, end: at + placeholder.length }, message: { id: 'section', args: { text: placeholder } } });
+    if (PLACEHOLDERS.length) {
+      for (const m of text.matchAll(ANY_PLACEHOLDER)) {
+        findings.push({ code: 'placeholder-text', range: { start: m.index!, end: m.index! + m[0].length }, message: { id: 'section', args: { text: m[0] } } });
       }
     }
     const field = formats['2021'].data.templateText.bodyField;

@@ -33,6 +33,18 @@ const PATTERNS: Pattern[] = [
   { re: (y) => new RegExp(`截[至止](${y})年(?:底|末|12月31日)`) },
 ];
 
+/** The patterns for one year, compiled once (compiling them was most of this rule's cost). */
+const compiledByYear = new Map<string, RegExp[]>();
+function patternsFor(year: string): RegExp[] {
+  let list = compiledByYear.get(year);
+  if (!list) {
+    // Years of real reports are few; the cache stays small whatever the input.
+    if (compiledByYear.size > 64) compiledByYear.clear();
+    compiledByYear.set(year, (list = PATTERNS.map((p) => p.re(year))));
+  }
+  return list;
+}
+
 /** Words that make a year history: a comparison, a starting point, last year named outright. */
 const HISTORY = /较|比上|同比|相比|相较|对比|环比|增长|减少|下降|上升|增加|持平|以来|至今|自\d|从\d|起[，,]|分别|上年|去年|上一年|前年|往年|连续|历年|以前|之前|此前|继续|延续|沿用|此后|已于|曾|获评|荣获|计划|将|预计|拟|下一步|明年|下一年|来年/;
 
@@ -51,14 +63,16 @@ function yearMismatchRanges(context: RuleContext): OffsetRange[] {
   return yearMismatch.check(context).map((f) => f.range);
 }
 
-function* proseSentences(report: Report): Generator<{ text: string; start: number; section?: string }> {
+/** The sentences of the prose lines that `wanted` keeps (most lines name no year to judge: they are not split). */
+function* proseSentences(report: Report, wanted: (line: string) => boolean): Generator<{ text: string; start: number; section?: string }> {
   const { lines, sections } = report;
   let si = 0;
   for (const line of report.proseLines) {
     const start = lines.lineStarts[line];
     while (si < sections.length && sections[si].contentRange.end <= start) si++;
-    const section = sections[si] && sections[si].contentRange.start <= start ? sections[si].def.id : undefined;
     const text = lines.lineText(line);
+    if (!wanted(text)) continue;
+    const section = sections[si] && sections[si].contentRange.start <= start ? sections[si].def.id : undefined;
     let from = 0;
     for (const m of text.matchAll(/[。；;！!？?]/g)) {
       yield { text: text.slice(from, m.index! + 1), start: start + from, section };
@@ -98,11 +112,14 @@ export const staleYear: Rule = {
     let taken: OffsetRange[] | undefined;
     const findings: Finding[] = [];
     const candidates = [String(year.value - 1), String(year.value + 1)];
-    const compiled = new Map(candidates.map((y) => [y, PATTERNS.map((p) => p.re(y))]));
-    for (const s of proseSentences(report)) {
-      if (s.section === 'problems') continue;
+    const compiled = new Map(candidates.map((y) => [y, patternsFor(y)]));
+    // A line names a candidate year only if it has one, white space aside.
+    const namesCandidate = (line: string) => candidates.some((y) => line.includes(y) || (line.includes(y.slice(0, 2)) && /\d[\s\u3000]/.test(line) && line.replace(/[\s\u3000]+/g, '').includes(y)));
+    for (const s of proseSentences(report, namesCandidate)) {
+      if (s.section === 'problems' || !/\d/.test(s.text)) continue;
       const flat = s.text.replace(/[\s\u3000]+/g, '');
-      if (flat.includes(own) || HISTORY.test(flat)) continue;
+      // The cheap tests first: most sentences name neither year (HISTORY is a long alternation).
+      if (flat.includes(own) || !candidates.some((y) => flat.includes(y)) || HISTORY.test(flat)) continue;
       for (const found of candidates) {
         if (!flat.includes(found)) continue;
         const hit = compiled.get(found)!.some((re) => re.test(flat));
