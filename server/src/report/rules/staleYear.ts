@@ -113,8 +113,8 @@ export const staleYear: Rule = {
     const findings: Finding[] = [];
     const candidates = [String(year.value - 1), String(year.value + 1)];
     const compiled = new Map(candidates.map((y) => [y, patternsFor(y)]));
-    // A line names a candidate year only if it has one, white space aside.
-    const namesCandidate = (line: string) => candidates.some((y) => line.includes(y) || (line.includes(y.slice(0, 2)) && /\d[\s\u3000]/.test(line) && line.replace(/[\s\u3000]+/g, '').includes(y)));
+    // Only lines that write a candidate year (a year split by blanks, 20 23, is not one a reader sees).
+    const namesCandidate = (line: string) => candidates.some((y) => line.includes(y));
     for (const s of proseSentences(report, namesCandidate)) {
       if (s.section === 'problems' || !/\d/.test(s.text)) continue;
       const flat = s.text.replace(/[\s\u3000]+/g, '');
