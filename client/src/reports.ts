@@ -7,22 +7,10 @@
 import * as vscode from 'vscode';
 import { strings } from './strings';
 
-export const REPORTS_NOTIFICATION = 'govreport/reports';
+import { REPORTS_NOTIFICATION, type ReportEntry, type ReportsParams } from '../../server/src/common/reportsProtocol';
+
+export { REPORTS_NOTIFICATION, type ReportEntry, type ReportsParams };
 export const REPORTS_VIEW = 'govreport.reports';
-
-export interface ReportEntry {
-  uri: string;
-  title?: string;
-  errors: number;
-  warnings: number;
-  others: number;
-  open: boolean;
-}
-
-export interface ReportsParams {
-  checked: boolean;
-  reports: ReportEntry[];
-}
 
 /** The last list the server sent; an event when a new one arrives. */
 export class ReportsModel implements vscode.Disposable {

@@ -846,3 +846,48 @@ export async function screenshot(page: Page, name: string, timeout = 15_000): Pr
   log(`screenshot: ${file}`);
   return file;
 }
+
+// The Problems panel, read from the page (browser-side code as a string: the project compiles
+// without the DOM lib). Used by every e2e suite.
+
+export interface ProblemRow {
+  file: string;
+  severity: string;
+  message: string;
+  source: string;
+  code: string;
+  line: number;
+  col: number;
+}
+
+export interface ProblemsView {
+  /** Resource rows: file name → the count shown in its badge. */
+  files: Record<string, number>;
+  rows: ProblemRow[];
+}
+
+/** The rows the Problems panel renders (resource rows, marker rows; related-information rows skipped). */
+export function readProblems(page: Page): Promise<ProblemsView> {
+  return withTimeout(
+    page.evaluate(`(() => {
+    const view = { files: {}, rows: [] };
+    let file = '';
+    const text = (el, sel) => { const x = el.querySelector(sel); return x ? x.textContent.trim() : ''; };
+    for (const row of document.querySelectorAll('.markers-panel .monaco-list-row')) {
+      const icon = row.querySelector('.marker-icon');
+      if (icon) {
+        const sev = ['error', 'warning', 'info', 'hint'].find((s) => icon.classList.contains(s)) || '?';
+        const pos = /Ln (\\d+), Col (\\d+)/.exec(text(row, '.marker-line')) || [];
+        view.rows.push({ file, severity: sev, message: text(row, '.marker-message'), source: text(row, '.marker-source'),
+          code: text(row, '.marker-code'), line: Number(pos[1]), col: Number(pos[2]) });
+      } else if (row.querySelector('.monaco-count-badge')) {
+        file = text(row, '.label-name');
+        view.files[file] = Number(text(row, '.monaco-count-badge'));
+      }
+    }
+    return view;
+    })()`) as Promise<ProblemsView>,
+    10_000,
+    'reading the Problems panel',
+  );
+}

@@ -62,11 +62,13 @@ import {
   openWorkbench,
   pollUntil,
   processGroupMembers,
+  readProblems,
   repoRoot,
   runCommand,
   screenshot,
   SELECTORS,
   sleep,
+  type ProblemsView,
   startCodeServer,
   waitForFrameWithText,
   withTimeout,
@@ -223,46 +225,6 @@ const VISIBLE_HOVER = '.monaco-hover:not(.hidden)';
 
 function evalInPage<T>(page: Page, body: string, timeout = 10_000): Promise<T> {
   return withTimeout(page.evaluate(`(() => { ${body} })()`) as Promise<T>, timeout, 'evaluating in the page');
-}
-
-interface ProblemRow {
-  file: string;
-  severity: string;
-  message: string;
-  source: string;
-  code: string;
-  line: number;
-  col: number;
-}
-
-interface ProblemsView {
-  /** Resource rows: file name → the count shown in its badge. */
-  files: Record<string, number>;
-  rows: ProblemRow[];
-}
-
-/** The rows the Problems panel renders (resource rows, marker rows; related-information rows skipped). */
-function readProblems(page: Page): Promise<ProblemsView> {
-  return evalInPage<ProblemsView>(
-    page,
-    `
-    const view = { files: {}, rows: [] };
-    let file = '';
-    const text = (el, sel) => { const x = el.querySelector(sel); return x ? x.textContent.trim() : ''; };
-    for (const row of document.querySelectorAll('.markers-panel .monaco-list-row')) {
-      const icon = row.querySelector('.marker-icon');
-      if (icon) {
-        const sev = ['error', 'warning', 'info', 'hint'].find((s) => icon.classList.contains(s)) || '?';
-        const pos = /Ln (\\d+), Col (\\d+)/.exec(text(row, '.marker-line')) || [];
-        view.rows.push({ file, severity: sev, message: text(row, '.marker-message'), source: text(row, '.marker-source'),
-          code: text(row, '.marker-code'), line: Number(pos[1]), col: Number(pos[2]) });
-      } else if (row.querySelector('.monaco-count-badge')) {
-        file = text(row, '.label-name');
-        view.files[file] = Number(text(row, '.monaco-count-badge'));
-      }
-    }
-    return view;`,
-  );
 }
 
 function describeFinding(f: { severity: string; line: number; col: number; code: string; message: string; source?: string }): string {

@@ -41,12 +41,12 @@ import {
   openWorkbench,
   pollUntil,
   processGroupMembers,
+  readProblems,
   repoRoot,
   runCommand,
   screenshot,
   SELECTORS,
   startCodeServer,
-  withTimeout,
 } from './codeServer';
 
 const OVERALL_TIMEOUT_MS = 300_000;
@@ -80,24 +80,9 @@ function cliFindings(file: string): Finding[] {
 
 const describe = (f: Finding) => `${f.severity} [Ln ${f.line}, Col ${f.col}] govreport(${f.code}) ${f.message}`;
 
-/** The Problems panel's marker rows of `file` (browser-side code as a string: no DOM lib here). */
+/** The Problems panel's marker rows of `file`, described as cliFindings' are. */
 async function problemsOf(page: Page, file: string): Promise<string[]> {
-  const rows = await withTimeout(
-    page.evaluate(`(() => {
-      const out = []; let file = '';
-      const text = (el, sel) => { const x = el.querySelector(sel); return x ? x.textContent.trim() : ''; };
-      for (const row of document.querySelectorAll('.markers-panel .monaco-list-row')) {
-        const icon = row.querySelector('.marker-icon');
-        if (!icon) { if (row.querySelector('.monaco-count-badge')) file = text(row, '.label-name'); continue; }
-        const severity = ['error', 'warning', 'info', 'hint'].find((s) => icon.classList.contains(s)) || '?';
-        const pos = /Ln (\\d+), Col (\\d+)/.exec(text(row, '.marker-line')) || [];
-        out.push({ file, severity, line: Number(pos[1]), col: Number(pos[2]), code: text(row, '.marker-code'), source: text(row, '.marker-source'), message: text(row, '.marker-message') });
-      }
-      return out;
-    })()`) as Promise<Array<Finding & { file: string; source: string }>>,
-    10_000,
-    'reading the Problems panel',
-  );
+  const { rows } = await readProblems(page);
   return rows.filter((r) => r.file === file && r.source === 'govreport').map((r) => describe({ ...r, code: r.code.replace(/^\(|\)$/g, '') }));
 }
 

@@ -11,25 +11,9 @@
  */
 import type { Analysis } from './analysis';
 
-export const REPORTS_NOTIFICATION = 'govreport/reports';
+import { REPORTS_NOTIFICATION, type ReportEntry, type ReportsParams } from '../common/reportsProtocol';
 
-export interface ReportEntry {
-  uri: string;
-  /** The report's title as written, when it has one. */
-  title?: string;
-  errors: number;
-  warnings: number;
-  /** Information and hints. */
-  others: number;
-  /** Open in the editor (the counts are the editor's text), or read from disk by the workspace check. */
-  open: boolean;
-}
-
-export interface ReportsParams {
-  /** Whether a workspace check ran in this session: without one, only open reports are listed. */
-  checked: boolean;
-  reports: ReportEntry[];
-}
+export { REPORTS_NOTIFICATION, type ReportEntry, type ReportsParams };
 
 /** Where a file checked from disk was found: what re-checking it after a close needs. */
 export interface DiskReport {

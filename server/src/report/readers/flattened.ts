@@ -15,8 +15,8 @@ import { MappedTextBuilder, type SourceMap } from './sourceMap';
 const LONG_LINE = 400;
 const MIN_HEADINGS = 3;
 const HEADING_START = /[一二三四五六][、．.]/g;
-/** A heading ends with one of these words (情况, 事项, 措施 …): where to break after it. */
-const HEADING_END = /(情况|事项|措施|问题|工作)/g;
+/** A heading ends with one of the words the format data lists (情况, 事项, 措施 …): where to break after it. */
+const HEADING_END = new RegExp(`(${formats['2021'].data.headingWords.endings.join('|')})`, 'g');
 const MAX_HEADING = 36;
 
 interface Cut {

@@ -67,7 +67,8 @@ export const sectionSubstance: Rule = {
       // Only whether 五 says nothing or too little is asked: its opening decides that when it
       // already holds enough words (a few to spare for an ordinal cut at the edge); the whole
       // section is read only when the opening is short.
-      const head = raw.length > 2 * settings.problemsMinChars + 60 ? words(raw.slice(0, 2 * settings.problemsMinChars + 60)) : undefined;
+      const opening = 2 * settings.problemsMinChars + 60;
+      const head = raw.length > opening ? words(raw.slice(0, opening)) : undefined;
       const said = head !== undefined && head.length >= settings.problemsMinChars + 4 ? head : words(raw);
       const title = problems.def.title;
       if (said && SAYS_NOTHING.test(said)) {
