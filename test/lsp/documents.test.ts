@@ -107,4 +107,23 @@ describe('Word and the published report in the language server', () => {
     assert.deepEqual(published.diagnostics.map((d) => d.code), ['sum-applicant-total']);
     assert.match(published.diagnostics[0].message, /^表三「（一）予以公开」行「自然人」列填写的 6 .*（表格 2 第 \d+ 行第 4 列）$/);
   });
+
+  it('a .docx follows the project file as a text report does: its rule levels, its ignores', async () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-lsp-docx-project-'));
+    const other = await LspClient.start({ debounceMs: 0, workspaceFolders: [project] });
+    try {
+      fs.mkdirSync(path.join(project, 'archive'));
+      fs.writeFileSync(path.join(project, 'now.docx'), await toDocx(parse(wrong.text)));
+      fs.writeFileSync(path.join(project, 'archive', 'old.docx'), await toDocx(parse(wrong.text)));
+      fs.writeFileSync(path.join(project, '.govreportrc.jsonc'), '{ "rules": { "sum-applicant-total": "warning" } }\n');
+      fs.writeFileSync(path.join(project, '.govreportignore'), 'archive/\n');
+      await other.executeCommand('govreport.checkWorkspace');
+      const now = other.lastPublish(toUri(path.join(project, 'now.docx')));
+      assert.deepEqual(now?.diagnostics.map((d) => [d.code, d.severity]), [['sum-applicant-total', 2]], 'the project file’s level (warning)');
+      assert.equal(other.lastPublish(toUri(path.join(project, 'archive', 'old.docx'))), undefined, 'an ignored .docx is not checked');
+    } finally {
+      await other.stop();
+      fs.rmSync(project, { recursive: true, force: true });
+    }
+  });
 });
