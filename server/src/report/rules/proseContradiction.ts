@@ -12,30 +12,8 @@
 import type { BoundTable, Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
 import { cellAt, cellName, figure } from './describe';
+import { proseSentences, type ProseSentence } from './support';
 import type { Finding, Rule } from './types';
-
-interface Sentence {
-  text: string;
-  start: number;
-  section?: string;
-}
-
-function* sentences(report: Report): Generator<Sentence> {
-  const { lines, sections } = report;
-  let si = 0;
-  for (const line of report.proseLines) {
-    const start = lines.lineStarts[line];
-    while (si < sections.length && sections[si].contentRange.end <= start) si++;
-    const section = sections[si] && sections[si].contentRange.start <= start ? sections[si].def.id : undefined;
-    const text = lines.lineText(line);
-    let from = 0;
-    for (const m of text.matchAll(/[。；;！!？?]/g)) {
-      yield { text: text.slice(from, m.index! + 1), start: start + from, section };
-      from = m.index! + 1;
-    }
-    if (from < text.length) yield { text: text.slice(from), start: start + from, section };
-  }
-}
 
 function onlyTable(report: Report, kind: BoundTable['kind']): BoundTable | undefined {
   const found = report.tables.filter((t) => t.kind === kind);
@@ -104,8 +82,8 @@ export const proseContradiction: Rule = {
       zeroStatements.some((s) => s.figure.id === figureId && s.range.start < range.end && range.start < s.range.end);
 
     const findings: Finding[] = [];
-    const at = (s: Sentence, m: RegExpExecArray): OffsetRange => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
-    for (const s of sentences(report)) {
+    const at = (s: ProseSentence, m: RegExpExecArray): OffsetRange => ({ start: s.start + m.index, end: s.start + m.index + m[0].length });
+    for (const s of proseSentences(report)) {
       if (s.section === 'problems') continue;
       // Only requests for disclosure: 行政许可申请全部办结 is another kind of request.
       if (carried && carried.value > 0 && s.text.includes('申请') && s.text.includes('公开')) {

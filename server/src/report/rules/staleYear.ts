@@ -9,9 +9,9 @@
  * problems by design and is not read. The title, the statistics period and the opening of 一 are
  * year-mismatch's; when it finds the title the odd one out, the body is not judged by the title.
  */
-import type { Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
 import { yearMismatch } from './yearMismatch';
+import { proseSentences } from './support';
 import type { Finding, Rule, RuleContext } from './types';
 
 const SELF = '(?:本机关|本局|本委|本办|本厅|本单位|本中心|本院|我局|我委|我办|我厅|我单位|我中心|我院|我区|我县|我市|我镇|我乡|我街道|全区|全县|全市|全镇|区政府|县政府|市政府|镇政府)';
@@ -61,25 +61,6 @@ function titleDisputed(context: RuleContext): boolean {
 function yearMismatchRanges(context: RuleContext): OffsetRange[] {
   if (!context.enabled('year-mismatch')) return [];
   return yearMismatch.check(context).map((f) => f.range);
-}
-
-/** The sentences of the prose lines that `wanted` keeps (most lines name no year to judge: they are not split). */
-function* proseSentences(report: Report, wanted: (line: string) => boolean): Generator<{ text: string; start: number; section?: string }> {
-  const { lines, sections } = report;
-  let si = 0;
-  for (const line of report.proseLines) {
-    const start = lines.lineStarts[line];
-    while (si < sections.length && sections[si].contentRange.end <= start) si++;
-    const text = lines.lineText(line);
-    if (!wanted(text)) continue;
-    const section = sections[si] && sections[si].contentRange.start <= start ? sections[si].def.id : undefined;
-    let from = 0;
-    for (const m of text.matchAll(/[。；;！!？?]/g)) {
-      yield { text: text.slice(from, m.index! + 1), start: start + from, section };
-      from = m.index! + 1;
-    }
-    if (from < text.length) yield { text: text.slice(from), start: start + from, section };
-  }
 }
 
 export const staleYear: Rule = {

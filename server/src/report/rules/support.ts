@@ -274,3 +274,32 @@ export function sectionsInDoubt(report: Report): { numbers: number[]; heading: R
   }
   return heading ? { numbers, heading } : undefined;
 }
+
+/** A sentence of the prose: up to and with its 。；！？, its offset, the section it is in (by id). */
+export interface ProseSentence {
+  text: string;
+  start: number;
+  section?: string;
+}
+
+/**
+ * The sentences of the prose lines, in order. `wanted`, when given, passes over the lines it
+ * refuses without splitting them (a rule that needs only lines naming a year).
+ */
+export function* proseSentences(report: Report, wanted?: (line: string) => boolean): Generator<ProseSentence> {
+  const { lines, sections } = report;
+  let si = 0;
+  for (const line of report.proseLines) {
+    const start = lines.lineStarts[line];
+    while (si < sections.length && sections[si].contentRange.end <= start) si++;
+    const text = lines.lineText(line);
+    if (wanted && !wanted(text)) continue;
+    const section = sections[si] && sections[si].contentRange.start <= start ? sections[si].def.id : undefined;
+    let from = 0;
+    for (const m of text.matchAll(/[。；;！!？?]/g)) {
+      yield { text: text.slice(from, m.index! + 1), start: start + from, section };
+      from = m.index! + 1;
+    }
+    if (from < text.length) yield { text: text.slice(from), start: start + from, section };
+  }
+}
