@@ -239,14 +239,13 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (decoded.encoding === 'gb18030') note(t(locale, 'decodedAs', name));
     const kind = kindOfPath(stdin ? options.stdinFilename : file, decoded.text);
     const checkOptions = checkOptionsFor(options, applied);
-    const report = parse(decoded.text, { format: checkOptions.format, kind });
-    // In a folder, what is not a report (a notes file, a page of another kind) is not checked,
-    // unless the project file names it as one.
-    if (scanned && !applied?.named && !looksLikeReport(report)) {
-      skipped++;
-      return;
-    }
-    inputs.push({ file, name, text: decoded.text, kind, encoding: decoded.encoding, report, options: checkOptions, baseline: baselineFor(applied), stdin });
+    admit({ file, name, text: decoded.text, kind, encoding: decoded.encoding, report: parse(decoded.text, { format: checkOptions.format, kind }), options: checkOptions, baseline: baselineFor(applied), stdin }, applied, scanned);
+  };
+  // In a folder, what is not a report (a notes file, a page of another kind) is not checked,
+  // unless the project file names it as one.
+  const admit = (input: Input, applied: Applied | undefined, scanned: boolean) => {
+    if (scanned && !applied?.named && !looksLikeReport(input.report)) skipped++;
+    else inputs.push(input);
   };
   for (const { file, applied } of toCheck) {
     let bytes: Buffer;
@@ -268,11 +267,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
         const document = await readBinary(bytes, binary);
         const checkOptions = checkOptionsFor(options, applied);
         const report = parse(document, { format: checkOptions.format });
-        if (found.has(file) && !applied?.named && !looksLikeReport(report)) {
-          skipped++;
-          continue;
-        }
-        inputs.push({ file, name: file, text: document.text, kind: document.kind, report, options: checkOptions, baseline: baselineFor(applied), stdin: false });
+        admit({ file, name: file, text: document.text, kind: document.kind, report, options: checkOptions, baseline: baselineFor(applied), stdin: false }, applied, found.has(file));
       } catch (e) {
         if (!(e instanceof BinaryReadError)) throw e;
         warn(`${file}${locale === 'en' ? ': ' : '：'}${describeReadError(e, locale, binary === 'pdf' ? 'PDF' : 'Word')}`);
