@@ -62,14 +62,16 @@ export function analyseText(
   const report = parse(doc.getText(), { format: settings.format, kind: kindOfDocument(doc) });
   const active = isDiagnosed(doc, report, settings, folders);
   const previous = active ? findPrevious?.(report, doc.uri) : undefined;
-  let diagnostics = active ? checkReport(report, { ...checkOptions(settings, onRuleError), previous }) : [];
-  // What a reviewer accepted in the project's baseline is not shown, in the editor as on the command line.
-  const file = settings.baseline && (settings.projectPath ?? uriToPath(doc.uri));
-  if (file && diagnostics.length) {
-    const { accepted } = acceptedBy(settings.baseline!, file, diagnostics.map((d) => identify(report, d)));
-    diagnostics = diagnostics.filter((_, i) => !accepted[i]);
-  }
+  const found = active ? checkReport(report, { ...checkOptions(settings, onRuleError), previous }) : [];
+  const diagnostics = withoutAccepted(settings, settings.projectPath ?? uriToPath(doc.uri), report, found);
   return { uri: doc.uri, languageId: doc.languageId, version: doc.version, report, settings, active, diagnostics, previous };
+}
+
+/** What a reviewer accepted in the project's baseline is not shown, in the editor as on the command line. */
+export function withoutAccepted(settings: Settings, file: string | undefined, report: Report, diagnostics: Diagnostic[]): Diagnostic[] {
+  if (!settings.baseline || !file || !diagnostics.length) return diagnostics;
+  const { accepted } = acceptedBy(settings.baseline, file, diagnostics.map((d) => identify(report, d)));
+  return diagnostics.filter((_, i) => !accepted[i]);
 }
 
 const holding = new WeakMap<Diagnostic, boolean>();

@@ -13,11 +13,9 @@ import { toMarkdown } from '../report/render';
 import { nextYearFile } from './nextYear';
 import { exportBytes } from './exportBytes';
 import { freePath, readReportFile } from '../common/reportFiles';
-import { looksLikeReport, type Analysis, type FindPrevious } from './analysis';
+import { looksLikeReport, withoutAccepted, type Analysis, type FindPrevious } from './analysis';
 import { matchesFiles } from './globs';
 import { checkOptions, type Settings } from './settings';
-import { acceptedBy } from '../config/baseline';
-import { identify } from '../report/fingerprint';
 import { countBySeverity } from './diagnostics';
 
 export interface WrittenFile {
@@ -71,13 +69,9 @@ export async function analyseBinaryFile(file: string, settings: Settings, folder
   const report = parse(document, { format: settings.format });
   const active = settings.enable && !settings.ignored && (settings.named || matchesFiles(uri, settings.files, folders) || looksLikeReport(report));
   const previous = active ? findPrevious?.(report, uri) : undefined;
-  let found = active ? checkReport(report, { ...checkOptions(settings), previous }) : [];
-  // What a reviewer accepted in the project's baseline is not shown (matched before the place in the file is added to the message).
-  if (settings.baseline && found.length) {
-    const { accepted } = acceptedBy(settings.baseline, file, found.map((d) => identify(report, d)));
-    found = found.filter((_, i) => !accepted[i]);
-  }
-  const diagnostics = found.map((d) => withLocation(d, report, settings.locale));
+  const found = active ? checkReport(report, { ...checkOptions(settings), previous }) : [];
+  // The baseline is matched before the place in the file is added to the message.
+  const diagnostics = withoutAccepted(settings, file, report, found).map((d) => withLocation(d, report, settings.locale));
   // A comment in a Word or PDF file would be printed: no disable-comment fixes (languageId says so).
   return { uri, languageId: document.kind, version: 0, report, settings, active, diagnostics, previous };
 }
