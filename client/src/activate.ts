@@ -17,7 +17,7 @@ import { strings } from './strings';
 
 /** What `activate` returns: for the extension-host tests, not a public API. */
 export interface GovReportExtensionApi {
-  /** Resolves when no start/stop/restart is in progress; true when the server is running. */
+  /** Resolves when no start or stop is in progress; true when the server is running. */
   ready(): Promise<boolean>;
   /** The status bar item's text, or undefined while it is hidden. */
   statusBarText(): string | undefined;

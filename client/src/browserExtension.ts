@@ -33,7 +33,7 @@ async function startWorker(script: vscode.Uri): Promise<WebWorker> {
 
 /**
  * vscode-languageclient/browser's LanguageClient takes one worker for its whole life, so a
- * restart (any govreport.* setting changed) would initialize the same server twice. This one
+ * stop and start (govreport.enable off, then on) would initialize the same server twice. This one
  * starts a fresh worker for every start and ends it on stop.
  */
 class WorkerLanguageClient extends BaseLanguageClient {

@@ -78,7 +78,7 @@ export class ClientController implements vscode.Disposable {
     return this.client.state === State.Running ? this.client : undefined;
   }
 
-  /** Waits for any start/stop/restart in progress, then returns the running client, if any. */
+  /** Waits for any start or stop in progress, then returns the running client, if any. */
   async ready(): Promise<BaseLanguageClient | undefined> {
     for (;;) {
       const current = this.lifecycle;
