@@ -23,6 +23,7 @@ import { parseTree, findNodeAtLocation, printParseErrorCode, type Node, type Par
 import { z } from 'zod';
 import { LineIndex, nearestRuleCode, RULE_CODES, ruleByCode, type FormatId, type Locale, type RuleCode, type RuleOption, type RuleSettings, type Severity } from '../report';
 import type { MonthDay } from '../report/rules';
+import { showValue } from '../common/showValue';
 
 export type RuleLevel = Severity | 'off';
 
@@ -105,16 +106,6 @@ export function optionAllowed(option: RuleOption): string {
   }
 }
 
-/** A value as the file wrote it, short enough for a one-line message. */
-export function showValue(value: unknown): string {
-  let s: string;
-  try {
-    s = JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
-  return s.length > 60 ? s.slice(0, 57) + '…' : s;
-}
 
 const quoteAll = (values: readonly string[]) => values.map((v) => JSON.stringify(v)).join(', ');
 

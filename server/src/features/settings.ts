@@ -10,6 +10,7 @@ import type { Applied } from '../config/files';
 import { describeConfigProblem, describeUnreadable } from '../config/strings';
 import * as path from 'path';
 import { t } from './strings';
+import { showValue } from '../common/showValue';
 
 export type RuleSetting = Severity | 'off';
 
@@ -64,15 +65,6 @@ export interface Validated {
 
 const quoteAll = (values: readonly string[], locale: Locale) => values.map((v) => JSON.stringify(v)).join(t(locale, 'listSeparator'));
 
-export function showValue(value: unknown): string {
-  let s: string;
-  try {
-    s = JSON.stringify(value) ?? String(value);
-  } catch {
-    s = String(value);
-  }
-  return s.length > 60 ? s.slice(0, 57) + '…' : s;
-}
 
 /** Validates the `govreport` section; anything missing is its default, anything wrong too. */
 export function validateSettings(raw: unknown): Validated {

@@ -37,16 +37,26 @@ const deadlineIn = (year: number, md: MonthDay): Day => ({ year, month: md.month
 const zhDate = (d: Day) => `${d.year}年${d.month}月${d.day}日`;
 
 /** What the deadline rule concludes about a report, for the rule and for a review summary. */
-export function deadlineStatus(report: Report, settings: Pick<RuleSettings, 'deadline' | 'governmentDeadline'>): DeadlineStatus {
+/** The report's year, its kind of body, the deadlines, and the dates it carries that count. */
+function datesOf(report: Report, settings: Pick<RuleSettings, 'deadline' | 'governmentDeadline'>) {
   const year = report.year?.value;
-  if (year === undefined) return { status: 'unknown' };
+  if (year === undefined) return undefined;
   const kind = bodyKindOf(report);
   const strict = deadlineIn(year + 1, settings.deadline);
   const lenient = deadlineIn(year + 1, settings.governmentDeadline);
+  // A body of unknown kind is late for certain only after the later deadline.
   const deadline = kind === 'department' ? strict : lenient;
   const sig = report.signature?.date;
+  // A signature outside the year and the next is year-mismatch's.
   const signed = sig && (sig.year === year || sig.year === year + 1) ? sig : undefined;
   const published = report.document.published && report.document.published.year >= year ? report.document.published : undefined;
+  return { year, kind, strict, lenient, deadline, signed, published };
+}
+
+export function deadlineStatus(report: Report, settings: Pick<RuleSettings, 'deadline' | 'governmentDeadline'>): DeadlineStatus {
+  const dates = datesOf(report, settings);
+  if (!dates) return { status: 'unknown' };
+  const { kind, strict, deadline, signed, published } = dates;
   const date = published ?? signed;
   if (!date) return { status: 'unknown', kind, deadline: iso(deadline) };
   const late = after(date, deadline) > 0;
@@ -88,17 +98,9 @@ export const publicationDeadline: Rule = {
     },
   },
   check({ report, settings }) {
-    const year = report.year?.value;
-    if (year === undefined) return [];
-    const kind = bodyKindOf(report);
-    const strict = deadlineIn(year + 1, settings.deadline);
-    const lenient = deadlineIn(year + 1, settings.governmentDeadline);
-    // A body of unknown kind is late for certain only after the later deadline.
-    const deadline = kind === 'department' ? strict : lenient;
-    const sig = report.signature?.date;
-    // A signature outside the year and the next is year-mismatch's.
-    const signed = sig && (sig.year === year || sig.year === year + 1) ? sig : undefined;
-    const published = report.document.published && report.document.published.year >= year ? report.document.published : undefined;
+    const dates = datesOf(report, settings);
+    if (!dates) return [];
+    const { year, kind, strict, lenient, deadline, signed, published } = dates;
     const where: OffsetRange = report.title?.range ?? report.year?.range ?? { start: 0, end: 0 };
     const kindName =
       kind === 'government' ? { zh: '本级人民政府报告', en: 'a government’s own report' } : kind === 'department' ? { zh: '部门报告', en: 'a department’s report' } : { zh: '各类报告', en: 'any report' };
