@@ -344,12 +344,20 @@ export function describeTerm(table: BoundTable, t: Term, alongRow: boolean): Tex
  * unreadable term are not judged). Used before a fix writes a figure into a cell.
  */
 export function holdsWith(table: BoundTable, cell: BoundCell, value: number): boolean {
+  return sumsHold(table, (t) => t.cell === cell, (t) => (t.cell === cell ? value : valueOf(t.cell)));
+}
+
+/**
+ * Every sum with a term that `involves` holds when each term has the value `valueOf` gives it
+ * (a sum with a term of no value is not judged).
+ */
+export function sumsHold(table: BoundTable, involves: (t: Term) => boolean, valueOf: (t: Term) => number | undefined): boolean {
   for (const c of constraintsOf(table)) {
-    if (!c.terms.some((t) => t.cell === cell)) continue;
+    if (!c.terms.some(involves)) continue;
     let residual = 0;
     let judged = true;
     for (const t of c.terms) {
-      const v = t.cell === cell ? value : valueOf(t.cell);
+      const v = valueOf(t);
       if (v === undefined) {
         judged = false;
         break;

@@ -15,7 +15,7 @@ import type { BoundRow, BoundTable, Report } from '../model';
 import { renderRow } from '../templates';
 import { formatValue } from '../text/cellValue';
 import { cellAt, TABLE_NAMES, tablesByKind } from './describe';
-import { constraintsOf, type Term } from './arithmetic';
+import { constraintsOf, sumsHold, type Term } from './arithmetic';
 import { lineEndAt, lineStartAt, rowsCutOff } from './support';
 import type { Finding, Rule, TextEdit } from './types';
 
@@ -75,21 +75,8 @@ function solvedApplications(table: BoundTable, rowId: string): Array<number | un
 function consistentWith(table: BoundTable, rowId: string, values: number[]): boolean {
   const columns = formats[table.format].applications.columns;
   const byColumn = new Map(columns.map((c, i) => [c.id, values[i]]));
-  for (const c of constraintsOf(table)) {
-    if (!c.terms.some((t) => t.rowId === rowId && t.cell === undefined)) continue;
-    let residual = 0;
-    let judged = true;
-    for (const t of c.terms) {
-      const v = t.rowId === rowId && t.cell === undefined ? byColumn.get(t.columnId) : numberAt(table, t.rowId, t.columnId);
-      if (v === undefined) {
-        judged = false;
-        break;
-      }
-      residual += t.coef * v;
-    }
-    if (judged && Math.abs(residual) > 1e-9) return false;
-  }
-  return true;
+  const inserted = (t: Term) => t.rowId === rowId && t.cell === undefined;
+  return sumsHold(table, inserted, (t) => (inserted(t) ? byColumn.get(t.columnId) : numberAt(table, t.rowId, t.columnId)));
 }
 
 function isTotalRow(table: BoundTable, rowId: string): boolean {
