@@ -54,20 +54,30 @@ export function renderApplications(format: Format, values: ValueSource = zero, e
   return lines.join(eol);
 }
 
-export function renderReviewLitigation(format: Format, values: ValueSource = zero, eol = '\n'): string {
+/**
+ * Table 四's three header rows as cells: the groups (行政复议, 行政诉讼 — written once over both
+ * litigation groups), the litigation subgroups, the outcome columns. The template and the
+ * Markdown rendering of a report write them alike.
+ */
+export function reviewLitigationHeader(format: Format): { groups: string[]; subgroups: string[]; columns: string[] } {
   const cols = format.reviewLitigation.columns;
-  // 行政诉讼 spans both litigation groups: write it once, over the first.
-  const groupRow = cols.map((c, i) => {
+  const groups = cols.map((c, i) => {
     if (i % 5 !== 0) return '';
     const label = (c.parentLabel ?? c.groupLabel).zh;
     return i >= 5 && cols[i - 5].parentLabel?.zh === label ? '' : label;
   });
-  const subRow = cols.map((c, i) => (i % 5 === 0 && c.parentLabel ? c.groupLabel.zh : ''));
+  const subgroups = cols.map((c, i) => (i % 5 === 0 && c.parentLabel ? c.groupLabel.zh : ''));
+  return { groups, subgroups, columns: cols.map((c) => c.label.zh) };
+}
+
+export function renderReviewLitigation(format: Format, values: ValueSource = zero, eol = '\n'): string {
+  const cols = format.reviewLitigation.columns;
+  const header = reviewLitigationHeader(format);
   const lines = [
-    mdRow(groupRow),
+    mdRow(header.groups),
     mdSeparator(cols.length),
-    mdRow(subRow),
-    mdRow(cols.map((c) => c.label.zh)),
+    mdRow(header.subgroups),
+    mdRow(header.columns),
     mdRow(cols.map((c) => values('values', c.id) ?? '0')),
   ];
   return lines.join(eol);

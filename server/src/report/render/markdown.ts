@@ -4,7 +4,7 @@
  * tables in the official layout the extension writes (templates.ts) — with the report's own
  * figures, as written, in every cell it has, and only the rows it has.
  */
-import { applicationsLabelCells } from '../templates';
+import { applicationsLabelCells, reviewLitigationHeader } from '../templates';
 import type { BoundTable, Report } from '../model';
 import type { Format } from '../formats';
 import { cellText, documentItems, rowAt } from './document';
@@ -52,13 +52,8 @@ export function applicationsMarkdown(format: Format, table: BoundTable): string 
 
 export function reviewLitigationMarkdown(format: Format, table: BoundTable): string {
   const cols = format.reviewLitigation.columns;
-  const groupRow = cols.map((c, i) => {
-    if (i % 5 !== 0) return '';
-    const label = (c.parentLabel ?? c.groupLabel).zh;
-    return i >= 5 && cols[i - 5].parentLabel?.zh === label ? '' : label;
-  });
-  const subRow = cols.map((c, i) => (i % 5 === 0 && c.parentLabel ? c.groupLabel.zh : ''));
-  const lines = [mdRow(groupRow), mdSeparator(cols.length), mdRow(subRow), mdRow(cols.map((c) => c.label.zh))];
+  const header = reviewLitigationHeader(format);
+  const lines = [mdRow(header.groups), mdSeparator(cols.length), mdRow(header.subgroups), mdRow(header.columns)];
   const values = rowValues(table, 'values', cols.map((c) => c.id));
   if (values) lines.push(mdRow(values));
   return lines.join('\n');
