@@ -36,7 +36,6 @@ const COMPILED: Compiled[] = narrativeFigures.map((figure) => ({
 /** A clause states a figure only with a number in it or a word of negation. */
 const HAS_FIGURE = /[0-9０-９零〇一二两三四五六七八九十百千万无未没]/;
 
-const CLAUSE_BREAK = /[，。；;！!？?\n]|,(?![0-9]{3})/;
 
 function toNumber(s: string): { value: number; numeral: 'arabic' | 'chinese' } | undefined {
   if (/^[0-9０-９]/.test(s)) {
@@ -71,15 +70,6 @@ function squashed(text: string, start: number, end: number): { s: string; at: (i
 }
 
 const EXCLUDED = new RegExp(narrativeExclusions.map((w) => w.replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')).join('|'));
-
-/** Global, so a line is searched from an offset rather than sliced at every break. */
-const SENTENCE_BREAK = /[。；;！!？?]/g;
-/**
- * The lookahead of `,(?![0-9]{3})` sees only digits, and a clause always ends at a sentence
- * break or the line's end, which are none: searching the whole line from the clause's start
- * finds the same breaks as searching the clause alone.
- */
-const CLAUSE_BREAK_FROM = new RegExp(CLAUSE_BREAK.source, 'g');
 
 /** Any cue of any figure: a line with none states nothing, and is not split into clauses. */
 const ANY_CUE = new RegExp([...new Set(narrativeFigures.flatMap((f) => f.cues))].join('|'));
@@ -116,40 +106,57 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
   for (const line of proseLines) {
     const lineStart = lines.lineStarts[line];
     const lineText = lines.lineText(line);
-    // A clause with no cue states nothing, nor does a line or a sentence: they are passed over unread.
+    // A clause with no cue states nothing, nor does a line or a sentence: only the clauses that
+    // hold a cue are read, each once, found from the cue outwards (most prose holds few cues).
     const cues = cueStarts(lineText, SPACE.test(lineText));
-    if (!cues.length) continue;
-    let nextCue = 0;
-    let sentenceFrom = 0;
-    while (sentenceFrom <= lineText.length) {
-      SENTENCE_BREAK.lastIndex = sentenceFrom;
-      const sm = SENTENCE_BREAK.exec(lineText);
-      const sentenceTo = sm ? sm.index : lineText.length;
-      while (nextCue < cues.length && cues[nextCue] < sentenceFrom) nextCue++;
-      if (nextCue === cues.length) break;
-      if (cues[nextCue] >= sentenceTo) {
-        sentenceFrom = sentenceTo + 1;
-        continue;
-      }
-      // Squashed only when a figure's context asks for it: most clauses have no such figure.
-      const sentenceStart = sentenceFrom;
-      let squashedSentence: string | undefined;
-      const sentence = () =>
-        (squashedSentence ??= sentenceTo - sentenceStart > 4 * MAX_CLAUSE ? '' : lineText.slice(sentenceStart, sentenceTo).replace(/\s+/g, ''));
-      let from = sentenceFrom;
-      while (from < sentenceTo) {
-        CLAUSE_BREAK_FROM.lastIndex = from;
-        const m = CLAUSE_BREAK_FROM.exec(lineText);
-        const to = m && m.index < sentenceTo ? m.index : sentenceTo;
-        while (nextCue < cues.length && cues[nextCue] < from) nextCue++;
-        const hasCue = nextCue < cues.length && cues[nextCue] < to;
-        if (to > from && hasCue) clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt, out);
-        from = to + 1;
-      }
-      sentenceFrom = sentenceTo + 1;
+    let read = -1;
+    // The last sentence squashed (clauses of one sentence share it): its bounds and text.
+    let sentenceFrom = -1;
+    let sentenceTo = -1;
+    let squashedSentence = '';
+    for (const cue of cues) {
+      if (cue < read) continue;
+      let from = cue;
+      while (from > 0 && !isClauseBreakAt(lineText, from - 1)) from--;
+      let to = cue;
+      while (to < lineText.length && !isClauseBreakAt(lineText, to)) to++;
+      read = to;
+      // The sentence around the clause, squashed only when a figure's context asks for it.
+      const sentence = () => {
+        if (from >= sentenceFrom && to <= sentenceTo) return squashedSentence;
+        let a = from;
+        while (a > 0 && !isSentenceBreak(lineText.charCodeAt(a - 1))) a--;
+        let b = to;
+        while (b < lineText.length && !isSentenceBreak(lineText.charCodeAt(b))) b++;
+        sentenceFrom = a;
+        sentenceTo = b;
+        return (squashedSentence = b - a > 4 * MAX_CLAUSE ? '' : lineText.slice(a, b).replace(/\s+/g, ''));
+      };
+      clauseStatements(text, lineStart + from, lineStart + to, sentence, sectionAt, out);
     }
   }
   return out;
+}
+
+/** A sentence ends at 。；;！!？? (SENTENCE_BREAK). */
+function isSentenceBreak(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63;
+}
+
+/**
+ * A clause ends at a sentence's end, ，, a line break, or a comma that does not group digits
+ * (`,` not followed by three digits: 1,234 is one number). Clause breaks depend only on the
+ * characters at and after them, so a line's clauses are the same from wherever it is read.
+ */
+function isClauseBreakAt(line: string, i: number): boolean {
+  const c = line.charCodeAt(i);
+  if (isSentenceBreak(c) || c === 0xff0c || c === 10) return true;
+  if (c !== 44) return false;
+  for (let k = 1; k <= 3; k++) {
+    const d = line.charCodeAt(i + k);
+    if (!(d >= 48 && d <= 57)) return true;
+  }
+  return false;
 }
 
 function inContext(figure: NarrativeFigure, sentence: () => string, section: () => string | undefined): boolean {
@@ -170,8 +177,9 @@ const FIGURE_KEY = new Map(narrativeFigures.map((f) => [f, JSON.stringify(f.figu
 function clauseStatements(text: string, start: number, end: number, sentence: () => string, sectionAt: SectionAt, out: ProseStatement[]): void {
   if (end - start > MAX_CLAUSE) return;
   const { s, at } = squashed(text, start, end);
-  // Every figure needs one of its cues in the clause: a clause with no cue at all states nothing.
-  if (s.length < 4 || !HAS_FIGURE.test(s) || !ANY_CUE.test(s) || EXCLUDED.test(s)) return;
+  // Every figure needs one of its cues in the clause; the caller passes only clauses where
+  // cueStarts found one (a cue holds no white space or punctuation, so it is in `s` too).
+  if (s.length < 4 || !HAS_FIGURE.test(s) || EXCLUDED.test(s)) return;
   const found: ProseStatement[] = [];
   const section = () => sectionAt(start);
   for (const c of COMPILED) {

@@ -4,7 +4,7 @@
  * per line. A run of non-blank lines becomes one row whose cells are its lines.
  */
 import type { RawCell, RawRow } from '../model';
-import { trimRange } from '../text/normalize';
+import { cellOf } from './markdown';
 
 export interface LineSpan {
   line: number;
@@ -19,9 +19,7 @@ export function cellPerLineRow(text: string, lines: LineSpan[]): RawRow {
     let s = start;
     while (s < end && (text.charCodeAt(s) === 9 || text.charCodeAt(s) === 32)) s++;
     if (s > start && text.charCodeAt(s - 1) !== 9) s = start;
-    const r = trimRange(text, s, end);
-    const empty = r.start === r.end;
-    cells.push({ text: text.slice(r.start, r.end), range: empty ? { start: s, end } : r, inner: { start: s, end }, empty });
+    cells.push(cellOf(text, s, end, false));
   }
   const first = lines[0];
   const last = lines[lines.length - 1];

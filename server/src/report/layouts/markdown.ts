@@ -3,7 +3,7 @@
  * `|---|` separator and ragged trailing `| |||` cells.
  */
 import type { RawCell, RawRow } from '../model';
-import { trimRange } from '../text/normalize';
+import { isSpace, trimRange } from '../text/normalize';
 
 // Matched on the line without its white space: with `\s*` on both sides of an optional `|`, a
 // long run of blanks made the match quadratic.
@@ -58,15 +58,23 @@ function unescapePipes(s: string): string {
   return s.includes('\\|') ? s.replace(/\\\|/g, '|') : s;
 }
 
-/** `escapes`: the row holds a backslash, so a cell may hold an escaped pipe. */
+/**
+ * The cell between offsets `s` and `e`, white space trimmed. `escapes`: the row holds a
+ * backslash, so a cell may hold an escaped pipe. A cell with nothing to trim has one range
+ * object for both its ranges (ranges are never changed): rows are most of a report's objects.
+ */
 export function cellOf(text: string, s: number, e: number, escapes = true): RawCell {
-  const r = trimRange(text, s, e);
-  const empty = r.start === r.end;
-  const raw = text.slice(r.start, r.end);
+  let a = s;
+  let b = e;
+  while (a < b && isSpace(text.charCodeAt(a))) a++;
+  while (b > a && isSpace(text.charCodeAt(b - 1))) b--;
+  const inner = { start: s, end: e };
+  const empty = a === b;
+  const raw = empty ? '' : text.slice(a, b);
   return {
     text: escapes ? unescapePipes(raw) : raw,
-    range: empty ? { start: s, end: e } : r,
-    inner: { start: s, end: e },
+    range: empty || (a === s && b === e) ? inner : { start: a, end: b },
+    inner,
     empty,
   };
 }

@@ -4,7 +4,7 @@
  * and alignment to columns is left to binding.
  */
 import type { RawCell, RawRow } from '../model';
-import { trimRange } from '../text/normalize';
+import { cellOf } from './markdown';
 
 /**
  * A tab-separated row has at least two cells with content, or content and three tabs. (A line
@@ -33,14 +33,7 @@ export function tsvRow(text: string, start: number, end: number, line: number): 
   let from = start;
   for (let i = start; i <= end; i++) {
     if (i === end || text.charCodeAt(i) === 9) {
-      const r = trimRange(text, from, i);
-      const empty = r.start === r.end;
-      cells.push({
-        text: text.slice(r.start, r.end),
-        range: empty ? { start: from, end: i } : r,
-        inner: { start: from, end: i },
-        empty,
-      });
+      cells.push(cellOf(text, from, i, false));
       from = i + 1;
     }
   }

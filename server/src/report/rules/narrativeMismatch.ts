@@ -19,7 +19,8 @@ import type { Finding, Rule } from './types';
 
 export interface TableFigure {
   value: number;
-  where: Text;
+  /** Where the figure is, in words: built only for a finding (most statements agree). */
+  where: () => Text;
   cells: BoundCell[];
 }
 
@@ -50,36 +51,45 @@ export function tableFigure(report: Report, ref: FigureRef, byKind = tablesByKin
     const rows = 'rows' in ref ? ref.rows : groupRows(table, ref.group);
     const found = sum(rows.map((r) => cellAt(table, r, ref.column)));
     if (!found) return undefined;
-    const names = ('rows' in ref ? ref.rows : [ref.group]).map((r) => rowName(table, r));
-    const joined = { zh: names.map((n) => `「${n.zh}」`).join('与'), en: names.map((n) => `“${n.en}”`).join(' and ') };
-    const column = formats[table.format].applications.columnById.get(ref.column);
-    const columnName = ref.column === 'total' || !column ? undefined : column.label;
-    const what =
-      'group' in ref && rows.length > 1
-        ? { zh: '各项总计之和', en: 'total of its rows' }
-        : names.length > 1
-          ? { zh: '总计之和', en: 'totals' }
-          : names[0].zh.endsWith('总计')
-            ? { zh: '', en: '' }
-            : { zh: '总计', en: 'total' };
-    const whatZh = columnName ? `「${columnName.zh}」列` : what.zh;
-    const whatEn = columnName ? `“${columnName.en}” column` : what.en;
-    return { ...found, where: { zh: `表三${joined.zh}${whatZh}`, en: `table 3 ${joined.en} ${whatEn}` } };
+    const where = (): Text => {
+      const names = ('rows' in ref ? ref.rows : [ref.group]).map((r) => rowName(table, r));
+      const joined = { zh: names.map((n) => `「${n.zh}」`).join('与'), en: names.map((n) => `“${n.en}”`).join(' and ') };
+      const column = formats[table.format].applications.columnById.get(ref.column);
+      const columnName = ref.column === 'total' || !column ? undefined : column.label;
+      const what =
+        'group' in ref && rows.length > 1
+          ? { zh: '各项总计之和', en: 'total of its rows' }
+          : names.length > 1
+            ? { zh: '总计之和', en: 'totals' }
+            : names[0].zh.endsWith('总计')
+              ? { zh: '', en: '' }
+              : { zh: '总计', en: 'total' };
+      const whatZh = columnName ? `「${columnName.zh}」列` : what.zh;
+      const whatEn = columnName ? `“${columnName.en}” column` : what.en;
+      return { zh: `表三${joined.zh}${whatZh}`, en: `table 3 ${joined.en} ${whatEn}` };
+    };
+    return { ...found, where };
   }
   if (ref.table === 'reviewLitigation') {
     const found = sum(ref.columns.map((c) => cellAt(table, 'values', c)));
     if (!found) return undefined;
-    const columns = formats[table.format].reviewLitigation.columns.filter((c) => ref.columns.includes(c.id));
-    const zh = columns.map((c) => `「${(c.parentLabel ?? { zh: '' }).zh}${c.groupLabel.zh}·${c.label.zh}」`).join('与');
-    const en = columns.map((c) => `“${c.groupLabel.en} · ${c.label.en}”`).join(' and ');
-    return { ...found, where: { zh: `表四${zh}${columns.length > 1 ? '之和' : ''}`, en: `table 4 ${en}` } };
+    const where = (): Text => {
+      const columns = formats[table.format].reviewLitigation.columns.filter((c) => ref.columns.includes(c.id));
+      const zh = columns.map((c) => `「${(c.parentLabel ?? { zh: '' }).zh}${c.groupLabel.zh}·${c.label.zh}」`).join('与');
+      const en = columns.map((c) => `“${c.groupLabel.en} · ${c.label.en}”`).join(' and ');
+      return { zh: `表四${zh}${columns.length > 1 ? '之和' : ''}`, en: `table 4 ${en}` };
+    };
+    return { ...found, where };
   }
   const cell = cellAt(table, ref.row, ref.column);
   const found = sum([cell]);
   if (!found || !cell) return undefined;
-  const row = rowName(table, ref.row);
-  const col = cell.column.label;
-  return { ...found, where: { zh: `表二「${row.zh}」${col.zh}`, en: `table 2 “${row.en}” ${col.en}` } };
+  const where = (): Text => {
+    const row = rowName(table, ref.row);
+    const col = cell.column.label;
+    return { zh: `表二「${row.zh}」${col.zh}`, en: `table 2 “${row.en}” ${col.en}` };
+  };
+  return { ...found, where };
 }
 
 /** Every plausible reading of a statement: its figure, what it also means, by natural persons, row by row. */
@@ -129,10 +139,10 @@ export const narrativeMismatch: Rule = {
       const actual = figure(table.value);
       const wrongCell = table.cells.some((c) => arithmetic().isTarget(c));
       if (s.numeral === 'none') {
-        findings.push({ code: 'narrative-mismatch', range: s.range, message: { id: 'noneButSome', args: { label: s.figure.label, where: table.where, actual } } });
+        findings.push({ code: 'narrative-mismatch', range: s.range, message: { id: 'noneButSome', args: { label: s.figure.label, where: table.where(), actual } } });
         continue;
       }
-      const args = { label: s.figure.label, stated: figure(s.value), where: table.where, actual };
+      const args = { label: s.figure.label, stated: figure(s.value), where: table.where(), actual };
       // The cells compared come along: the editor shows them, and fix-all never rewrites prose
       // to a figure it wrote into the table itself.
       const related = table.cells.map((c) => ({ range: c.raw.range, message: { id: 'relatedCell' } }));
