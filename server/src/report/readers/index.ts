@@ -87,7 +87,10 @@ const HEADER_DATE = /^[ \t]*(?:发布时间|发布日期|公开日期)[ \t]*[:�
 
 /** The publication date a saved page's header gives, in its first lines only. */
 function headerDate(source: string): ReadDocument['published'] {
-  const m = HEADER_DATE.exec(source.slice(0, 1500));
+  const head = source.slice(0, 1500);
+  // The label first (a search for two characters): most texts have no such header.
+  if (!head.includes('日期') && !head.includes('时间')) return undefined;
+  const m = HEADER_DATE.exec(head);
   return m ? { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) } : undefined;
 }
 
