@@ -72,27 +72,31 @@ const FORMAT_WORDS: string[] = (() => {
   return [...words].map(squash).filter((w) => w.length >= 2).sort((a, b) => b.length - a.length);
 })();
 
-/** The format's words by their first character: one look-up per character of a sentence. */
-const WORDS_BY_FIRST = new Map<string, string[]>();
-for (const w of FORMAT_WORDS) WORDS_BY_FIRST.set(w[0], [...(WORDS_BY_FIRST.get(w[0]) ?? []), w]);
+/**
+ * The format's words by their first character's code: one look-up per character of a sentence
+ * (by code, not by character: a character of CJK text taken out of a string is a new string).
+ */
+const WORDS_BY_FIRST = new Map<number, string[]>();
+for (const w of FORMAT_WORDS) WORDS_BY_FIRST.set(w.charCodeAt(0), [...(WORDS_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
 
 /** How many characters of a masked sentence are neither the format's words nor figures. */
 function ownLength(masked: string): number {
   let own = 0;
   for (let i = 0; i < masked.length; ) {
-    const words = WORDS_BY_FIRST.get(masked[i]);
+    const c = masked.charCodeAt(i);
+    const words = WORDS_BY_FIRST.get(c);
     const word = words?.find((w) => masked.startsWith(w, i));
     if (word) {
       i += word.length;
       continue;
     }
-    if (!FIGURE_OR_MARK.has(masked[i])) own++;
+    if (!FIGURE_OR_MARK.has(c)) own++;
     i++;
   }
   return own;
 }
 
-const FIGURE_OR_MARK = new Set('#.,，、%:：()（）/|-—'.split(''));
+const FIGURE_OR_MARK = new Set('#.,，、%:：()（）/|-—'.split('').map((c) => c.charCodeAt(0)));
 const cache = new WeakMap<Report, OwnText>();
 const SPACE = /[\s\u00a0\u3000\ufeff]+/g;
 
@@ -101,13 +105,21 @@ const SPACE = /[\s\u00a0\u3000\ufeff]+/g;
  * so a position in the folded text is a position in the text as written (for quoting).
  */
 function fold(s: string): string {
-  const wide = FULL_WIDTH.test(s) ? s.replace(FULL_WIDTH_ALL, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
-  return wide.replace(DIGITS, '#');
+  // A loop over codes, not a replace with a callback: nearly every sentence has a full-width
+  // comma, and most characters stay as they are.
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    const wide = c >= 0xff01 && c <= 0xff5e;
+    if (wide) c -= 0xfee0;
+    const digit = c >= 48 && c <= 57;
+    if (!wide && !digit) continue;
+    out += s.slice(from, i) + (digit ? '#' : String.fromCharCode(c));
+    from = i + 1;
+  }
+  return from ? out + s.slice(from) : s;
 }
-
-const FULL_WIDTH = /[\uff01-\uff5e]/;
-const FULL_WIDTH_ALL = /[\uff01-\uff5e]/g;
-const DIGITS = /[0-9]/g;
 
 function isBoilerplate(sentence: string): boolean {
   for (const phrase of BOILERPLATE) if (sentence.length <= phrase.length + BOILERPLATE_SLACK && sentence.includes(phrase)) return true;
