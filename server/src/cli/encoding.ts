@@ -3,6 +3,8 @@
  * GB18030/GBK, which Chinese Word and Notepad still write. What was read is remembered so
  * --fix writes the file back the way it came, or refuses when it cannot.
  */
+import { isUtf8 } from 'buffer';
+
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
 export interface Decoded {
@@ -36,11 +38,10 @@ export function decode(bytes: Uint8Array, options: { html?: boolean } = {}): Dec
   if (bytes.includes(0)) throw new NotTextError('binary');
   // A page that says it is GBK is GBK, even where its bytes would also pass for UTF-8.
   if (options.html && declaredCharset(bytes) === 'gb18030') return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  }
+  // Validated, then decoded by Buffer: the same answer as a fatal TextDecoder, without making
+  // one per file (a review reads hundreds).
+  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
+  return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
 }
 
 /** Bytes for `text` in `encoding`; undefined when the encoding cannot be written back. */
