@@ -12,7 +12,7 @@ import { generate } from '../../bench/support/generate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-pool-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
-const files = generate({ reports: 130 }).map((r) => {
+const files = generate({ reports: 400 }).map((r) => {
   const f = path.join(dir, r.name);
   fs.writeFileSync(f, r.text);
   return f;
@@ -26,10 +26,11 @@ describe('review: lanes', () => {
     const one = await checkAll(files, settings, { jobs: 0 });
     assert.equal(one.jobs, 1);
     assert.ok(one.reviewed.some((r) => r.reuse) && one.reviewed.some((r) => r.findings.length));
-    for (const jobs of [2, 3]) {
+    // Two lanes: a worker starts for 200 files or more each.
+    for (const jobs of [2, 8]) {
       let ticks = 0;
       const many = await checkAll(files, settings, { jobs, tick: (n) => (ticks += n) });
-      assert.equal(many.jobs, jobs);
+      assert.equal(many.jobs, 2);
       assert.equal(ticks, files.length * 2);
       assert.deepEqual(many.facts, one.facts);
       assert.deepEqual(many.reviewed, one.reviewed);
