@@ -11,10 +11,11 @@
  * in) and written to a temporary folder, so both tools read the same files from disk.
  *
  * Part 1, the batch: markdownlint 0.37 `lint({ files })` (default rules, synchronous) against
- * (a) our checks — read, parse, pair, MinHash, check every rule, in worker threads over the
- * machine's cores (`checkAll`, what `review` runs before writing anything) — and (b) the whole
- * review, index.html, summary.csv and summary.xlsx written. Each the median of `--runs` runs, after
- * one warm-up run of each.
+ * (a) our checks — read, parse, pair, MinHash, check every rule, in the lanes the review
+ * chooses (`checkAll`, what `review` runs before writing anything; one lane per two cores), in
+ * this thread only, and with one lane per core asked for — and (b) the whole review, index.html,
+ * summary.csv and summary.xlsx written. Each the median of `--runs` runs, after one warm-up run
+ * of each.
  *
  * Part 2, the reuse check on N reports of one year (parsing each, the checker's own cost, timed
  * apart): fingerprints (own sentences, hashes — in this thread), candidate pairs (MinHash
@@ -27,7 +28,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { copiedFrom, gramHashes, ownTextJoined, ownTextOf, parse } from '../server/src/report';
-import { checkAll, review } from '../server/src/review';
+import { checkAll, defaultJobs, review } from '../server/src/review';
 import { sentenceHash, similarReports } from '../server/src/review/minhash';
 import { generate } from './support/generate';
 
@@ -94,12 +95,17 @@ async function batch(args: Args) {
     const cores = os.availableParallelism?.() ?? os.cpus().length;
     const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: dir };
     const quiet = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd: dir };
+    // The review's own choice of lanes (--jobs unset), and one lane per core asked for outright.
+    const jobs = defaultJobs();
+    const lanes = (await checkAll(files, settings, { jobs })).jobs;
+    const lanesPerCore = (await checkAll(files, settings, { jobs: cores })).jobs;
     // Rounds alternate the tools, so drift on a shared machine hits them alike.
-    const [md, checks, checksOneThread, whole] = await rounds(args.runs, [
+    const [md, checks, checksOneThread, checksPerCore, whole] = await rounds(args.runs, [
       () => markdownlint.lint({ files }),
-      () => checkAll(files, settings, { jobs: cores }),
+      () => checkAll(files, settings, { jobs }),
       () => checkAll(files, settings, { jobs: 0 }),
-      () => review([dir, '-o', out, '--jobs', String(cores)], quiet),
+      () => checkAll(files, settings, { jobs: cores }),
+      () => review([dir, '-o', out], quiet),
     ]);
     // Cold: each tool as a new process, as a person runs it (JIT warm-up, worker start-up and all).
     const list = path.join(out, 'files.json');
@@ -109,36 +115,43 @@ async function batch(args: Args) {
       const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
       if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
     };
-    const [mdCold, reviewCold, reviewColdOneThread] = await rounds(args.runs, [
+    const [mdCold, reviewCold, reviewColdOneThread, reviewColdPerCore] = await rounds(args.runs, [
       run(['-e', `require('markdownlint/sync').lint({ files: JSON.parse(require('fs').readFileSync(${JSON.stringify(list)}, 'utf8')) })`]),
-      run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', String(cores)]),
+      run([cli, 'review', dir, '-o', out, '--no-progress']),
       run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', '1']),
+      run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', String(cores)]),
     ]);
     const row = {
       reports: reports.length,
       megabytes: bytes / 1e6,
       cores,
+      lanes,
+      lanesPerCore,
       markdownlintMs: md,
       checksMs: checks,
       checksOneThreadMs: checksOneThread,
+      checksPerCoreMs: checksPerCore,
       reviewMs: whole,
-      cold: { markdownlintMs: mdCold, reviewMs: reviewCold, reviewOneThreadMs: reviewColdOneThread },
+      cold: { markdownlintMs: mdCold, reviewMs: reviewCold, reviewOneThreadMs: reviewColdOneThread, reviewPerCoreMs: reviewColdPerCore },
     };
     console.log(`\n## ${reports.length} reports (${(bytes / 1e6).toFixed(2)} MB; ${cores} cores), median of ${args.runs} runs\n`);
     console.log('| what | ms | reports/s | markdownlint / this |');
     console.log('|---|--:|--:|--:|');
     const line = (what: string, ms: number) => console.log(`| ${what} | ${ms.toFixed(0)} | ${((reports.length / ms) * 1000).toFixed(0)} | ${(md / ms).toFixed(1)}× |`);
     line('markdownlint `lint({ files })`, default rules', md);
-    line(`our checks, ${cores} worker threads (checkAll)`, checks);
+    const threads = (n: number) => (n === 1 ? 'this thread' : `${n} threads`);
+    line(`our checks, as the review runs them (checkAll; ${threads(lanes)})`, checks);
     line('our checks, this thread only (--jobs 0)', checksOneThread);
-    line('the whole review, three files written', whole);
+    line(`our checks, --jobs ${cores} (${threads(lanesPerCore)})`, checksPerCore);
+    line(`the whole review, three files written (${threads(lanes)})`, whole);
     console.log(`\nAs new processes (median of ${args.runs}; markdownlint / this on the right):\n`);
     console.log('| what | ms | reports/s | markdownlint / this |');
     console.log('|---|--:|--:|--:|');
     const cold = (what: string, ms: number) => console.log(`| ${what} | ${ms.toFixed(0)} | ${((reports.length / ms) * 1000).toFixed(0)} | ${(mdCold / ms).toFixed(1)}× |`);
     cold('`node -e` markdownlint `lint({ files })`', mdCold);
-    cold(`\`govreport review -o …\`, ${cores} threads`, reviewCold);
+    cold(`\`govreport review -o …\` (${threads(lanes)})`, reviewCold);
     cold('`govreport review -o … --jobs 1`', reviewColdOneThread);
+    cold(`\`govreport review -o … --jobs ${cores}\` (${threads(lanesPerCore)})`, reviewColdPerCore);
     return row;
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -54,11 +54,20 @@ function monthDay(option: string, value: string | undefined, locale: Locale) {
   return { month, day };
 }
 
+/**
+ * Lanes by default: one per two cores. One lane keeps more than one core busy — V8 collects its
+ * garbage and compiles on helper threads — so on two cores a second lane only slows the first
+ * (measured: 400 reports, two lanes 1.2 s against one 1.0 s as a new process).
+ */
+export function defaultJobs(): number {
+  return Math.max(1, Math.floor((os.availableParallelism?.() ?? os.cpus().length) / 2));
+}
+
 export function parseReviewArgs(argv: string[]): ReviewOptions {
   const li = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
   const localeValue = li < 0 ? undefined : argv[li].includes('=') ? argv[li].split('=')[1] : argv[li + 1];
   const locale: Locale = localeValue === 'en' ? 'en' : 'zh-CN';
-  const o: ReviewOptions = { inputs: [], locale, rules: {}, reportFormat: 'auto', jobs: Math.max(1, os.availableParallelism?.() ?? os.cpus().length), progress: true, help: false };
+  const o: ReviewOptions = { inputs: [], locale, rules: {}, reportFormat: 'auto', jobs: defaultJobs(), progress: true, help: false };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];
     let inline: string | undefined;

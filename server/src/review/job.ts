@@ -34,6 +34,7 @@ import { decode, NotTextError } from '../cli/encoding';
 import { sentenceHash } from './minhash';
 
 const MAX_BYTES = 64 * 1024 * 1024;
+const ENDS_WITH_MARK = /[。！？!?；;]$/;
 const CACHE_LIMIT = 1500;
 
 export interface JobSettings {
@@ -108,7 +109,12 @@ export class Session {
   /** Word and PDF files, read ahead (reading a PDF is asynchronous); kept until released. */
   private documents = new Map<string, Report | Facts['problem']>();
 
-  constructor(private readonly settings: JobSettings) {}
+  /** The rules' settings, the same for every report of the review. */
+  private readonly ruleSettings: RuleSettings;
+
+  constructor(private readonly settings: JobSettings) {
+    this.ruleSettings = { ...DEFAULT_RULE_SETTINGS, expectDate: true, ...settings.settings };
+  }
 
   /** Reads the Word and PDF files among `files` that are not read yet. */
   async prepare(files: Array<string | undefined>): Promise<void> {
@@ -118,8 +124,9 @@ export class Session {
       if (!binary) continue;
       let loaded: Report | Facts['problem'];
       try {
-        if (fs.statSync(file).size > MAX_BYTES) loaded = { id: 'tooLarge', detail: String(MAX_BYTES / 1024 / 1024) };
-        else loaded = parse(await readBinary(fs.readFileSync(file), binary), { format: this.settings.reportFormat });
+        const bytes = readBounded(file);
+        if (!bytes) loaded = { id: 'tooLarge', detail: String(MAX_BYTES / 1024 / 1024) };
+        else loaded = parse(await readBinary(bytes, binary), { format: this.settings.reportFormat });
       } catch (e) {
         if (e instanceof BinaryReadError) loaded = { id: 'unreadable', detail: describeReadError(e, this.settings.locale ?? 'zh-CN', binary === 'pdf' ? 'PDF' : 'Word') };
         else if ((e as NodeJS.ErrnoException).code) loaded = { id: 'unreadable', detail: (e as NodeJS.ErrnoException).code };
@@ -151,10 +158,10 @@ export class Session {
   }
 
   private read(file: string): Report | Facts['problem'] {
-    let bytes: Buffer;
+    let bytes: Buffer | undefined;
     try {
-      if (fs.statSync(file).size > MAX_BYTES) return { id: 'tooLarge', detail: String(MAX_BYTES / 1024 / 1024) };
-      bytes = fs.readFileSync(file);
+      bytes = readBounded(file);
+      if (!bytes) return { id: 'tooLarge', detail: String(MAX_BYTES / 1024 / 1024) };
     } catch (e) {
       return { id: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? String(e) };
     }
@@ -174,8 +181,12 @@ export class Session {
     const loaded = this.load(file);
     if (!isReport(loaded)) return { file, problem: loaded, sections: [] };
     const own = ownTextOf(loaded);
-    // A sentence is the same whatever mark ends it.
-    const sections = own.sentences.map((list) => [...new Set(list.map((x) => sentenceHash(x.replace(/[。！？!?；;]$/, ''))))]);
+    // A sentence is the same whatever mark ends it: hashed without it (no copy made to cut it off).
+    const sections = own.sentences.map((list) => {
+      const hashes = new Set<number>();
+      for (const x of list) hashes.add(sentenceHash(x, ENDS_WITH_MARK.test(x) ? x.length - 1 : x.length));
+      return [...hashes];
+    });
     return {
       file,
       bodyKey: bodyOf(loaded),
@@ -216,7 +227,7 @@ export class Session {
         return p ? [{ ...p, unit: s.unit }] : [];
       }),
     };
-    const settings = { ...DEFAULT_RULE_SETTINGS, expectDate: true, ...this.settings.settings };
+    const settings = this.ruleSettings;
     const options: CheckOptions = { locale: this.settings.locale, rules: this.settings.rules, format: this.settings.reportFormat, previous, peers, subordinates, settings };
     const diagnostics = checkReport(report, options);
     const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
@@ -257,6 +268,27 @@ export class Session {
 }
 
 const gb18030 = new WeakSet<Report>();
+
+/**
+ * The file's bytes, or undefined when it holds more than MAX_BYTES: opened once, its size asked
+ * of the open file (not a stat by name and then the read's own), read into one buffer.
+ */
+function readBounded(file: string): Buffer | undefined {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size > MAX_BYTES) return undefined;
+    // No size (a pipe, /proc, an empty file): read to the end as readFileSync does.
+    if (!size) return fs.readFileSync(fd);
+    // Its own memory, as readFileSync gives (a PDF reader may hand the whole ArrayBuffer on).
+    const bytes = Buffer.allocUnsafeSlow(size);
+    let read = 0;
+    for (let n; read < size && (n = fs.readSync(fd, bytes, read, size - read, read)); ) read += n;
+    return read < size ? bytes.subarray(0, read) : bytes;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
 
 function isReport(x: Report | Facts['problem']): x is Report {
   return x !== undefined && 'sections' in x;

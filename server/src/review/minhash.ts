@@ -21,10 +21,10 @@ const HASHES = BANDS * ROWS;
 const NEIGHBOURS = 6;
 const BUCKET_LIMIT = 24;
 
-/** FNV-1a over a string: a sentence's identity. */
-export function sentenceHash(s: string): number {
+/** FNV-1a over a string (its first `end` characters): a sentence's identity. */
+export function sentenceHash(s: string, end = s.length): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = 0; i < end; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
@@ -81,7 +81,13 @@ export function similarReports(reports: Candidate[], options: { min?: number; ma
   const max = options.max ?? 3;
   // Sentences in many reports are a template: out of the signatures.
   const df = new Map<number, number>();
-  for (const r of reports) for (const h of new Set(r.sections.flat())) df.set(h, (df.get(h) ?? 0) + 1);
+  const seen = new Set<number>();
+  for (const r of reports) {
+    // Each report counts a sentence once, whichever of its sections have it.
+    seen.clear();
+    for (const section of r.sections) for (const h of section) seen.add(h);
+    for (const h of seen) df.set(h, (df.get(h) ?? 0) + 1);
+  }
   const common = Math.max(20, Math.ceil(reports.length * 0.1));
   const items: Array<{ owner: number; sig: Uint32Array }> = [];
   reports.forEach((r, owner) => {
@@ -91,10 +97,21 @@ export function similarReports(reports: Candidate[], options: { min?: number; ma
     }
   });
   const buckets = new Map<string, number[]>();
+  // A bucket's key: the band and its rows as UTF-16 units (each row's two halves), then the
+  // group. The head has a fixed length, so two keys are equal only when band, rows and group all
+  // are; cheaper to build and to hash than the rows written in decimal.
+  const units = new Array<number>(1 + 2 * ROWS);
   items.forEach((item, i) => {
+    const group = reports[item.owner].group;
+    const sig = item.sig;
     for (let b = 0; b < BANDS; b++) {
-      let key = `${reports[item.owner].group}|${b}`;
-      for (let r = 0; r < ROWS; r++) key += `|${item.sig[b * ROWS + r]}`;
+      units[0] = b;
+      for (let r = 0; r < ROWS; r++) {
+        const v = sig[b * ROWS + r];
+        units[1 + 2 * r] = v & 0xffff;
+        units[2 + 2 * r] = v >>> 16;
+      }
+      const key = String.fromCharCode(...units) + group;
       const list = buckets.get(key);
       if (list) list.push(i);
       else buckets.set(key, [i]);

@@ -20,7 +20,7 @@ const STRINGS = {
   --locale zh-CN|en                 提示语言（默认 zh-CN）
   --report-format auto|2019|2021    按哪一版格式检查（默认 auto）
   --rule <代码>=<级别>              调整规则级别：error|warning|information|hint|off，可重复
-  --jobs <n>                        工作线程数（默认为处理器核数；0 表示不启用线程）
+  --jobs <n>                        工作线程数（默认为处理器核数的一半；0 表示不启用线程）
   --no-progress                     不显示进度条
   -h, --help                        显示本帮助
 
@@ -44,7 +44,7 @@ Options:
   --locale zh-CN|en                 message language (default zh-CN)
   --report-format auto|2019|2021    which official format to check against (default auto)
   --rule <code>=<level>             error|warning|information|hint|off; repeatable
-  --jobs <n>                        worker threads (default: the number of cores; 0: none)
+  --jobs <n>                        worker threads (default: half the number of cores; 0: none)
   --no-progress                     no progress bar
   -h, --help                        this help
 
