@@ -173,6 +173,11 @@ const MAX_CLAUSE = 400;
 /** Which phrasing a statement is, for telling two phrasings' claims on one number apart. */
 const FIGURE_KEY = new Map(narrativeFigures.map((f) => [f, JSON.stringify(f.figure)]));
 
+function holdsAny(s: string, words: string[]): boolean {
+  for (let i = 0; i < words.length; i++) if (s.includes(words[i])) return true;
+  return false;
+}
+
 /** The statements of one clause, appended to `out`. */
 function clauseStatements(text: string, start: number, end: number, sentence: () => string, sectionAt: SectionAt, out: ProseStatement[]): void {
   if (end - start > MAX_CLAUSE) return;
@@ -182,8 +187,11 @@ function clauseStatements(text: string, start: number, end: number, sentence: ()
   if (s.length < 4 || !HAS_FIGURE.test(s) || EXCLUDED.test(s)) return;
   const found: ProseStatement[] = [];
   const section = () => sectionAt(start);
-  for (const c of COMPILED) {
-    if (!c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, section)) continue;
+  // The phrasings whose cues the clause holds, found once for both passes below.
+  const cued: Compiled[] = [];
+  for (const c of COMPILED) if (holdsAny(s, c.figure.cues)) cued.push(c);
+  for (const c of cued) {
+    if (!inContext(c.figure, sentence, section)) continue;
     for (const re of c.patterns) {
       re.lastIndex = 0;
       for (let m = re.exec(s); m; m = re.exec(s)) {
@@ -194,8 +202,8 @@ function clauseStatements(text: string, start: number, end: number, sentence: ()
       }
     }
   }
-  for (const c of COMPILED) {
-    if (!c.zero.length || found.some((f) => f.figure === c.figure) || !c.figure.cues.some((cue) => s.includes(cue)) || !inContext(c.figure, sentence, section)) continue;
+  for (const c of cued) {
+    if (!c.zero.length || found.some((f) => f.figure === c.figure) || !inContext(c.figure, sentence, section)) continue;
     for (const re of c.zero) {
       re.lastIndex = 0;
       const m = re.exec(s);
