@@ -15,7 +15,7 @@
  */
 import type { Format, SectionDef } from '../formats';
 import type { Heading } from '../model';
-import { squash, parseOrdinal, trimRange } from '../text/normalize';
+import { isTrimmedSpace, squash, parseOrdinal, trimRange } from '../text/normalize';
 import { matchLabel } from './labels';
 
 const MAX_HEADING_LENGTH = 40;
@@ -35,7 +35,10 @@ export interface HeadingDetector {
 const LEAD = /^[\s\u3000]*(#{1,6}[ \t]+)?(\*\*|__)?[\s\u3000]*/;
 
 export function headingTextRange(lineText: string, lineStart: number): { start: number; end: number } {
-  const lead = LEAD.exec(lineText);
+  // Most lines start with their words: LEAD can match nothing there, and is not run.
+  const c0 = lineText.charCodeAt(0);
+  const marked = c0 === 35 /* # */ || c0 === 42 /* * */ || c0 === 95 /* _ */ || isTrimmedSpace(c0);
+  const lead = marked ? LEAD.exec(lineText) : null;
   const s = lead ? lead[0].length : 0;
   // Trailing white space, closing #'s and a closing ** or __, scanned from the end.
   let e = lineText.length;
@@ -61,6 +64,8 @@ export function createHeadingDetector(format: Format): HeadingDetector {
   const seen = new Set<string>();
   const endings = format.data.headingWords.endings;
   const captions = format.data.headingWords.captionPrefixes.map(squash);
+  /** The captions' first characters: a line starting otherwise is no caption, with no search. */
+  const captionFirst = new Set(captions.map((c) => c.charCodeAt(0)));
   let lastNumber = 0;
   return {
     headings,
@@ -74,12 +79,13 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       const text = lineText.slice(range.start - lineStart, range.end - lineStart);
       if (!text || text.length > MAX_HEADING_LENGTH) return false;
       // A parenthesised line is a note or placeholder, never a heading.
-      if (/^[（(].*[)）]$/.test(text)) return false;
+      const open = text.charCodeAt(0);
+      if ((open === 0xff08 /* （ */ || open === 40) && /^[（(].*[)）]$/.test(text)) return false;
       let squashed = squash(text);
       // An ordinal lost in extraction leaves its comma: 、主动公开政府信息情况.
       const lostOrdinal = squashed.startsWith('、');
       if (lostOrdinal) squashed = squashed.slice(1);
-      if (captions.some((c) => squashed.startsWith(c))) return false;
+      if (captionFirst.has(squashed.charCodeAt(0)) && captions.some((c) => squashed.startsWith(c))) return false;
       const ordinal = parseOrdinal(squashed);
       if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return false;
       const words = ordinal ? squashed.slice(ordinal.length) : squashed;
