@@ -29,8 +29,8 @@ interface Compiled {
 
 const COMPILED: Compiled[] = narrativeFigures.map((figure) => ({
   figure,
-  patterns: figure.patterns.map((p) => new RegExp(p.replace(/N/g, NUMBER).replace(/ U/g, UNIT), 'gd')),
-  zero: (figure.zeroPatterns ?? []).map((p) => new RegExp(p, 'gd')),
+  patterns: figure.patterns.map((p) => new RegExp(p.replace(/N/g, NUMBER).replace(/ U/g, UNIT), 'g')),
+  zero: (figure.zeroPatterns ?? []).map((p) => new RegExp(p, 'g')),
 }));
 
 /** A clause states a figure only with a number in it or a word of negation. */
@@ -173,6 +173,25 @@ const MAX_CLAUSE = 400;
 /** Which phrasing a statement is, for telling two phrasings' claims on one number apart. */
 const FIGURE_KEY = new Map(narrativeFigures.map((f) => [f, JSON.stringify(f.figure)]));
 
+/** Patterns with the `d` flag, for a match whose number's place its text does not settle. */
+const WITH_INDICES = new Map<RegExp, RegExp>();
+
+/**
+ * Where the number (group `n`) of a match lies in `s`. When its digits occur once in the match,
+ * that is where; otherwise the match is read again with indices (the `d` flag makes every match
+ * several times dearer, and almost every match settles it by its text).
+ */
+function numberSpan(re: RegExp, s: string, m: RegExpExecArray): [number, number] | undefined {
+  const n = m.groups?.n;
+  if (!n) return undefined;
+  const at = m[0].indexOf(n);
+  if (at >= 0 && m[0].lastIndexOf(n) === at) return [m.index + at, m.index + at + n.length];
+  let sticky = WITH_INDICES.get(re);
+  if (!sticky) WITH_INDICES.set(re, (sticky = new RegExp(re.source, 'yd')));
+  sticky.lastIndex = m.index;
+  return sticky.exec(s)?.indices?.groups?.n;
+}
+
 function holdsAny(s: string, words: string[]): boolean {
   for (let i = 0; i < words.length; i++) if (s.includes(words[i])) return true;
   return false;
@@ -195,7 +214,7 @@ function clauseStatements(text: string, start: number, end: number, sentence: ()
     for (const re of c.patterns) {
       re.lastIndex = 0;
       for (let m = re.exec(s); m; m = re.exec(s)) {
-        const span = m.indices?.groups?.n;
+        const span = numberSpan(re, s, m);
         const num = m.groups?.n ? toNumber(m.groups.n) : undefined;
         if (!span || !num) continue;
         found.push({ figure: c.figure, value: num.value, numeral: num.numeral, range: { start: at(span[0]), end: at(span[1] - 1) + 1 } });
