@@ -94,9 +94,12 @@ export const staleYear: Rule = {
     const findings: Finding[] = [];
     const candidates = [String(year.value - 1), String(year.value + 1)];
     const compiled = new Map(candidates.map((y) => [y, patternsFor(y)]));
-    // Only lines that write a candidate year (a year split by blanks, 20 23, is not one a reader sees).
-    const namesCandidate = (line: string) => candidates.some((y) => line.includes(y));
-    for (const s of proseSentences(report, namesCandidate)) {
+    // Only lines that write a candidate year (a year split by blanks, 20 23, is not one a reader
+    // sees), found by searching the text for the years rather than every line for them.
+    const named = new Set<number>();
+    for (const y of candidates) for (let at = report.text.indexOf(y); at >= 0; at = report.text.indexOf(y, at + 1)) named.add(report.lines.positionAt(at).line);
+    if (!named.size) return [];
+    for (const s of proseSentences(report, (line) => named.has(line))) {
       if (s.section === 'problems' || !/\d/.test(s.text)) continue;
       const flat = s.text.replace(/[\s\u3000]+/g, '');
       // The cheap tests first: most sentences name neither year (HISTORY is a long alternation).
