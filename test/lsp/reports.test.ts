@@ -10,30 +10,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readFixture } from '../support/seeds';
+import { REPORTS_NOTIFICATION, type ReportsParams } from '../../server/src/common/reportsProtocol';
 import { codesOf, LspClient, rangeOf, toUri } from './client';
 
 const REPORT = readFixture('lsp', 'report-2023.md');
 const WRONG = readFixture('lsp', 'wrong-totals.md');
 const NOTE = readFixture('lsp', 'note.md');
 
-interface Entry {
-  uri: string;
-  title?: string;
-  errors: number;
-  warnings: number;
-  others: number;
-  open: boolean;
-}
-interface Reports {
-  checked: boolean;
-  reports: Entry[];
-}
-
 describe('workspace check results in the editor', () => {
   let folder: string;
   let client: LspClient;
   const file = (rel: string) => path.join(folder, rel);
-  const lastReports = () => client.custom.filter((n) => n.method === 'govreport/reports').map((n) => n.params as Reports).pop();
+  const lastReports = () => client.custom.filter((n) => n.method === REPORTS_NOTIFICATION).map((n) => n.params as ReportsParams).pop();
   before(async () => {
     folder = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-reports-'));
     const files: Record<string, string> = { 'draft.md': WRONG, 'clean.md': REPORT, 'gone.md': WRONG, 'saved.md': WRONG, 'note.md': NOTE };
