@@ -116,3 +116,23 @@ describe('statistics period, year and signature', () => {
     assert.deepEqual([s?.date?.year, s?.date?.month, s?.date?.day], [2025, 1, 24]);
   });
 });
+
+describe('prose statements', () => {
+  const statementsOf = (prose: string) => {
+    const text = `# 某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n${prose}\n`;
+    const report = parse(text);
+    return report.statements.map((s) => ({ value: s.value, text: text.slice(s.range.start, s.range.end) }));
+  };
+
+  it('reads the number of a clause that holds a cue, wherever the clause is in the line', () => {
+    const found = statementsOf('本年度工作平稳推进，各项制度有序落实。全年共受理政府信息公开申请 12 件，均已按时答复。');
+    assert.deepEqual(found.map((s) => [s.value, s.text]), [[12, '12']]);
+  });
+
+  it('places a number whose digits occur earlier in its match (上一年度结转一件) on the number, not the earlier 一', () => {
+    const text = '# 某局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n本年度上一年度结转一件。\n';
+    const s = parse(text).statements.find((x) => x.value === 1);
+    assert.ok(s, 'the carried-over statement');
+    assert.equal(text.slice(s.range.start - 2, s.range.end + 1), '结转一件');
+  });
+});
