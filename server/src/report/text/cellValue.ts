@@ -42,9 +42,19 @@ export function isPlainDigits(text: string): boolean {
   return true;
 }
 
+/**
+ * The values of the small counts most cells hold, one object each, shared by every cell that
+ * holds them (values are never changed once made): a report's tables are mostly 0s, and a
+ * review keeps hundreds of reports' cells alive at once.
+ */
+const SMALL_COUNTS: CellValue[] = Array.from({ length: 100 }, (_, value) => ({ kind: 'number', value }));
+
 export function parseCellValue(text: string, kind: ValueKind, unit?: string): CellValue {
   // Most cells are plain digits, already trimmed: no normalising needed.
-  if (isPlainDigits(text)) return { kind: 'number', value: Number(text) };
+  if (isPlainDigits(text)) {
+    const value = Number(text);
+    return value < 100 && text.length <= 2 ? SMALL_COUNTS[value] : { kind: 'number', value };
+  }
   const raw = text.trim();
   if (PLAIN_DIGITS.test(raw)) return { kind: 'number', value: Number(raw) };
   if (isBlankMarker(raw)) return BLANK;
