@@ -94,10 +94,14 @@ export function parse(input: string | ReadDocument, options: ParseOptions = {}):
     formatSource = 'year';
   }
 
-  // One flag per line rather than a set of line numbers: a cell-per-line table marks hundreds.
-  const tableLines = new Uint8Array(lines.lineCount);
-  for (const t of tables) for (const r of t.rawRows) tableLines.fill(1, r.startLine, r.endLine + 1);
-  for (const u of unreadable) tableLines.fill(1, u.lines.first, u.lines.last + 1);
+  // One flag per line rather than a set of line numbers (a cell-per-line table marks hundreds),
+  // in a plain array: a typed array's own buffer costs more to make than a report's lines to mark.
+  const tableLines = new Array<boolean>(lines.lineCount).fill(false);
+  const markTable = (first: number, last: number) => {
+    for (let l = first; l <= last; l++) tableLines[l] = true;
+  };
+  for (const t of tables) for (const r of t.rawRows) markTable(r.startLine, r.endLine);
+  for (const u of unreadable) markTable(u.lines.first, u.lines.last);
   const titleFirst = title ? lines.positionAt(title.range.start).line : -1;
   const titleLast = title ? lines.positionAt(title.range.end).line : -1;
   const proseLines = layout.textLines.filter((l) => !tableLines[l] && l !== titleFirst && l !== titleLast);

@@ -223,19 +223,21 @@ export interface Copied {
 /** How much of `section` occurs in the text whose K-grams are `source`. */
 export function copiedFrom(section: OwnSection, source: Set<number>, sourceText?: string, k = GRAM): Copied {
   const n = section.text.length;
-  const covered = new Uint8Array(n);
+  // Grams come in order of position, all of length k: the characters they cover are counted as
+  // they come (each gram adds what lies past the end of the one before), with no flag per character.
+  let copied = 0;
+  let coveredTo = 0;
   let runStart = -1;
   let last = -2;
   let best = { start: 0, end: 0 };
   forEachGram(section.text, k, (h, at) => {
     if (!source.has(h)) return;
-    for (let i = at; i < at + k; i++) covered[i] = 1;
+    copied += at + k - Math.max(at, coveredTo);
+    coveredTo = at + k;
     if (at !== last + 1) runStart = at;
     last = at;
     if (at + k - runStart > best.end - best.start) best = { start: runStart, end: at + k };
   });
-  let copied = 0;
-  for (let i = 0; i < n; i++) copied += covered[i];
   let longest = section.plain.slice(best.start, best.end);
   // Consecutive matching grams are almost always one passage; if the source says otherwise,
   // quote the first gram only rather than a passage that is not there.

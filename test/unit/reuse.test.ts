@@ -1,0 +1,70 @@
+/**
+ * The reuse measure itself (report/reuse.ts): how many of a section's characters lie in a K-gram
+ * that the source holds, and the longest such passage. Checked against a count made the slow
+ * way — a flag per character, every gram of the section tried — on texts built to share
+ * passages that overlap, touch, sit at either end, or are shorter than a gram.
+ */
+import { describe, it } from 'node:test';
+import * as assert from 'node:assert/strict';
+import { copiedFrom, GRAM, gramHashes, type OwnSection } from '../../server/src/report/reuse';
+
+const section = (text: string): OwnSection => ({ number: 1, text, plain: text });
+
+/** The characters covered by a gram of `text` found in `source`, flagged one by one. */
+function coveredSlowly(text: string, source: string, k = GRAM): number {
+  const grams = new Set<string>();
+  for (let i = 0; i + k <= source.length; i++) grams.add(source.slice(i, i + k));
+  const covered = new Array<boolean>(text.length).fill(false);
+  for (let at = 0; at + k <= text.length; at++) if (grams.has(text.slice(at, at + k))) for (let i = at; i < at + k; i++) covered[i] = true;
+  return covered.filter(Boolean).length;
+}
+
+/** A deterministic run of characters from a small alphabet (so that some grams recur). */
+function noise(seed: number, length: number): string {
+  let x = seed;
+  let s = '';
+  for (let i = 0; i < length; i++) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    s += '公开申请办理政府信息年度'[x % 12];
+  }
+  return s;
+}
+
+describe('copiedFrom', () => {
+  const source = '本机关全年主动公开政府信息一千余条，及时回应社会关切。依申请公开工作规范有序，答复均在法定期限内完成。';
+
+  it('counts the characters of copied passages, however the grams overlap or touch', () => {
+    const passage = source.slice(0, 20);
+    const other = source.slice(27, 45);
+    const cases = [
+      passage, // the whole section copied
+      `新写的开头${passage}`, // a copy at the end
+      `${passage}新写的结尾部分`, // at the start
+      `${passage}中间另写了一些${other}`, // two passages
+      `${passage}${other}`, // two passages touching
+      `${source.slice(0, GRAM - 1)}另写`, // shorter than a gram: nothing copied
+      '完全是另外写的一段文字，与上年没有任何相同之处。',
+    ];
+    for (const text of cases) {
+      const got = copiedFrom(section(text), gramHashes(source), source);
+      assert.equal(got.copied, coveredSlowly(text, source), text);
+      assert.equal(got.total, text.length);
+    }
+  });
+
+  it('agrees with the slow count on texts whose grams recur at random', () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const from = noise(seed, 200);
+      const text = noise(seed * 7 + 3, 50) + from.slice(30, 30 + (seed % 25)) + noise(seed * 13, 40) + from.slice(100, 140);
+      // A short gram, so that chance matches overlap in every way.
+      const k = 3;
+      assert.equal(copiedFrom(section(text), gramHashes(from, k), from, k).copied, coveredSlowly(text, from, k), `seed ${seed}`);
+    }
+  });
+
+  it('quotes the longest copied passage', () => {
+    const longer = source.slice(27, 50);
+    const text = `${source.slice(0, 14)}另写了一句话，${longer}`;
+    assert.equal(copiedFrom(section(text), gramHashes(source), source).longest, longer);
+  });
+});
