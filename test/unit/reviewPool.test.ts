@@ -1,13 +1,16 @@
 /**
  * The review's lanes share the files as they go (pool.ts): whichever lane reads or checks a file,
  * and however many lanes there are, the results are the same as in one thread, in input order.
+ * And each report checked as it is read (checkAll) gives what checking every report by the plan
+ * gives, wherever last year's report sits in the list.
  */
 import { after, describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkAll } from '../../server/src/review';
+import { checkAll, readingOrder } from '../../server/src/review';
+import { readUnits } from '../../server/src/review/units';
 import { generate } from '../../bench/support/generate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-pool-'));
@@ -34,6 +37,52 @@ describe('review: lanes', () => {
       assert.equal(ticks, files.length * 2);
       assert.deepEqual(many.facts, one.facts);
       assert.deepEqual(many.reviewed, one.reviewed);
+    }
+  });
+});
+
+describe('review: each report checked as it is read', () => {
+  // Beside the 400: one body's two years in folders by year, this year's listed first; the
+  // 2023 report of another body filed twice (the first in the list is last year's); a report
+  // whose last year's report comes long after it; and a units file, so one report has
+  // subordinates.
+  // Bodies of their own: the 400 above are bodies 0–199.
+  const generated = generate({ reports: 440, seed: 99 }).slice(420);
+  const extra: string[] = [];
+  const put = (name: string, text: string) => {
+    const f = path.join(dir, name);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, text);
+    extra.push(f);
+  };
+  put('by-year/2024/report.md', generated[1].text);
+  put('by-year/2023/report.md', generated[0].text);
+  put('twice/a-2023.txt', generated[2].text);
+  put('twice/b-2023.txt', generated[2].text.replace('。', '，另有补充。'));
+  put('twice/c-2024.txt', generated[3].text);
+  put('far/a-2024.md', generated[7].text);
+  const all = [...files.slice(0, 120), ...extra, ...files.slice(120), path.join(dir, 'far', 'z-2023.md')];
+  fs.writeFileSync(all[all.length - 1], generated[6].text);
+  const units = readUnits(`${generated[0].body}\n  ${generated[2].body}\n  ${generated[4].body}\n`);
+
+  it('reads a body’s years side by side, the rest in the given order', () => {
+    const order = readingOrder(['b/2024/x.md', 'a-2023.md', 'b/2023/x.md', 'a-2024.md', 'c.md']).map((i) => i);
+    assert.deepEqual(order, [1, 3, 0, 2, 4]);
+  });
+
+  it('gives the same facts and findings as checking every report by the plan, in one lane and in two', async () => {
+    for (const options of [{}, { units }]) {
+      const byPlan = await checkAll(all, settings, { jobs: 0, checkAsRead: false, ...options });
+      assert.ok(byPlan.reviewed.some((r) => r.reuse) && byPlan.reviewed.some((r) => r.previous?.endsWith('by-year/2023/report.md')));
+      assert.ok(byPlan.reviewed.some((r) => r.previous?.endsWith('far/z-2023.md')));
+      for (const jobs of [0, 2]) {
+        let ticks = 0;
+        const asRead = await checkAll(all, settings, { jobs, tick: (n) => (ticks += n), ...options });
+        assert.equal(asRead.jobs, jobs ? 2 : 1);
+        assert.equal(ticks, all.length * 2);
+        assert.deepEqual(asRead.facts, byPlan.facts);
+        assert.deepEqual(asRead.reviewed, byPlan.reviewed);
+      }
     }
   });
 });

@@ -36,6 +36,11 @@ import { sentenceHash } from './minhash';
 const MAX_BYTES = 64 * 1024 * 1024;
 const ENDS_WITH_MARK = /[。！？!?；;]$/;
 const CACHE_LIMIT = 1500;
+/**
+ * Reports kept after reading when the review checks each report as it reads it: enough to hold
+ * last year's report of the same body, which the reading order puts beside this year's.
+ */
+const WINDOW = 8;
 
 export interface JobSettings {
   locale: Locale;
@@ -58,6 +63,11 @@ export interface Facts {
   /** The report's own text, for the reports it may share text with (text-reuse's peers). */
   own?: OwnText;
   gb18030?: boolean;
+  /**
+   * The report checked as it was read, with last year's report if one was at hand
+   * (`previous`) and no peers: the batch takes it when its plan for the report is the same.
+   */
+  checked?: { previous?: string; reviewed: Reviewed };
 }
 
 export interface CheckTask {
@@ -106,6 +116,8 @@ export interface Reviewed {
 
 export class Session {
   private cache = new Map<string, Report | Facts['problem']>();
+  /** The last reports read while checking as read, in reading order (see WINDOW). */
+  private window = new Map<string, { loaded: Report | Facts['problem']; bodyKey?: string; year?: number }>();
   /** Word and PDF files, read ahead (reading a PDF is asynchronous); kept until released. */
   private documents = new Map<string, Report | Facts['problem']>();
 
@@ -137,10 +149,10 @@ export class Session {
   }
 
   /** A request of the pool: its Word and PDF files read first, then answered in order. */
-  async run(job: { kind: 'facts'; files: string[] } | { kind: 'check'; tasks: CheckTask[] }): Promise<Facts[] | Reviewed[]> {
+  async run(job: { kind: 'facts'; files: string[]; checkAsRead?: boolean } | { kind: 'check'; tasks: CheckTask[] }): Promise<Facts[] | Reviewed[]> {
     if (job.kind === 'facts') {
       await this.prepare(job.files);
-      return job.files.map((f) => this.facts(f));
+      return job.checkAsRead ? this.factsChecked(job.files) : job.files.map((f) => this.facts(f));
     }
     await this.prepare(job.tasks.flatMap((t) => [t.file, t.previous, ...(t.subordinates?.reports.map((r) => r.file) ?? [])]));
     return job.tasks.map((t) => this.check(t));
@@ -149,7 +161,7 @@ export class Session {
   private load(file: string): Report | Facts['problem'] {
     const document = this.documents.get(file);
     if (document) return document;
-    const hit = this.cache.get(file);
+    const hit = this.cache.get(file) ?? this.window.get(file)?.loaded;
     if (hit) return hit;
     const loaded = this.read(file);
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
@@ -177,8 +189,43 @@ export class Session {
     }
   }
 
+  /**
+   * The facts of each report of a batch, and each report checked with last year's report of the
+   * same body if it was read just before (no peers: they are known only once every report is
+   * read). All of the batch is read before any of it is checked: the parser's code and the
+   * rules' code each run over the batch in turn, which is faster than turn about per report.
+   * Only the last few reports are kept after: a report the batch plans otherwise for is read
+   * again.
+   */
+  private factsChecked(files: string[]): Facts[] {
+    const read = files.map((file) => {
+      let loaded = this.documents.get(file);
+      this.documents.delete(file);
+      loaded ??= this.cache.get(file) ?? this.read(file);
+      const facts = this.factsOf(file, loaded);
+      let previous: string | undefined;
+      if (facts.bodyKey !== undefined && facts.year !== undefined) {
+        for (const [f, w] of this.window) {
+          if (w.bodyKey === facts.bodyKey && w.year === facts.year - 1) {
+            previous = f;
+            break;
+          }
+        }
+      }
+      this.window.delete(file);
+      this.window.set(file, { loaded, bodyKey: facts.bodyKey, year: facts.year });
+      return { file, facts, previous };
+    });
+    for (const { file, facts, previous } of read) facts.checked = { previous, reviewed: this.checkOne({ file, previous, peers: [] }) };
+    while (this.window.size > WINDOW) this.window.delete(this.window.keys().next().value as string);
+    return read.map((r) => r.facts);
+  }
+
   facts(file: string): Facts {
-    const loaded = this.load(file);
+    return this.factsOf(file, this.load(file));
+  }
+
+  private factsOf(file: string, loaded: Report | Facts['problem']): Facts {
     if (!isReport(loaded)) return { file, problem: loaded, sections: [] };
     const own = ownTextOf(loaded);
     // A sentence is the same whatever mark ends it: hashed without it (no copy made to cut it off).

@@ -114,7 +114,8 @@ function inlineLane(settings: JobSettings): Lane {
 
 export interface Pool {
   jobs: number;
-  facts(files: string[], tick: (n: number) => void): Promise<Facts[]>;
+  /** `checkAsRead`: each report also checked as it is read (Session.factsChecked). */
+  facts(files: string[], tick: (n: number) => void, checkAsRead?: boolean): Promise<Facts[]>;
   check(tasks: CheckTask[], tick: (n: number) => void): Promise<Reviewed[]>;
   close(): Promise<void>;
 }
@@ -256,8 +257,8 @@ export function createPool(settings: JobSettings, files: number, jobs: number): 
 
   return {
     jobs: lanes.length,
-    async facts(list, tick) {
-      const { out, by } = await spread<string, Facts>(list, split(list.map((_, i) => i)), (files) => ({ kind: 'facts', files }), tick);
+    async facts(list, tick, checkAsRead) {
+      const { out, by } = await spread<string, Facts>(list, split(list.map((_, i) => i)), (files) => ({ kind: 'facts', files, checkAsRead }), tick);
       list.forEach((f, i) => owner.set(f, by[i]));
       return out;
     },

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from 'worker_threads';
 import { Session, type CheckTask, type JobSettings } from './job';
 
-export type Job = { kind: 'facts'; files: string[] } | { kind: 'check'; tasks: CheckTask[] };
+export type Job = { kind: 'facts'; files: string[]; checkAsRead?: boolean } | { kind: 'check'; tasks: CheckTask[] };
 export type Request = Job & { id: number };
 export type Reply = { ready: true } | { id: number; result: unknown[]; ms: number } | { id: number; error: string };
 
