@@ -212,7 +212,7 @@ function reuseAt(n: number) {
   const similar = similarReports(candidates);
   const lshMs = now() - t;
   t = now();
-  const grams = new Map<number, { grams: Set<number>; joined: string }>();
+  const grams = new Map<number, { grams: ReturnType<typeof gramHashes>; joined: string }>();
   const source = (j: number) => {
     let g = grams.get(j);
     if (!g) {

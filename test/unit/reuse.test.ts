@@ -2,11 +2,12 @@
  * The reuse measure itself (report/reuse.ts): how many of a section's characters lie in a K-gram
  * that the source holds, and the longest such passage. Checked against a count made the slow
  * way — a flag per character, every gram of the section tried — on texts built to share
- * passages that overlap, touch, sit at either end, or are shorter than a gram.
+ * passages that overlap, touch, sit at either end, or are shorter than a gram. And the set the
+ * gram hashes are kept in, against a `Set`.
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { copiedFrom, GRAM, gramHashes, type OwnSection } from '../../server/src/report/reuse';
+import { copiedFrom, GRAM, GramSet, gramHashes, type OwnSection } from '../../server/src/report/reuse';
 
 const section = (text: string): OwnSection => ({ number: 1, text, plain: text });
 
@@ -66,5 +67,32 @@ describe('copiedFrom', () => {
     const longer = source.slice(27, 50);
     const text = `${source.slice(0, 14)}另写了一句话，${longer}`;
     assert.equal(copiedFrom(section(text), gramHashes(source), source).longest, longer);
+  });
+});
+
+describe('GramSet', () => {
+  it('holds what a Set holds, zero and duplicates included, past its first size', () => {
+    let x = 7;
+    const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0);
+    // Made for 10 and given 5,000 (it grows), some of them twice, and 0.
+    const set = new GramSet(10);
+    const reference = new Set<number>();
+    for (let i = 0; i < 5000; i++) {
+      const h = i % 7 === 0 ? reference.size ? [...reference][i % reference.size] : 0 : i === 100 ? 0 : next();
+      set.add(h);
+      reference.add(h);
+    }
+    assert.equal(set.size, reference.size);
+    for (const h of reference) assert.ok(set.has(h), String(h));
+    let absent = 0;
+    for (let i = 0; i < 5000; i++) {
+      const h = next();
+      if (!reference.has(h)) {
+        absent++;
+        assert.equal(set.has(h), false, String(h));
+      }
+    }
+    assert.ok(absent > 4000);
+    assert.equal(new GramSet(4).has(0), false);
   });
 });

@@ -177,10 +177,67 @@ export function peerText(report: Report, name: string): { name: string; body?: s
   return { name, body: report.title?.body ?? report.signature?.body, own: ownTextOf(report) };
 }
 
-const gramCache = new WeakMap<OwnText, { grams: Set<number>; joined: string }>();
+const gramCache = new WeakMap<OwnText, { grams: GramSet; joined: string }>();
+
+/**
+ * A set of K-gram hashes: open addressing over a typed array, written here because a `Set` of
+ * numbers costs several times as much to fill and to probe, and a review fills one for every
+ * report it compares another with (each of a few hundred hashes, probed once per gram).
+ */
+export class GramSet {
+  private table: Uint32Array;
+  private shift: number;
+  private zero = false;
+  size = 0;
+
+  constructor(expected: number) {
+    let bits = 4;
+    while (1 << bits < expected * 2) bits++;
+    this.table = new Uint32Array(1 << bits);
+    this.shift = 32 - bits;
+  }
+
+  add(hash: number): void {
+    if (hash === 0) {
+      if (!this.zero) this.size++;
+      this.zero = true;
+      return;
+    }
+    const mask = this.table.length - 1;
+    // Fibonacci hashing spreads the polynomial hashes' high bits over the table.
+    let i = Math.imul(hash, 0x9e3779b1) >>> this.shift;
+    for (let t = this.table[i]; t !== 0; t = this.table[i]) {
+      if (t === hash) return;
+      i = (i + 1) & mask;
+    }
+    this.table[i] = hash;
+    this.size++;
+    // Kept at most half full.
+    if (this.size * 2 > this.table.length) this.grow();
+  }
+
+  has(hash: number): boolean {
+    if (hash === 0) return this.zero;
+    const mask = this.table.length - 1;
+    let i = Math.imul(hash, 0x9e3779b1) >>> this.shift;
+    for (let t = this.table[i]; t !== 0; t = this.table[i]) {
+      if (t === hash) return true;
+      i = (i + 1) & mask;
+    }
+    return false;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Uint32Array(old.length * 2);
+    this.shift--;
+    this.size = this.zero ? 1 : 0;
+    for (const h of old) if (h !== 0) this.add(h);
+  }
+}
 
 /** A report's own text as a source to compare with: its K-grams, and the text (built once). */
-export function sourceOf(own: OwnText): { grams: Set<number>; joined: string } {
+export function sourceOf(own: OwnText): { grams: GramSet; joined: string } {
   let hit = gramCache.get(own);
   if (!hit) {
     const joined = ownTextJoined(own);
@@ -191,8 +248,8 @@ export function sourceOf(own: OwnText): { grams: Set<number>; joined: string } {
 }
 
 /** Hashes of every K-gram of `text` (a 32-bit polynomial hash; collisions are rare at report sizes). */
-export function gramHashes(text: string, k = GRAM): Set<number> {
-  const out = new Set<number>();
+export function gramHashes(text: string, k = GRAM): GramSet {
+  const out = new GramSet(Math.max(0, text.length - k + 1));
   forEachGram(text, k, (h) => out.add(h));
   return out;
 }
@@ -221,7 +278,7 @@ export interface Copied {
 }
 
 /** How much of `section` occurs in the text whose K-grams are `source`. */
-export function copiedFrom(section: OwnSection, source: Set<number>, sourceText?: string, k = GRAM): Copied {
+export function copiedFrom(section: OwnSection, source: Pick<GramSet, 'has'>, sourceText?: string, k = GRAM): Copied {
   const n = section.text.length;
   // Grams come in order of position, all of length k: the characters they cover are counted as
   // they come (each gram adds what lies past the end of the one before), with no flag per character.
