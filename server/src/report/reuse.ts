@@ -35,9 +35,10 @@ export interface OwnText {
   sentences: string[][];
 }
 
-/** A sentence ends with its mark, which it keeps (a quoted passage reads as written). */
-const SENTENCE_END = /(?<=[。！？!?；;])/;
-const ENDS_SENTENCE = /[。！？!?；;]$/;
+/** A sentence ends with its mark (。！？!?；;), which it keeps (a quoted passage reads as written). */
+function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b;
+}
 const BOILERPLATE = [...new Set([...formats['2019'].data.boilerplate, ...formats['2021'].data.boilerplate].map(squash))];
 
 /**
@@ -153,11 +154,19 @@ export function ownTextOf(report: Report): OwnText {
     if (!section || section.contentRange.start > start) continue;
     const own = bySection.get(section.def.number) ?? { masked: [], plain: [] };
     bySection.set(section.def.number, own);
-    for (const piece of lines.lineText(line).split(SENTENCE_END)) {
+    // The line squashed and folded once, its sentences cut from both at the same places
+    // (folding keeps every character's place): no string made per sentence but its two slices.
+    const squashed = lines.lineText(line).replace(SPACE, '');
+    const folded = fold(squashed);
+    for (let a = 0; a < squashed.length; ) {
+      let b = a;
+      while (b < squashed.length && !isSentenceEnd(squashed.charCodeAt(b))) b++;
       // A line's last words end a sentence too.
-      const squashed = piece.replace(SPACE, '');
-      const plain = ENDS_SENTENCE.test(squashed) ? squashed : `${squashed}。`;
-      let masked = fold(plain);
+      const ended = b < squashed.length;
+      if (ended) b++;
+      const plain = ended ? squashed.slice(a, b) : `${squashed.slice(a, b)}。`;
+      let masked = ended ? folded.slice(a, b) : `${folded.slice(a, b)}。`;
+      a = b;
       for (const n of names) if (masked.includes(n.name)) masked = masked.replaceAll(n.name, n.mask);
       if (ownLength(masked) < MIN_SENTENCE || isBoilerplate(masked)) continue;
       own.masked.push(masked);
