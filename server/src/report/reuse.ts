@@ -93,9 +93,18 @@ function ownLength(masked: string): number {
   for (let i = 0; i < masked.length; ) {
     const c = masked.charCodeAt(i);
     const list = WORDS_AT[c];
-    const word = list ? WORD_LISTS[list - 1].find((w) => masked.startsWith(w, i)) : undefined;
-    if (word) {
-      i += word.length;
+    // A loop, not `find` with a closure made for every character.
+    let skip = 0;
+    if (list) {
+      for (const w of WORD_LISTS[list - 1]) {
+        if (masked.startsWith(w, i)) {
+          skip = w.length;
+          break;
+        }
+      }
+    }
+    if (skip) {
+      i += skip;
       continue;
     }
     if (!FIGURE_OR_MARK[c]) own++;
