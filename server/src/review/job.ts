@@ -1,10 +1,11 @@
 /**
  * What one worker does for a review, on its share of the files: read and parse each report and
- * return the facts the batch pairs them by (body, year, the own sentences' hashes); then check
- * each with last year's report, its peers and its subordinates, and return what the summary
- * shows. Everything crossing a thread is plain data. Reports parsed for the first step are kept
- * (up to a bound) for the second: a body's reports sit side by side in the file list, so last
- * year's is usually at hand too.
+ * return the facts the batch pairs them by (body, year, the own sentences' hashes) — with the
+ * report already checked, with last year's report if it was read just before, when the batch
+ * asks (`checkAsRead`, see checkAll); then check the reports the batch plans otherwise for, with
+ * last year's report, their peers and their subordinates, and return what the summary shows.
+ * Everything crossing a thread is plain data. Checking as read keeps only the last few reports;
+ * otherwise the reports parsed for the first step are kept (up to a bound) for the second.
  */
 import * as fs from 'fs';
 import { decodeHTML } from 'entities';
