@@ -10,7 +10,7 @@
  * longest run of consecutive copied K-grams. Both are linear in the text's length.
  */
 import type { Report } from './model';
-import { squash } from './text/normalize';
+import { isSentenceEnd, squash } from './text/normalize';
 import { formats } from './formats';
 
 /** Length of the character runs compared: twelve characters of Chinese is a phrase, not a word. */
@@ -35,10 +35,6 @@ export interface OwnText {
   sentences: string[][];
 }
 
-/** A sentence ends with its mark (。！？!?；;), which it keeps (a quoted passage reads as written). */
-function isSentenceEnd(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f || c === 0xff1b || c === 0x3b;
-}
 const BOILERPLATE = [...new Set([...formats['2019'].data.boilerplate, ...formats['2021'].data.boilerplate].map(squash))];
 
 /**
@@ -87,6 +83,10 @@ for (const w of FORMAT_WORDS) {
   WORD_LISTS[WORDS_AT[c] - 1].push(w);
 }
 
+/** A flag per UTF-16 code: a masked figure or a mark, which no one writes as their own. */
+const FIGURE_OR_MARK = new Uint8Array(0x10000);
+for (const c of '#.,，、%:：()（）/|-—') FIGURE_OR_MARK[c.charCodeAt(0)] = 1;
+
 /** How many characters of a masked sentence are neither the format's words nor figures. */
 function ownLength(masked: string): number {
   let own = 0;
@@ -113,9 +113,6 @@ function ownLength(masked: string): number {
   return own;
 }
 
-/** A flag per UTF-16 code: a masked figure or a mark, which no one writes as their own. */
-const FIGURE_OR_MARK = new Uint8Array(0x10000);
-for (const c of '#.,，、%:：()（）/|-—') FIGURE_OR_MARK[c.charCodeAt(0)] = 1;
 const cache = new WeakMap<Report, OwnText>();
 const SPACE = /[\s\u00a0\u3000\ufeff]+/g;
 

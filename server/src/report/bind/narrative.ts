@@ -8,6 +8,7 @@
 import { narrativeExclusions, narrativeFigures, type NarrativeFigure } from '../formats/narrative';
 import type { LineIndex, OffsetRange } from '../text/lineIndex';
 import { parseChineseCount } from '../text/numerals';
+import { isSentenceEnd } from '../text/normalize';
 
 export interface ProseStatement {
   figure: NarrativeFigure;
@@ -125,9 +126,9 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
       const sentence = () => {
         if (from >= sentenceFrom && to <= sentenceTo) return squashedSentence;
         let a = from;
-        while (a > 0 && !isSentenceBreak(lineText.charCodeAt(a - 1))) a--;
+        while (a > 0 && !isSentenceEnd(lineText.charCodeAt(a - 1))) a--;
         let b = to;
-        while (b < lineText.length && !isSentenceBreak(lineText.charCodeAt(b))) b++;
+        while (b < lineText.length && !isSentenceEnd(lineText.charCodeAt(b))) b++;
         sentenceFrom = a;
         sentenceTo = b;
         return (squashedSentence = b - a > 4 * MAX_CLAUSE ? '' : lineText.slice(a, b).replace(/\s+/g, ''));
@@ -138,11 +139,6 @@ export function findStatements(text: string, lines: LineIndex, proseLines: numbe
   return out;
 }
 
-/** A sentence ends at 。；;！!？? (SENTENCE_BREAK). */
-function isSentenceBreak(c: number): boolean {
-  return c === 0x3002 || c === 0xff1b || c === 59 || c === 0xff01 || c === 33 || c === 0xff1f || c === 63;
-}
-
 /**
  * A clause ends at a sentence's end, ，, a line break, or a comma that does not group digits
  * (`,` not followed by three digits: 1,234 is one number). Clause breaks depend only on the
@@ -150,7 +146,7 @@ function isSentenceBreak(c: number): boolean {
  */
 function isClauseBreakAt(line: string, i: number): boolean {
   const c = line.charCodeAt(i);
-  if (isSentenceBreak(c) || c === 0xff0c || c === 10) return true;
+  if (isSentenceEnd(c) || c === 0xff0c || c === 10) return true;
   if (c !== 44) return false;
   for (let k = 1; k <= 3; k++) {
     const d = line.charCodeAt(i + k);

@@ -5,6 +5,7 @@
 import { formatForYear, formats, type Format, type Text } from '../formats';
 import type { BoundTable, Report } from '../model';
 import type { OffsetRange } from '../text/lineIndex';
+import { SENTENCE_MARKS } from '../text/normalize';
 import { formatValue } from '../text/cellValue';
 import { describeTerm, type RootCause, type Violation } from './arithmetic';
 import { cellName, figure } from './describe';
@@ -309,4 +310,4 @@ export function proseSentences(report: Report, wanted?: (line: number) => boolea
   return out;
 }
 
-const SENTENCE_STOP = /[。；;！!？?]/g;
+const SENTENCE_STOP = new RegExp(`[${SENTENCE_MARKS}]`, 'g');

@@ -120,6 +120,14 @@ export function isTrimmedSpace(c: number): boolean {
   );
 }
 
+/** The marks that end a sentence, full-width and ASCII (a sentence keeps its mark). */
+export const SENTENCE_MARKS = '。；;！!？?';
+
+/** `c` is one of SENTENCE_MARKS, by code (a loop over a line's codes needs no regex). */
+export function isSentenceEnd(c: number): boolean {
+  return c === 0x3002 || c === 0xff1b || c === 0x3b || c === 0xff01 || c === 0x21 || c === 0xff1f || c === 0x3f;
+}
+
 export function isSpace(c: number): boolean {
   return c === 32 || c === 9 || c === 0xa0 || c === 0x3000 || c === 0xfeff || c === 10 || c === 13 || c === 0x2002 || c === 0x2003;
 }
