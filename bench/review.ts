@@ -38,7 +38,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkReport, copiedFrom, gramHashes, ownTextJoined, ownTextOf, parse } from '../server/src/report';
 import { checkAll, defaultJobs, review } from '../server/src/review';
-import { sentenceHash, similarReports } from '../server/src/review/minhash';
+import { similarReports } from '../server/src/review/minhash';
+import { sentenceHashes } from '../server/src/review/job';
 import { generate } from './support/generate';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -208,7 +209,7 @@ function reuseAt(n: number) {
     t0 = now();
     const o = ownTextOf(report);
     own.push({ sections: o.sections, sentences: [] });
-    candidates.push({ sections: o.sentences.map((list) => [...new Set(list.map((x) => sentenceHash(x.replace(/[。！？!?；;]$/, ''))))]), group: '2024', body: r.body });
+    candidates.push({ sections: sentenceHashes(o), group: '2024', body: r.body });
     fingerprintMs += now() - t0;
   });
   let t = now();

@@ -253,11 +253,7 @@ export async function checkAll(
   const pool = createPool(settings, files.length, options.jobs);
   try {
     const order = checkAsRead ? readingOrder(files) : files.map((_, i) => i);
-    const read = await pool.facts(
-      order.map((i) => files[i]),
-      tick,
-      checkAsRead,
-    );
+    const read = await pool.facts(order.map((i) => files[i]), tick, checkAsRead);
     const facts = new Array<Facts>(files.length);
     order.forEach((i, k) => (facts[i] = read[k]));
     options.phase?.();
@@ -271,10 +267,7 @@ export async function checkAll(
       else again.push(i);
     });
     tick(tasks.length - again.length);
-    const rechecked = await pool.check(
-      again.map((i) => tasks[i]),
-      tick,
-    );
+    const rechecked = await pool.check(again.map((i) => tasks[i]), tick);
     again.forEach((i, k) => (reviewed[i] = rechecked[k]));
     return { facts, reviewed, jobs: pool.jobs };
   } finally {

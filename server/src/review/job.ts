@@ -33,9 +33,9 @@ import { binaryKindOfPath, BinaryReadError, describeReadError, kindOfPath, readB
 import { figuresOf, indicatorsOf, type Figures } from '../report/indicators';
 import { decode, NotTextError } from '../cli/encoding';
 import { sentenceHash } from './minhash';
+import { isSentenceEnd } from '../report/text/normalize';
 
 const MAX_BYTES = 64 * 1024 * 1024;
-const ENDS_WITH_MARK = /[。！？!?；;]$/;
 const CACHE_LIMIT = 1500;
 /**
  * Reports kept after reading when the review checks each report as it reads it: enough to hold
@@ -80,6 +80,9 @@ export interface CheckTask {
   /** Reports no later task of this lane needs: dropped once this one is checked. */
   release?: string[];
 }
+
+/** A request of the pool to a lane: read a batch of files, or check a batch of tasks. */
+export type Job = { kind: 'facts'; files: string[]; checkAsRead?: boolean } | { kind: 'check'; tasks: CheckTask[] };
 
 export interface Quote {
   before: string;
@@ -150,7 +153,7 @@ export class Session {
   }
 
   /** A request of the pool: its Word and PDF files read first, then answered in order. */
-  async run(job: { kind: 'facts'; files: string[]; checkAsRead?: boolean } | { kind: 'check'; tasks: CheckTask[] }): Promise<Facts[] | Reviewed[]> {
+  async run(job: Job): Promise<Facts[] | Reviewed[]> {
     if (job.kind === 'facts') {
       await this.prepare(job.files);
       return job.checkAsRead ? this.factsChecked(job.files) : job.files.map((f) => this.facts(f));
@@ -229,12 +232,7 @@ export class Session {
   private factsOf(file: string, loaded: Report | Facts['problem']): Facts {
     if (!isReport(loaded)) return { file, problem: loaded, sections: [] };
     const own = ownTextOf(loaded);
-    // A sentence is the same whatever mark ends it: hashed without it (no copy made to cut it off).
-    const sections = own.sentences.map((list) => {
-      const hashes = new Set<number>();
-      for (const x of list) hashes.add(sentenceHash(x, ENDS_WITH_MARK.test(x) ? x.length - 1 : x.length));
-      return [...hashes];
-    });
+    const sections = sentenceHashes(own);
     return {
       file,
       bodyKey: bodyOf(loaded),
@@ -316,6 +314,18 @@ export class Session {
 }
 
 const gb18030 = new WeakSet<Report>();
+
+/**
+ * The hashes of each section's own sentences, deduplicated: what cross-body reuse pairs reports
+ * by. A sentence is the same whatever mark ends it: hashed without it (no copy made to cut it off).
+ */
+export function sentenceHashes(own: OwnText): number[][] {
+  return own.sentences.map((list) => {
+    const hashes = new Set<number>();
+    for (const x of list) hashes.add(sentenceHash(x, x.length && isSentenceEnd(x.charCodeAt(x.length - 1)) ? x.length - 1 : x.length));
+    return [...hashes];
+  });
+}
 
 /**
  * The file's bytes, or undefined when it holds more than MAX_BYTES: opened once, its size asked

@@ -11,8 +11,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
-import { Session, type CheckTask, type Facts, type JobSettings, type Reviewed } from './job';
-import type { Job, Reply, Request } from './worker';
+import { Session, type CheckTask, type Facts, type Job, type JobSettings, type Reviewed } from './job';
+import type { Reply, Request } from './worker';
 
 /**
  * Below this many files per lane, starting a thread costs more than it saves: a worker takes

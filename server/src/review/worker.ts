@@ -4,9 +4,7 @@
  * dist/review-worker.js (scripts/build.mjs).
  */
 import { parentPort, workerData } from 'worker_threads';
-import { Session, type CheckTask, type JobSettings } from './job';
-
-export type Job = { kind: 'facts'; files: string[]; checkAsRead?: boolean } | { kind: 'check'; tasks: CheckTask[] };
+import { Session, type Job, type JobSettings } from './job';
 export type Request = Job & { id: number };
 export type Reply = { ready: true } | { id: number; result: unknown[]; ms: number } | { id: number; error: string };
 
