@@ -61,6 +61,12 @@ describe('review: each report checked as it is read', () => {
   put('twice/b-2023.txt', generated[2].text.replace('。', '，另有补充。'));
   put('twice/c-2024.txt', generated[3].text);
   put('far/a-2024.md', generated[7].text);
+  // Peers: a report that copied another body's overview (the 54th of the 400) filed again as a
+  // portal page (its findings mapped to the page's markup), and again with its overview's copied
+  // text accepted by a comment.
+  const copier = fs.readFileSync(files[54], 'utf8');
+  put('peers/page-2023.html', asPage(copier));
+  put('peers/accepted-2023.md', copier.replace(/^(一、.*)$/m, '<!-- govreport-disable-next-line text-reuse -- 按上级模板填写 -->\n$1'));
   const all = [...files.slice(0, 120), ...extra, ...files.slice(120), path.join(dir, 'far', 'z-2023.md')];
   fs.writeFileSync(all[all.length - 1], generated[6].text);
   const units = readUnits(`${generated[0].body}\n  ${generated[2].body}\n  ${generated[4].body}\n`);
@@ -70,11 +76,23 @@ describe('review: each report checked as it is read', () => {
     assert.deepEqual(order, [1, 3, 0, 2, 4]);
   });
 
+  /** Findings of text-reuse against another body's report, in a review's results. */
+  const peerFindings = (r: { findings: Array<{ code: string; message: string }> } | undefined) => r?.findings.filter((f) => f.code === 'text-reuse' && f.message.includes('同年度报告')) ?? [];
+  const reviewedOf = (result: Awaited<ReturnType<typeof checkAll>>, end: string) => result.reviewed.find((r) => r.file.endsWith(end));
+
   it('gives the same facts and findings as checking every report by the plan, in one lane and in two', async () => {
     for (const options of [{}, { units }]) {
       const byPlan = await checkAll(all, settings, { jobs: 0, checkAsRead: false, ...options });
       assert.ok(byPlan.reviewed.some((r) => r.reuse) && byPlan.reviewed.some((r) => r.previous?.endsWith('by-year/2023/report.md')));
       assert.ok(byPlan.reviewed.some((r) => r.previous?.endsWith('far/z-2023.md')));
+      // Findings against peers, on a text report, on the page (where the page's markup puts them), and
+      // none where a comment accepts them.
+      assert.ok(byPlan.reviewed.filter((r) => peerFindings(r).length).length >= 10);
+      assert.equal(peerFindings(reviewedOf(byPlan, path.basename(files[54]))).length, 1);
+      const onPage = peerFindings(reviewedOf(byPlan, 'peers/page-2023.html'));
+      assert.equal(onPage.length, 1);
+      assert.equal(reviewedOf(byPlan, 'peers/page-2023.html')!.kind, 'html');
+      assert.deepEqual(peerFindings(reviewedOf(byPlan, 'peers/accepted-2023.md')), []);
       for (const jobs of [0, 2]) {
         let ticks = 0;
         const asRead = await checkAll(all, settings, { jobs, tick: (n) => (ticks += n), ...options });
@@ -85,4 +103,39 @@ describe('review: each report checked as it is read', () => {
       }
     }
   });
+
+  it('gives the same with text-reuse set to another severity, and off', async () => {
+    for (const severity of ['warning', 'off'] as const) {
+      const configured = { ...settings, rules: { 'text-reuse': severity } };
+      const byPlan = await checkAll(all, configured, { jobs: 0, checkAsRead: false });
+      const asRead = await checkAll(all, configured, { jobs: 0 });
+      const found = byPlan.reviewed.flatMap(peerFindings);
+      if (severity === 'off') assert.deepEqual(found, []);
+      else assert.ok(found.length >= 10 && found.every((f) => (f as { severity?: string }).severity === 'warning'));
+      assert.deepEqual(asRead.reviewed, byPlan.reviewed);
+    }
+  });
 });
+
+/** A Markdown report as a portal page: its lines as paragraphs, its pipe rows as a table's rows. */
+function asPage(markdown: string): string {
+  const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><title>年度报告</title></head><body>'];
+  let inTable = false;
+  for (const line of markdown.split('\n')) {
+    const t = line.trim();
+    if (t.startsWith('|')) {
+      if (/^\|[\s:|-]+\|$/.test(t)) continue;
+      if (!inTable) out.push('<table>');
+      inTable = true;
+      out.push(`<tr>${t.slice(1, -1).split('|').map((c) => `<td>${escape(c.trim())}</td>`).join('')}</tr>`);
+      continue;
+    }
+    if (inTable) out.push('</table>');
+    inTable = false;
+    if (t) out.push(`<p>${escape(t)}</p>`);
+  }
+  if (inTable) out.push('</table>');
+  out.push('</body></html>');
+  return out.join('\n');
+}

@@ -9,6 +9,9 @@ import { renderMessage } from './messages';
 import { parse } from './parse';
 import { analyse, type Arithmetic } from './rules/arithmetic';
 import { DEFAULT_RULE_SETTINGS, ruleByCode, rules, type PeerText, type PreviousReport, type RuleCode, type RuleSettings, type Severity, type Subordinates, type TextEdit } from './rules';
+import type { Finding, Rule } from './rules/types';
+import { lastYearReuse, peerReuse, peerSource, textReuse, type PeerTarget } from './rules/textReuse';
+import type { OwnText } from './reuse';
 import type { OffsetRange } from './text/lineIndex';
 import type { SourceKind } from './readers';
 import { toSourceDiagnostic } from './readers/edits';
@@ -108,28 +111,84 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     }
     if (more) out.push({ code: rule.code, severity, range: more.range, message: renderMessage(CHECK_MESSAGES, { id: 'more', args: { count: more.count } }, locale) });
     for (const f of findings) {
-      // A finding may be reported under another code (a root cause under the first enabled sum rule).
-      const owner = ruleByCode.get(f.code) ?? rule;
-      const render = (m: typeof f.message) => renderMessage(owner.messages, m, locale);
-      // A configured severity is the user's word; otherwise a finding may be less sure than its rule.
-      const configured = options.rules?.[f.code];
-      const own = severityOf(f.code, options) === 'off' ? severity : (severityOf(f.code, options) as Severity);
-      const d: Diagnostic = {
-        code: f.code,
-        severity: configured && configured !== 'off' ? configured : (f.severity ?? own),
-        range: f.range,
-        message: render(f.message),
-        fix: f.fix && { title: render(f.fix.title), edits: f.fix.edits, preferred: f.fix.preferred ?? false },
-        related: f.related?.map((r) => ({ range: r.range, message: render(r.message) })),
-      };
+      const d = diagnosticOf(f, rule, severity, options, locale);
       if (f.inSource) inSource.add(d);
       out.push(d);
     }
   }
   // Findings point into the text the parser read; the user sees the source.
   const mapped = map.identity ? out : out.map((d) => (inSource.has(d) ? d : toSourceDiagnostic(report.document, d)));
-  mapped.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end || ORDER.get(a.code)! - ORDER.get(b.code)!);
+  mapped.sort(compareDiagnostics);
   return mapped;
+}
+
+/** The order checkReport lists findings in: by where they start, then end, then by rule. */
+export function compareDiagnostics(a: { range: OffsetRange; code: RuleCode }, b: { range: OffsetRange; code: RuleCode }): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end || ORDER.get(a.code)! - ORDER.get(b.code)!;
+}
+
+/** A finding of `rule` (whose severity is `severity`) as the user sees it, still in the parser's text. */
+function diagnosticOf(f: Finding, rule: Rule, severity: Severity, options: CheckOptions, locale: Locale): Diagnostic {
+  // A finding may be reported under another code (a root cause under the first enabled sum rule).
+  const owner = ruleByCode.get(f.code) ?? rule;
+  const render = (m: typeof f.message) => renderMessage(owner.messages, m, locale);
+  // A configured severity is the user's word; otherwise a finding may be less sure than its rule.
+  const configured = options.rules?.[f.code];
+  const own = severityOf(f.code, options) === 'off' ? severity : (severityOf(f.code, options) as Severity);
+  return {
+    code: f.code,
+    severity: configured && configured !== 'off' ? configured : (f.severity ?? own),
+    range: f.range,
+    message: render(f.message),
+    fix: f.fix && { title: render(f.fix.title), edits: f.fix.edits, preferred: f.fix.preferred ?? false },
+    related: f.related?.map((r) => ({ range: r.range, message: render(r.message) })),
+  };
+}
+
+/**
+ * The sections text-reuse may yet find shared with other bodies' reports, taken while the report
+ * is at hand: a review learns a report's peers only once it has read every report, and by then
+ * it has let the report go. Each with where its finding would go, in the source. Undefined when
+ * text-reuse is off. `options` are those the report was checked with, without peers.
+ */
+export interface PendingPeerReuse {
+  targets: Array<{ number: number; title: PeerTarget['title']; range: OffsetRange; sourceRange: OffsetRange }>;
+}
+
+export function pendingPeerReuse(report: Report, options: CheckOptions = {}): PendingPeerReuse | undefined {
+  if (severityOf('text-reuse', options) === 'off') return undefined;
+  const { open } = lastYearReuse(report, options.previous, { ...DEFAULT_RULE_SETTINGS, ...options.settings });
+  const suppressed = suppressionsOf(report, report.directives);
+  const map = report.document.map;
+  const targets: PendingPeerReuse['targets'] = [];
+  for (const t of open) {
+    const sourceRange = map.identity ? t.range : map.toSource(t.range);
+    // As checkReport does: what the report's own comments accept is not reported.
+    if (suppressed?.silences('text-reuse', sourceRange.start)) continue;
+    targets.push({ number: t.section.number, title: t.title, range: t.range, sourceRange });
+  }
+  return { targets };
+}
+
+/**
+ * What checkReport, given `peers`, adds to the findings of the report `pending` was taken from
+ * (checked with the same `options` but no peers): text-reuse's findings against the peers, in
+ * the source. `own`: the report's own text (ownTextOf).
+ */
+export function peerReuseDiagnostics(pending: PendingPeerReuse, own: OwnText, peers: PeerText[], options: CheckOptions = {}): Diagnostic[] {
+  const severity = severityOf('text-reuse', options);
+  if (severity === 'off' || !peers.length) return [];
+  const settings = { ...DEFAULT_RULE_SETTINGS, ...options.settings };
+  const sources = peers.map(peerSource);
+  const out: Diagnostic[] = [];
+  for (const t of pending.targets) {
+    const section = own.sections.find((s) => s.number === t.number);
+    if (!section) continue;
+    const f = peerReuse({ section, title: t.title, range: t.range }, sources, settings);
+    // A finding against a peer has neither a fix nor related ranges: in the source, only its range moves.
+    if (f) out.push({ ...diagnosticOf(f, textReuse, severity, options, options.locale ?? 'zh-CN'), range: t.sourceRange });
+  }
+  return out;
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {

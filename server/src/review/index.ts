@@ -12,7 +12,7 @@ import * as path from 'path';
 import { RULE_CODES, type FormatId, type Locale, type RuleCode, type Severity } from '../report';
 import { expandInputs } from '../cli/files';
 import { createPool } from './pool';
-import { displayName, type CheckTask, type Facts, type JobSettings, type Reviewed } from './job';
+import { displayName, withPeers, type CheckTask, type Facts, type JobSettings, type Reviewed } from './job';
 import { similarReports } from './minhash';
 import { readUnits, type Units } from './units';
 import { buildSummary } from './summary';
@@ -239,9 +239,11 @@ export function readingOrder(files: string[]): number[] {
  * read just before (the reading order puts them side by side), and let go: a report kept from
  * reading to checking outlives the young generation, and copying hundreds of them out of it
  * was a fifth of a review. That check is the report's result when the plan, made once every
- * report is read, is the same — the same last year's report, no peers, no subordinates; the
- * other reports are read again and checked by the plan. `checkAsRead: false` checks every
- * report by the plan (the results are the same).
+ * report is read, is the same — the same last year's report, no subordinates — with text-reuse's
+ * findings against its peers added (withPeers: the peers' own text is in the facts, and what
+ * the findings need of the report was kept as it was checked). The other reports are read
+ * again and checked by the plan. `checkAsRead: false` checks every report by the plan (the
+ * results are the same).
  */
 export async function checkAll(
   files: string[],
@@ -263,7 +265,7 @@ export async function checkAll(
     tasks.forEach((task, i) => {
       const checked = facts[i].checked;
       delete facts[i].checked;
-      if (checked && checked.previous === task.previous && !task.peers.length && !task.subordinates) reviewed[i] = checked.reviewed;
+      if (checked && checked.previous === task.previous && !task.subordinates) reviewed[i] = withPeers(checked, facts[i].own, task.peers, settings);
       else again.push(i);
     });
     tick(tasks.length - again.length);

@@ -19,6 +19,11 @@ import {
   ownTextOf,
   sourceOf,
   parse,
+  compareDiagnostics,
+  pendingPeerReuse,
+  peerReuseDiagnostics,
+  type PendingPeerReuse,
+  type OffsetRange,
   type CheckOptions,
   type Diagnostic,
   type FormatId,
@@ -68,7 +73,20 @@ export interface Facts {
    * The report checked as it was read, with last year's report if one was at hand
    * (`previous`) and no peers: the batch takes it when its plan for the report is the same.
    */
-  checked?: { previous?: string; reviewed: Reviewed };
+  checked?: Checked;
+}
+
+/**
+ * A report checked as it was read, with last year's report if one was at hand and no peers.
+ * With its peers known, `withPeers` completes it to what checking it with them gives.
+ */
+export interface Checked {
+  previous?: string;
+  reviewed: Reviewed;
+  /** Each finding's range in the source, in the order of `reviewed.findings`. */
+  ranges: OffsetRange[];
+  /** The sections text-reuse may yet find shared with peers, and how each finding would show. */
+  peerReuse?: { pending: PendingPeerReuse; shown: Array<Pick<ReviewedFinding, 'line' | 'column' | 'quote'>> };
 }
 
 export interface CheckTask {
@@ -129,7 +147,7 @@ export class Session {
   private readonly ruleSettings: RuleSettings;
 
   constructor(private readonly settings: JobSettings) {
-    this.ruleSettings = { ...DEFAULT_RULE_SETTINGS, expectDate: true, ...settings.settings };
+    this.ruleSettings = ruleSettingsOf(settings);
   }
 
   /** Reads the Word and PDF files among `files` that are not read yet. */
@@ -220,7 +238,7 @@ export class Session {
       this.window.set(file, { loaded, bodyKey: facts.bodyKey, year: facts.year });
       return { file, facts, previous };
     });
-    for (const { file, facts, previous } of read) facts.checked = { previous, reviewed: this.checkOne({ file, previous, peers: [] }) };
+    for (const { file, facts, previous } of read) facts.checked = this.checkOne({ file, previous, peers: [] }, true);
     while (this.window.size > WINDOW) this.window.delete(this.window.keys().next().value as string);
     return read.map((r) => r.facts);
   }
@@ -246,7 +264,7 @@ export class Session {
 
   check(task: CheckTask): Reviewed {
     try {
-      return this.checkOne(task);
+      return this.checkOne(task, false).reviewed;
     } finally {
       for (const f of task.release ?? []) {
         this.cache.delete(f);
@@ -255,10 +273,11 @@ export class Session {
     }
   }
 
-  private checkOne(task: CheckTask): Reviewed {
+  /** `asRead`: also what `withPeers` needs to add the findings against peers later. */
+  private checkOne(task: CheckTask, asRead: boolean): Checked {
     const loaded = this.load(task.file);
     const empty = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, byRule: {}, findings: [], figures: {}, indicators: {}, deadline: { status: 'unknown' as const } };
-    if (!isReport(loaded)) return { file: task.file, problem: loaded, ...empty };
+    if (!isReport(loaded)) return { previous: task.previous, reviewed: { file: task.file, problem: loaded, ...empty }, ranges: [] };
     const report = loaded;
     const named = (file: string) => {
       const r = this.load(file);
@@ -276,12 +295,7 @@ export class Session {
     const settings = this.ruleSettings;
     const options: CheckOptions = { locale: this.settings.locale, rules: this.settings.rules, format: this.settings.reportFormat, previous, peers, subordinates, settings };
     const diagnostics = checkReport(report, options);
-    const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-    const byRule: Partial<Record<RuleCode, number>> = {};
-    for (const d of diagnostics) {
-      counts[d.severity]++;
-      byRule[d.code] = (byRule[d.code] ?? 0) + 1;
-    }
+    const { counts, byRule } = tally(diagnostics);
     const figures = figuresOf(report);
     const dl = deadlineStatus(report, settings);
     const deadlineFinding = diagnostics.find((d) => d.code === 'publication-deadline');
@@ -294,7 +308,7 @@ export class Session {
       : dl.date
         ? 'on-time'
         : 'unknown';
-    return {
+    const reviewed: Reviewed = {
       file: task.file,
       body: report.title?.body ?? report.signature?.body,
       year: report.year?.value,
@@ -310,10 +324,67 @@ export class Session {
       figures,
       indicators: indicatorsOf(figures),
     };
+    if (!asRead) return { previous: task.previous, reviewed, ranges: [] };
+    const pending = pendingPeerReuse(report, options);
+    return {
+      previous: task.previous,
+      reviewed,
+      ranges: diagnostics.map((d) => d.range),
+      peerReuse: pending && {
+        pending,
+        shown: pending.targets.map((t) => {
+          const { line, column, quote } = finding(report, { code: 'text-reuse', severity: 'information', range: t.sourceRange, message: '' });
+          return { line, column, quote };
+        }),
+      },
+    };
   }
 }
 
 const gb18030 = new WeakSet<Report>();
+
+/** The rules' settings in a review: a report is expected to carry its date. */
+function ruleSettingsOf(settings: JobSettings): RuleSettings {
+  return { ...DEFAULT_RULE_SETTINGS, expectDate: true, ...settings.settings };
+}
+
+/** How many findings of each severity and of each rule, counted in the order they are listed. */
+function tally(findings: ReadonlyArray<{ code: RuleCode; severity: Severity }>): Pick<Reviewed, 'counts' | 'byRule'> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  const byRule: Partial<Record<RuleCode, number>> = {};
+  for (const d of findings) {
+    counts[d.severity]++;
+    byRule[d.code] = (byRule[d.code] ?? 0) + 1;
+  }
+  return { counts, byRule };
+}
+
+/**
+ * The report checked as read, completed with its peers: what checking it with `peers` (and
+ * the same last year's report) gives — text-reuse's findings against them added among the
+ * others, in checkReport's order. `own`: the report's own text.
+ */
+export function withPeers(checked: Checked, own: OwnText | undefined, peers: CheckTask['peers'], settings: JobSettings): Reviewed {
+  const r = checked.reviewed;
+  if (!checked.peerReuse || !own || !peers.length) return r;
+  const named = peers.map((p) => ({ name: displayName(p.file, settings.cwd), body: p.body, own: p.own }));
+  const options: CheckOptions = { locale: settings.locale, rules: settings.rules, settings: ruleSettingsOf(settings) };
+  const added = peerReuseDiagnostics(checked.peerReuse.pending, own, named, options);
+  if (!added.length) return r;
+  const { targets } = checked.peerReuse.pending;
+  const all = [
+    ...r.findings.map((f, k) => ({ range: checked.ranges[k], code: f.code, shown: f })),
+    ...added.map((d) => {
+      const at = targets.findIndex((t) => t.sourceRange === d.range);
+      const { line, column, quote } = checked.peerReuse!.shown[at];
+      return { range: d.range, code: d.code, shown: { code: d.code, severity: d.severity, line, column, message: d.message, quote } };
+    }),
+  ];
+  // Stable: findings with the same place and rule keep the order checkReport gave them.
+  all.sort(compareDiagnostics);
+  const findings = all.map((f) => f.shown);
+  return { ...r, ...tally(findings), findings };
+}
 
 /**
  * The hashes of each section's own sentences, deduplicated: what cross-body reuse pairs reports

@@ -9,9 +9,10 @@
  * Copied from last year is certain and a warning. Shared with another body is information: a
  * superior office's template may be the common source, and a person must judge.
  */
-import { copiedFrom, ownTextOf, sourceOf as sourceOfText, type Copied } from '../reuse';
+import { copiedFrom, ownTextOf, sourceOf as sourceOfText, type Copied, type GramSet, type OwnSection } from '../reuse';
+import type { OffsetRange } from '../text/lineIndex';
 import type { Report } from '../model';
-import type { Finding, PeerText, Rule } from './types';
+import type { Finding, MessageArg, PeerText, PreviousReport, Rule, RuleSettings } from './types';
 
 const QUOTE_MAX = 60;
 
@@ -22,6 +23,78 @@ function quote(s: string): string {
 
 function sourceOf(report: Report) {
   return sourceOfText(ownTextOf(report));
+}
+
+/** A section another body's report may be found to share: judged, and not copied from last year. */
+export interface PeerTarget {
+  section: OwnSection;
+  title: MessageArg;
+  /** The section heading's text, where the finding goes. */
+  range: OffsetRange;
+}
+
+/** A peer as compared: its own text's grams. */
+export type PeerSource = { peer: PeerText; grams: GramSet; joined: string };
+
+export const peerSource = (peer: PeerText): PeerSource => ({ peer, ...sourceOfText(peer.own) });
+
+/**
+ * The findings against last year's report, and the judged sections they leave for the peers (a
+ * section copied from last year is reported as that only). Without last year's report, every
+ * judged section is left for the peers.
+ */
+export function lastYearReuse(report: Report, previous: PreviousReport | undefined, settings: RuleSettings): { findings: Finding[]; open: PeerTarget[] } {
+  const own = ownTextOf(report);
+  const findings: Finding[] = [];
+  const open: PeerTarget[] = [];
+  const last = previous ? sourceOf(previous.report) : undefined;
+  for (const section of own.sections) {
+    if (section.text.length < settings.reuseMinChars) continue;
+    const heading = report.sections.find((s) => s.def.number === section.number);
+    if (!heading) continue;
+    const title = heading.def.title;
+    const range = heading.heading.textRange;
+    if (last && previous) {
+      const c = copiedFrom(section, last.grams, last.joined);
+      if (over(c, settings)) {
+        findings.push({
+          code: 'text-reuse',
+          range,
+          message: { id: 'lastYear', args: { title, share: Math.round((100 * c.copied) / c.total), file: previous.name, quote: quote(c.longest) } },
+        });
+        continue;
+      }
+    }
+    open.push({ section, title, range });
+  }
+  return { findings, open };
+}
+
+const over = (c: Copied, settings: RuleSettings) => c.total > 0 && c.copied / c.total > settings.reuseThreshold;
+
+/** The finding on `target` against the peer it shares most with, over the threshold; information. */
+export function peerReuse(target: PeerTarget, peers: PeerSource[], settings: RuleSettings): Finding | undefined {
+  let best: { c: Copied; peer: PeerText } | undefined;
+  for (const o of peers) {
+    const c = copiedFrom(target.section, o.grams, o.joined);
+    if (over(c, settings) && (!best || c.copied > best.c.copied)) best = { c, peer: o.peer };
+  }
+  if (!best) return undefined;
+  return {
+    code: 'text-reuse',
+    severity: 'information',
+    range: target.range,
+    message: {
+      id: 'peer',
+      args: {
+        title: target.title,
+        share: Math.round((100 * best.c.copied) / best.c.total),
+        body: best.peer.body ?? best.peer.name,
+        file: best.peer.name,
+        quote: quote(best.c.longest),
+      },
+    },
+  };
 }
 
 export const textReuse: Rule = {
@@ -47,50 +120,12 @@ export const textReuse: Rule = {
   },
   check({ report, previous, peers, settings }) {
     if (!previous && !peers.length) return [];
-    const own = ownTextOf(report);
-    const findings: Finding[] = [];
-    const headingOf = (number: number) => report.sections.find((s) => s.def.number === number);
-    const judged = own.sections.filter((s) => s.text.length >= settings.reuseMinChars && headingOf(s.number));
-    if (!judged.length) return [];
-    const over = (c: Copied) => c.total > 0 && c.copied / c.total > settings.reuseThreshold;
-    const last = previous ? sourceOf(previous.report) : undefined;
-    const others = peers.map((p: PeerText) => ({ peer: p, ...sourceOfText(p.own) }));
-    for (const section of judged) {
-      const heading = headingOf(section.number)!.heading;
-      const title = headingOf(section.number)!.def.title;
-      if (last && previous) {
-        const c = copiedFrom(section, last.grams, last.joined);
-        if (over(c)) {
-          findings.push({
-            code: 'text-reuse',
-            range: heading.textRange,
-            message: { id: 'lastYear', args: { title, share: Math.round((100 * c.copied) / c.total), file: previous.name, quote: quote(c.longest) } },
-          });
-          continue;
-        }
-      }
-      let best: { c: Copied; peer: PeerText } | undefined;
-      for (const o of others) {
-        const c = copiedFrom(section, o.grams, o.joined);
-        if (over(c) && (!best || c.copied > best.c.copied)) best = { c, peer: o.peer };
-      }
-      if (best) {
-        findings.push({
-          code: 'text-reuse',
-          severity: 'information',
-          range: heading.textRange,
-          message: {
-            id: 'peer',
-            args: {
-              title,
-              share: Math.round((100 * best.c.copied) / best.c.total),
-              body: best.peer.body ?? best.peer.name,
-              file: best.peer.name,
-              quote: quote(best.c.longest),
-            },
-          },
-        });
-      }
+    const { findings, open } = lastYearReuse(report, previous, settings);
+    if (!peers.length) return findings;
+    const sources = peers.map(peerSource);
+    for (const target of open) {
+      const f = peerReuse(target, sources, settings);
+      if (f) findings.push(f);
     }
     return findings;
   },
