@@ -18,6 +18,8 @@ import { writeCsv, writeXlsx } from '../../server/src/review/tables';
 import { writeHtml } from '../../server/src/review/html';
 import { REPO_ROOT } from '../support/seeds';
 import { makeBatch } from '../support/reviewBatch';
+import { renderReport } from '../support/reports';
+import { checkReport, parse } from '../../server/src/report';
 
 const CLI = path.join(REPO_ROOT, 'dist', 'cli.js');
 const batch = makeBatch({ shared: false });
@@ -196,5 +198,53 @@ describe('govreport review', () => {
     const r = spawnSync(process.execPath, [CLI, 'review', '--help'], { encoding: 'utf8' });
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^用法：govreport review/);
+  });
+});
+
+describe('review: reading files of every size', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-read-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: dir };
+  const base = renderReport({ layout: 'markdown', year: 2024, body: '城关镇人民政府', signature: false }).text;
+  // A sentence about last year's year as this year's, at the very end: found only if the end was read.
+  const last = '\n本机关2023年度主动公开政府信息情况如上。\n';
+  /** The report padded with prose in its section 五 to `bytes` bytes of UTF-8, `last` at its end. */
+  const sized = (bytes: number): string => {
+    const at = base.indexOf('六、');
+    const room = bytes - Buffer.byteLength(base) - Buffer.byteLength(last) - 1;
+    const sentence = '本年度持续推进公开工作。';
+    let pad = sentence.repeat(Math.max(0, Math.floor(room / Buffer.byteLength(sentence))));
+    while (Buffer.byteLength(pad) < room) pad += 'a';
+    return base.slice(0, at) + pad + '\n' + base.slice(at) + last;
+  };
+  // Around the size of the buffer text files are read into (1 MiB), and well past it.
+  const MiB = 1 << 20;
+  const sizes = [MiB - 1, MiB, MiB + 1, 3 * MiB + 17];
+
+  it('reads the whole of each file, as reading it at once does', () => {
+    const files = sizes.map((n) => {
+      const f = path.join(dir, `size-${n}.md`);
+      fs.writeFileSync(f, sized(n));
+      assert.equal(fs.statSync(f).size, n);
+      return f;
+    });
+    const empty = path.join(dir, 'empty.md');
+    fs.writeFileSync(empty, '');
+    const session = new Session(settings);
+    // Read in turn, so that each read follows a read of another size.
+    for (const f of [...files, empty, ...files.reverse()]) {
+      const reviewed = session.check({ file: f, peers: [], release: [f] });
+      const report = parse(fs.readFileSync(f, 'utf8'));
+      const expected = checkReport(report, { settings: { expectDate: true } }).map((d) => {
+        const at = report.sourceLines.positionAt(d.range.start);
+        return `${at.line + 1}:${at.character + 1} ${d.code}`;
+      });
+      assert.deepEqual(
+        reviewed.findings.map((x) => `${x.line}:${x.column} ${x.code}`),
+        expected,
+        f,
+      );
+      if (f !== empty) assert.ok(reviewed.findings.some((x) => x.code === 'stale-year' && x.quote.text.includes('2023')), `${f}: the end was read`);
+    }
   });
 });

@@ -192,9 +192,10 @@ export class Session {
   }
 
   private read(file: string): Report | Facts['problem'] {
-    let bytes: Buffer | undefined;
+    let bytes: Uint8Array | undefined;
     try {
-      bytes = readBounded(file);
+      // Decoded into a string at once, and not kept: read into the scratch buffer.
+      bytes = readBounded(file, true);
       if (!bytes) return { id: 'tooLarge', detail: String(MAX_BYTES / 1024 / 1024) };
     } catch (e) {
       return { id: 'unreadable', detail: (e as NodeJS.ErrnoException).code ?? String(e) };
@@ -399,21 +400,37 @@ export function sentenceHashes(own: OwnText): number[][] {
 }
 
 /**
- * The file's bytes, or undefined when it holds more than MAX_BYTES: opened once, its size asked
- * of the open file (not a stat by name and then the read's own), read into one buffer.
+ * Where text files are read to, one after another: their bytes are decoded into a string at
+ * once and not kept, and a buffer made for every file (its memory asked of the system, and
+ * freed by a collection) cost more than reading it.
  */
-function readBounded(file: string): Buffer | undefined {
+const scratch = Buffer.allocUnsafeSlow(1 << 20);
+
+/**
+ * The file's bytes, or undefined when it holds more than MAX_BYTES. `transient`: the bytes are
+ * used before the next read, and a file that fits is read into the scratch buffer; otherwise
+ * (and for a larger file) into a buffer of its own, as readFileSync gives (a PDF reader may hand
+ * the whole ArrayBuffer on).
+ */
+function readBounded(file: string, transient = false): Buffer | undefined {
   const fd = fs.openSync(file, 'r');
   try {
+    // Read from where the file is (its start), so that a pipe reads as a file does.
+    let head = 0;
+    if (transient) {
+      // Read to the end or until the buffer is full; no size asked first.
+      for (let n; head < scratch.length && (n = fs.readSync(fd, scratch, head, scratch.length - head, null)); ) head += n;
+      if (head < scratch.length) return scratch.subarray(0, head);
+    }
     const size = fs.fstatSync(fd).size;
     if (size > MAX_BYTES) return undefined;
-    // No size (a pipe, /proc, an empty file): read to the end as readFileSync does.
-    if (!size) return fs.readFileSync(fd);
-    // Its own memory, as readFileSync gives (a PDF reader may hand the whole ArrayBuffer on).
-    const bytes = Buffer.allocUnsafeSlow(size);
-    let read = 0;
-    for (let n; read < size && (n = fs.readSync(fd, bytes, read, size - read, read)); ) read += n;
-    return read < size ? bytes.subarray(0, read) : bytes;
+    // No size (a pipe, /proc, an empty file): the rest read to the end as readFileSync does.
+    if (!size) return head ? Buffer.concat([scratch.subarray(0, head), fs.readFileSync(fd)]) : fs.readFileSync(fd);
+    const bytes = Buffer.allocUnsafeSlow(Math.max(size, head));
+    scratch.copy(bytes, 0, 0, head);
+    let read = head;
+    for (let n; read < bytes.length && (n = fs.readSync(fd, bytes, read, bytes.length - read, null)); ) read += n;
+    return read < bytes.length ? bytes.subarray(0, read) : bytes;
   } finally {
     fs.closeSync(fd);
   }
