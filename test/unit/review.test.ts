@@ -9,7 +9,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { planChecks, review } from '../../server/src/review';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import { checkAll, planChecks, review } from '../../server/src/review';
+import { generate } from '../../bench/support/generate';
 import { Session, type Facts } from '../../server/src/review/job';
 import { similarReports, sentenceHash } from '../../server/src/review/minhash';
 import { readUnits } from '../../server/src/review/units';
@@ -245,6 +248,41 @@ describe('review: reading files of every size', () => {
         f,
       );
       if (f !== empty) assert.ok(reviewed.findings.some((x) => x.code === 'stale-year' && x.quote.text.includes('2023')), `${f}: the end was read`);
+    }
+  });
+});
+
+describe('review: what it keeps of each report', () => {
+  it('keeps none of the reports’ text once they are checked, but their own sentences', async () => {
+    // Collections on demand, to measure what is still alive.
+    v8.setFlagsFromString('--expose-gc');
+    const collect = vm.runInNewContext('gc') as () => void;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-review-keep-'));
+    try {
+      // Reports with findings (their quotes, messages, titles and bodies are cut from the text),
+      // each made large by a long section 五.
+      const pad = '本年度持续推进公开工作，'.repeat(20_000);
+      const texts = generate({ reports: 24, seed: 5 }).map((g) => g.text.replace(/^(五、.*)$/m, `$1\n\n${pad}。`));
+      const files = texts.map((t, i) => {
+        const f = path.join(dir, `r${i}-${2023 + (i % 2)}.md`);
+        fs.writeFileSync(f, t);
+        return f;
+      });
+      const textBytes = texts.reduce((n, t) => n + 2 * t.length, 0);
+      const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: dir };
+      collect();
+      const before = process.memoryUsage().heapUsed;
+      const result = await checkAll(files, settings, { jobs: 0 });
+      // Each report's own sentences are kept on purpose (other reports are compared with them):
+      // not counted.
+      for (const f of result.facts) delete f.own;
+      collect();
+      const kept = process.memoryUsage().heapUsed - before;
+      assert.ok(result.reviewed.every((r) => r.findings.length && r.title) && result.reviewed.some((r) => r.findings.some((f) => f.quote.text.length >= 13)));
+      // The reports' text is some 12 MB; what is kept of them, a few KB each.
+      assert.ok(kept < textBytes / 10, `${(kept / 1e6).toFixed(1)} MB kept of ${(textBytes / 1e6).toFixed(1)} MB of text`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -38,7 +38,7 @@ import { binaryKindOfPath, BinaryReadError, describeReadError, kindOfPath, readB
 import { figuresOf, indicatorsOf, type Figures } from '../report/indicators';
 import { decode, NotTextError } from '../cli/encoding';
 import { sentenceHash } from './minhash';
-import { isSentenceEnd } from '../report/text/normalize';
+import { detached, isSentenceEnd } from '../report/text/normalize';
 
 const MAX_BYTES = 64 * 1024 * 1024;
 const CACHE_LIMIT = 1500;
@@ -254,8 +254,8 @@ export class Session {
     const sections = sentenceHashes(own);
     return {
       file,
-      bodyKey: bodyOf(loaded),
-      body: loaded.title?.body ?? loaded.signature?.body,
+      bodyKey: detached(bodyOf(loaded)),
+      body: detached(loaded.title?.body ?? loaded.signature?.body),
       year: loaded.year?.value,
       sections,
       own: { sections: own.sections, sentences: [] },
@@ -311,15 +311,15 @@ export class Session {
         : 'unknown';
     const reviewed: Reviewed = {
       file: task.file,
-      body: report.title?.body ?? report.signature?.body,
+      body: detached(report.title?.body ?? report.signature?.body),
       year: report.year?.value,
       format: report.format?.id,
       kind: report.document.kind,
-      title: report.title?.text,
+      title: detached(report.title?.text),
       counts,
       byRule,
       findings: diagnostics.map((d) => finding(report, d)),
-      deadline: { status, date: dl.date, source: dl.source, deadline: dl.deadline },
+      deadline: { status, date: detached(dl.date), source: dl.source, deadline: detached(dl.deadline) },
       reuse: previous ? { share: reuseShare(report, previous.report), previous: previous.name } : undefined,
       previous: previous?.name,
       figures,
@@ -378,7 +378,7 @@ export function withPeers(checked: Checked, own: OwnText | undefined, peers: Che
     ...added.map((d) => {
       const at = targets.findIndex((t) => t.sourceRange === d.range);
       const { line, column, quote } = checked.peerReuse!.shown[at];
-      return { range: d.range, code: d.code, shown: { code: d.code, severity: d.severity, line, column, message: d.message, quote } };
+      return { range: d.range, code: d.code, shown: { code: d.code, severity: d.severity, line, column, message: detached(d.message), quote } };
     }),
   ];
   // Stable: findings with the same place and rule keep the order checkReport gave them.
@@ -462,7 +462,15 @@ const CONTEXT = 40;
 /** The finding's text as the reader sees it — a cell, a sentence — with a little around it. */
 function finding(report: Report, d: Diagnostic): ReviewedFinding {
   const position = report.sourceLines.positionAt(d.range.start);
-  return { code: d.code, severity: d.severity, line: position.line + 1, column: position.character + 1, message: d.message, quote: quoteOf(report, d.range) };
+  const q = quoteOf(report, d.range);
+  return {
+    code: d.code,
+    severity: d.severity,
+    line: position.line + 1,
+    column: position.character + 1,
+    message: detached(d.message),
+    quote: { before: detached(q.before), text: detached(q.text), after: detached(q.after) },
+  };
 }
 
 function plain(markup: string): string {

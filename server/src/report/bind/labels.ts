@@ -6,7 +6,7 @@
  */
 import { formats, type ApplicationsRow, type FormatId } from '../formats';
 import { isPlainDigits } from '../text/cellValue';
-import { labelKey, squash, type LabelKey } from '../text/normalize';
+import { detached, labelKey, squash, type LabelKey } from '../text/normalize';
 
 export type LabelHit =
   | { table: 'applications'; role: 'row'; row: ApplicationsRow; exact: boolean }
@@ -119,7 +119,8 @@ export function matchLabel(cellText: string, group?: string): LabelHit | undefin
     byText = undefined;
   }
   if (!byText) memo.set(groupKey, (byText = new Map()));
-  byText.set(cellText, hit ?? null);
+  // Kept as a string of its own: the cell's text is a view into the whole report.
+  byText.set(detached(cellText), hit ?? null);
   memoSize++;
   return hit;
 }

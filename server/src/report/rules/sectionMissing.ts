@@ -59,12 +59,15 @@ export const sectionMissing: Rule = {
     if (report.restructured) return [];
     const format = writingFormat(report);
     const present = new Set(report.sections.map((s) => s.def.id));
+    const absent = format.sections.filter((def) => !present.has(def.id));
+    // Most reports have all six: nothing more to work out.
+    if (!absent.length) return [];
     const judged = lastSectionJudged(report);
     const style = headingStyle(report);
     // A section that may be under a heading run into the prose is not judged (table-unreadable says so once).
     const doubted = new Set(sectionsInDoubt(report)?.numbers ?? []);
-    return format.sections
-      .filter((def) => !present.has(def.id) && def.number <= judged && !doubted.has(def.number))
+    return absent
+      .filter((def) => def.number <= judged && !doubted.has(def.number))
       .map((def) => {
         const orphan = def.table ? report.tables.find((t) => t.kind === def.table && isOrphan(t)) : undefined;
         const content = orphan ? undefined : contentOf(report, def);

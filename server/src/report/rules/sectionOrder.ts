@@ -24,7 +24,8 @@ export const sectionOrder: Rule = {
     const findings: Finding[] = [];
     const seen = new Map<string, (typeof report.sections)[number]>();
     let furthest: (typeof report.sections)[number] | undefined;
-    const tablesWhole = [...tablesByKind(report.tables).values()].every((list) => list.length === 1);
+    // Asked only of a section out of order (most reports have none).
+    const tablesWhole = () => [...tablesByKind(report.tables).values()].every((list) => list.length === 1);
     report.sections.forEach((section, index) => {
       const h = section.heading;
       const first = seen.get(section.def.id);
@@ -50,7 +51,7 @@ export const sectionOrder: Rule = {
         // A move is safe only where the reading does not depend on the order: a heading known by
         // its words alone is told from the sections around it, and a table in fragments or a
         // text cut short would be read otherwise once its parts move.
-        const movable = !repeatedLater && h.ordinal !== undefined && report.truncatedAt === undefined && tablesWhole;
+        const movable = !repeatedLater && h.ordinal !== undefined && report.truncatedAt === undefined && tablesWhole();
         findings.push({
           code: 'section-order',
           range: h.textRange,

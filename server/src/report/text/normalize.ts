@@ -23,15 +23,29 @@ export function chineseNumeral(s: string): number | undefined {
 const WHITESPACE = /[\s\u00a0\u3000\ufeff]+/g;
 const QUOTES = /["'“”‘’「」『』]/g;
 
-/** NFKC, white space removed, quotes removed. Cached: the same labels recur in every report. */
+/**
+ * `s` as a string of its own. V8 keeps a cut of 13 characters or more as a view into the whole
+ * string it was cut from, and a string built of pieces may hold such cuts: whatever outlives the
+ * text it came from (a cache's key, what a review keeps of each report to its end) would keep
+ * that whole text alive. A character joined to it makes the string be copied when cut again.
+ */
+export function detached<S extends string | undefined>(s: S): S {
+  return (s === undefined || s.length < 13 ? s : (' ' + s).slice(1)) as S;
+}
+
+/**
+ * NFKC, white space removed, quotes removed. Cached: the same labels recur in every report (each
+ * kept as a string of its own, not as a view into the report it was first seen in).
+ */
 const cache = new Map<string, string>();
 export function squash(text: string): string {
   if (text.length > 200) return text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
   let v = cache.get(text);
   if (v === undefined) {
-    v = text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+    const key = detached(text);
+    v = key.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
     if (cache.size > 20000) cache.clear();
-    cache.set(text, v);
+    cache.set(key, v);
   }
   return v;
 }
