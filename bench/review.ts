@@ -58,7 +58,7 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
   const quick = argv.includes('--quick');
-  const a: Args = { reports: quick ? 200 : 400, reuse: quick ? [625, 1250, 2500] : [1250, 2500, 5000, 10000], runs: quick ? 1 : 3, out: path.join(ROOT, 'bench', 'results', 'review.json'), dropResults: false };
+  const a: Args = { reports: quick ? 200 : 400, reuse: quick ? [625, 1250, 2500] : [1250, 2500, 5000, 10000], runs: quick ? 1 : 5, out: path.join(ROOT, 'bench', 'results', 'review.json'), dropResults: false };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--reports') a.reports = Number(argv[++i]);
     else if (argv[i] === '--reuse') a.reuse = argv[++i].split(',').map(Number);

@@ -70,6 +70,40 @@ describe('copiedFrom', () => {
   });
 });
 
+describe('copiedFrom: counting one section again', () => {
+  /** The hashes of a text's grams, as copiedFrom asks a source for them. */
+  const hashesOf = (text: string): number[] => {
+    const asked: number[] = [];
+    copiedFrom(section(text), { has: (h: number) => (asked.push(h), false) });
+    return asked;
+  };
+  const own = section('本机关全年主动公开政府信息一千条，并及时更新公开目录。另行制定了信息发布审查办法。');
+  const first = '本机关全年主动公开政府信息一千条，并及时更新公开目录。';
+  const second = '另行制定了信息发布审查办法。';
+
+  it('gives the count of the source it is given: the same again, another, the same one grown, a plain set', () => {
+    const a = gramHashes(first);
+    const once = copiedFrom(own, a, first);
+    assert.equal(once.copied, first.length);
+    assert.deepEqual(copiedFrom(own, a, first), once);
+    // Another source.
+    assert.equal(copiedFrom(own, gramHashes(second), second).copied, second.length);
+    assert.equal(copiedFrom(own, gramHashes(first + second), first + second).copied, own.text.length);
+    // Back to the first: counted against it, not the last.
+    assert.deepEqual(copiedFrom(own, a, first), once);
+    // The first grown after the section was counted against it.
+    for (const h of hashesOf(second)) a.add(h);
+    assert.equal(copiedFrom(own, a, first + second).copied, own.text.length);
+    // Without the source's text the count is the same, and the quote is not checked against it.
+    assert.equal(copiedFrom(own, a).copied, own.text.length);
+    // A plain set of hashes, which may change at any time, is counted every time.
+    const plain = new Set(hashesOf(second));
+    assert.equal(copiedFrom(own, plain).copied, second.length);
+    plain.clear();
+    assert.equal(copiedFrom(own, plain).copied, 0);
+  });
+});
+
 describe('GramSet', () => {
   it('holds what a Set holds, zero and duplicates included, past its first size', () => {
     let x = 7;

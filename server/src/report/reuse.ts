@@ -304,24 +304,40 @@ export interface Copied {
   longest: string;
 }
 
+/**
+ * The last count of each section, with what it was counted against: a review counts a section
+ * against last year's report three times (text-reuse, what it leaves for the peers, the share
+ * the summary shows), with the same source.
+ */
+const counted = new WeakMap<OwnSection, { source: GramSet; size: number; k: number; copied: number; best: { start: number; end: number } }>();
+
 /** How much of `section` occurs in the text whose K-grams are `source`. */
 export function copiedFrom(section: OwnSection, source: Pick<GramSet, 'has'>, sourceText?: string, k = GRAM): Copied {
   const n = section.text.length;
-  // Grams come in order of position, all of length k: the characters they cover are counted as
-  // they come (each gram adds what lies past the end of the one before), with no flag per character.
+  // A set of grams only grows: the same set at the same size holds the same grams.
+  const memo = counted.get(section);
   let copied = 0;
-  let coveredTo = 0;
-  let runStart = -1;
-  let last = -2;
   let best = { start: 0, end: 0 };
-  forEachGram(section.text, k, (h, at) => {
-    if (!source.has(h)) return;
-    copied += at + k - Math.max(at, coveredTo);
-    coveredTo = at + k;
-    if (at !== last + 1) runStart = at;
-    last = at;
-    if (at + k - runStart > best.end - best.start) best = { start: runStart, end: at + k };
-  });
+  if (memo && memo.source === source && memo.size === memo.source.size && memo.k === k) {
+    copied = memo.copied;
+    best = memo.best;
+  } else {
+    // Grams come in order of position, all of length k: the characters they cover are counted
+    // as they come (each gram adds what lies past the end of the one before), with no flag per
+    // character.
+    let coveredTo = 0;
+    let runStart = -1;
+    let last = -2;
+    forEachGram(section.text, k, (h, at) => {
+      if (!source.has(h)) return;
+      copied += at + k - Math.max(at, coveredTo);
+      coveredTo = at + k;
+      if (at !== last + 1) runStart = at;
+      last = at;
+      if (at + k - runStart > best.end - best.start) best = { start: runStart, end: at + k };
+    });
+    if (source instanceof GramSet) counted.set(section, { source, size: source.size, k, copied, best });
+  }
   let longest = section.plain.slice(best.start, best.end);
   // Consecutive matching grams are almost always one passage; if the source says otherwise,
   // quote the first gram only rather than a passage that is not there.
