@@ -39,6 +39,19 @@ const common = {
   external: ['@napi-rs/canvas'],
 };
 
+/**
+ * pdf.js (3.4 MB of code) is not bundled: every start of the CLI, the language server and a
+ * review's worker compiled it, some 50 ms, to read the rare PDF. The bundles import pdf.js's own
+ * minified builds from dist/pdfjs/ when a PDF comes (readers/pdf.ts).
+ */
+const PDFJS = { 'pdfjs-dist/legacy/build/pdf.mjs': 'pdf.mjs', 'pdfjs-dist/legacy/build/pdf.worker.mjs': 'pdf.worker.mjs' };
+const pdfjsApart = {
+  name: 'pdfjs-apart',
+  setup(b) {
+    b.onResolve({ filter: /^pdfjs-dist\/legacy\/build\/pdf(\.worker)?\.mjs$/ }, (args) => ({ path: `./pdfjs/${PDFJS[args.path]}`, external: true }));
+  },
+};
+
 const entries = [
   { in: 'server/src/cli.ts', out: 'dist/cli.js' },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
@@ -91,9 +104,18 @@ await Promise.all(
         entryPoints: [path.join(root, e.in)],
         outfile: path.join(root, e.out),
         external: [...common.external, ...(e.external ?? [])],
+        plugins: [pdfjsApart],
       }),
     ),
 );
+mkdirSync(path.join(root, 'dist', 'pdfjs'), { recursive: true });
+{
+  const require = createRequire(import.meta.url);
+  const build = path.dirname(require.resolve('pdfjs-dist/legacy/build/pdf.min.mjs'));
+  copyFileSync(path.join(build, 'pdf.min.mjs'), path.join(root, 'dist', 'pdfjs', 'pdf.mjs'));
+  copyFileSync(path.join(build, 'pdf.worker.min.mjs'), path.join(root, 'dist', 'pdfjs', 'pdf.worker.mjs'));
+  copyFileSync(path.join(build, '..', '..', 'LICENSE'), path.join(root, 'dist', 'pdfjs', 'LICENSE'));
+}
 await Promise.all(
   webEntries.map((e) =>
     build({

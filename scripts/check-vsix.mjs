@@ -67,6 +67,10 @@ const required = [
   'extension/dist/walkthrough-example.md',
   'extension/dist/extension.js',
   'extension/dist/server.js',
+  // pdf.js, imported by the server only when it reads a PDF (scripts/build.mjs), and its licence.
+  'extension/dist/pdfjs/pdf.mjs',
+  'extension/dist/pdfjs/pdf.worker.mjs',
+  'extension/dist/pdfjs/LICENSE',
   // The web extension (package.json "browser"): the client and the server's worker.
   'extension/dist/web/extension.js',
   'extension/dist/web/server.js',
