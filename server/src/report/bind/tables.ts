@@ -13,7 +13,7 @@ import { splitAtLabels, splitTrailingValues } from '../layouts/cellPerLine';
 import { looksLikeValue, parseCellValue } from '../text/cellValue';
 import { squash } from '../text/normalize';
 import { activeDisclosureEvidence, matchLabel, type LabelHit } from './labels';
-import type { ColumnDef, ReviewColumn, SectionDef } from '../formats';
+import type { ColumnDef, Format, ReviewColumn, SectionDef } from '../formats';
 
 interface Classified {
   table: TableKind;
@@ -133,20 +133,39 @@ export function alignValues(cells: RawCell[], labelIndex: number, expected: numb
 /** Figures run together in one cell ("0 20"): a delimiter was lost, so the cells no longer line up. */
 const SEVERAL_FIGURES = /[0-9０-９][\s\u00a0\u3000]+[0-9０-９]/;
 
+/** Table 二's blocks by id, one map per format (the format's data never changes). */
+const blockMaps = new WeakMap<Format, ActiveDisclosureTable['blocks']>();
+function blocksOf(format: Format): ActiveDisclosureTable['blocks'] {
+  let map = blockMaps.get(format);
+  if (!map) blockMaps.set(format, (map = new Map(format.activeDisclosure.blocks.map((b) => [b.id, b]))));
+  return map;
+}
+
+/** Each column's kind of value and unit, worked out once per list of columns. */
+const columnKinds = new WeakMap<ReadonlyArray<ColumnDef | ReviewColumn>, Array<{ kind: Parameters<typeof parseCellValue>[1]; unit: Parameters<typeof parseCellValue>[2] }>>();
+function kindsOf(columns: ReadonlyArray<ColumnDef | ReviewColumn>) {
+  let kinds = columnKinds.get(columns);
+  if (!kinds) {
+    kinds = columns.map((column) => ({ kind: 'kind' in column ? column.kind : 'count', unit: 'unit' in column ? column.unit : undefined }));
+    columnKinds.set(columns, kinds);
+  }
+  return kinds;
+}
+
 function boundRow(raw: RawRow, id: string, labelIndex: number, columns: ReadonlyArray<ColumnDef | ReviewColumn>): BoundRow {
   let { valueCells, matches } = alignValues(raw.cells, labelIndex, columns.length);
   // A row that lost a delimiter can still count right by taking a blank label column for a
   // figure: it is miscounted, kept out of every sum, and its figures are those it shows.
-  if (valueCells.some((c) => SEVERAL_FIGURES.test(c.text))) {
+  // (Two figures and a space between them take three characters.)
+  if (valueCells.some((c) => c.text.length >= 3 && SEVERAL_FIGURES.test(c.text))) {
     matches = false;
     while (valueCells.length && valueCells[0].empty) valueCells = valueCells.slice(1);
   }
-  const cells: BoundCell[] = matches
+  const kinds = matches ? kindsOf(columns) : undefined;
+  const cells: BoundCell[] = kinds
     ? valueCells.map((cell, i) => {
         const column = columns[i];
-        const kind = 'kind' in column ? column.kind : 'count';
-        const unit = 'unit' in column ? column.unit : undefined;
-        return { rowId: id, columnId: column.id, column, raw: cell, value: parseCellValue(cell.text, kind, unit) };
+        return { rowId: id, columnId: column.id, column, raw: cell, value: parseCellValue(cell.text, kinds[i].kind, kinds[i].unit) };
       })
     : [];
   return {
@@ -235,7 +254,7 @@ function finish(c: Collecting, options: BindOptions): BoundTable | undefined {
       otherRows,
       format: format.id,
       formatEvidence: evidence !== undefined && !options.override,
-      blocks: new Map(format.activeDisclosure.blocks.map((b) => [b.id, b])),
+      blocks: blocksOf(format),
       rowDefs: format.activeDisclosure.rowById,
     };
     return table;
