@@ -81,8 +81,14 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
  * were timed half-compiled (runs 1 to 12 alone: 225, 192, 168, 158, 135, … 121 ms).
  */
 const WARM_UP_MS = 2000;
-/** The pause after each forced collection, before the next run is timed. */
-const SETTLE_MS = 100;
+/**
+ * The pause after each forced collection, before the next run is timed: freeing a large heap
+ * (markdownlint's run leaves some 100 MB of garbage) goes on in the background for a while, and
+ * the task timed next would pay for it. Without a pause our checks right after markdownlint took
+ * 141 ms against 125 ms for the same checks elsewhere in the round (one run); with a pause the
+ * two agree to within the runs' noise (some ±10 % on this machine).
+ */
+const SETTLE_MS = 500;
 
 /**
  * Median time of each task over `runs` rounds, the order alternating; a full GC before each run.
@@ -106,8 +112,8 @@ async function rounds(runs: number, tasks: Array<() => unknown>, drop: boolean, 
     if (r % 2) order.reverse();
     for (const i of order) {
       (global as { gc?: () => void }).gc?.();
-      // The collection's sweeping goes on in the background for a while: let it end, so that it
-      // does not run on the clock of whichever task comes next.
+      // The collection's work goes on in the background for a while (see SETTLE_MS): let it
+      // end, so that it does not run on the clock of whichever task comes next.
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
       const t = now();
       const result = await tasks[i]();
