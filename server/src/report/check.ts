@@ -146,15 +146,19 @@ function diagnosticOf(f: Finding, rule: Rule, severity: Severity, options: Check
 }
 
 /**
- * The sections text-reuse may yet find shared with other bodies' reports, taken while the report
- * is at hand: a review learns a report's peers only once it has read every report, and by then
- * it has let the report go. Each with where its finding would go, in the source. Undefined when
- * text-reuse is off. `options` are those the report was checked with, without peers.
+ * The sections text-reuse may yet find shared with other bodies' reports, each with where its
+ * finding would go (in the parser's text and in the source).
  */
 export interface PendingPeerReuse {
   targets: Array<{ number: number; title: PeerTarget['title']; range: OffsetRange; sourceRange: OffsetRange }>;
 }
 
+/**
+ * What text-reuse will need of the report once its peers are known, taken while the report is at
+ * hand: a review learns a report's peers only once it has read every report, and by then it has
+ * let the report go. Undefined when text-reuse is off. `options` are those the report was
+ * checked with, without peers.
+ */
 export function pendingPeerReuse(report: Report, options: CheckOptions = {}): PendingPeerReuse | undefined {
   if (severityOf('text-reuse', options) === 'off') return undefined;
   const { open } = lastYearReuse(report, options.previous, { ...DEFAULT_RULE_SETTINGS, ...options.settings });
@@ -172,23 +176,21 @@ export function pendingPeerReuse(report: Report, options: CheckOptions = {}): Pe
 
 /**
  * What checkReport, given `peers`, adds to the findings of the report `pending` was taken from
- * (checked with the same `options` but no peers): text-reuse's findings against the peers, in
- * the source. `own`: the report's own text (ownTextOf).
+ * (checked with the same `options` but no peers): text-reuse's finding against the peers on
+ * each of `pending.targets`, in the source, or undefined where there is none. `own`: the
+ * report's own text (ownTextOf).
  */
-export function peerReuseDiagnostics(pending: PendingPeerReuse, own: OwnText, peers: PeerText[], options: CheckOptions = {}): Diagnostic[] {
+export function peerReuseDiagnostics(pending: PendingPeerReuse, own: OwnText, peers: PeerText[], options: CheckOptions = {}): Array<Diagnostic | undefined> {
   const severity = severityOf('text-reuse', options);
-  if (severity === 'off' || !peers.length) return [];
+  if (severity === 'off' || !peers.length) return pending.targets.map(() => undefined);
   const settings = { ...DEFAULT_RULE_SETTINGS, ...options.settings };
   const sources = peers.map(peerSource);
-  const out: Diagnostic[] = [];
-  for (const t of pending.targets) {
+  return pending.targets.map((t) => {
     const section = own.sections.find((s) => s.number === t.number);
-    if (!section) continue;
-    const f = peerReuse({ section, title: t.title, range: t.range }, sources, settings);
+    const f = section && peerReuse({ section, title: t.title, range: t.range }, sources, settings);
     // A finding against a peer has neither a fix nor related ranges: in the source, only its range moves.
-    if (f) out.push({ ...diagnosticOf(f, textReuse, severity, options, options.locale ?? 'zh-CN'), range: t.sourceRange });
-  }
-  return out;
+    return f && { ...diagnosticOf(f, textReuse, severity, options, options.locale ?? 'zh-CN'), range: t.sourceRange };
+  });
 }
 
 export function check(text: string, options: CheckOptions = {}): CheckResult {

@@ -344,10 +344,7 @@ export class Session {
       ranges: diagnostics.map((d) => d.range),
       peerReuse: pending && {
         pending,
-        shown: pending.targets.map((t) => {
-          const { line, column, quote } = finding(report, { code: 'text-reuse', severity: 'information', range: t.sourceRange, message: '' });
-          return { line, column, quote };
-        }),
+        shown: pending.targets.map((t) => placeOf(report, t.sourceRange)),
       },
     };
   }
@@ -381,17 +378,14 @@ export function withPeers(checked: Checked, own: OwnText | undefined, peers: Che
   if (!checked.peerReuse || !own || !peers.length) return r;
   const named = peers.map((p) => ({ name: displayName(p.file, settings.cwd), body: p.body, own: p.own }));
   const options: CheckOptions = { locale: settings.locale, rules: settings.rules, settings: ruleSettingsOf(settings) };
-  const added = peerReuseDiagnostics(checked.peerReuse.pending, own, named, options);
+  const { shown } = checked.peerReuse;
+  const added = peerReuseDiagnostics(checked.peerReuse.pending, own, named, options).flatMap((d, k) => {
+    if (!d) return [];
+    const { line, column, quote } = shown[k];
+    return [{ range: d.range, code: d.code, shown: { code: d.code, severity: d.severity, line, column, message: detached(d.message), quote } }];
+  });
   if (!added.length) return r;
-  const { targets } = checked.peerReuse.pending;
-  const all = [
-    ...r.findings.map((f, k) => ({ range: checked.ranges[k], code: f.code, shown: f })),
-    ...added.map((d) => {
-      const at = targets.findIndex((t) => t.sourceRange === d.range);
-      const { line, column, quote } = checked.peerReuse!.shown[at];
-      return { range: d.range, code: d.code, shown: { code: d.code, severity: d.severity, line, column, message: detached(d.message), quote } };
-    }),
-  ];
+  const all = [...r.findings.map((f, k) => ({ range: checked.ranges[k], code: f.code, shown: f })), ...added];
   // Stable: findings with the same place and rule keep the order checkReport gave them.
   all.sort(compareDiagnostics);
   const findings = all.map((f) => f.shown);
@@ -470,18 +464,16 @@ function reuseShare(report: Report, previous: Report): number {
 
 const CONTEXT = 40;
 
-/** The finding's text as the reader sees it — a cell, a sentence — with a little around it. */
 function finding(report: Report, d: Diagnostic): ReviewedFinding {
-  const position = report.sourceLines.positionAt(d.range.start);
-  const q = quoteOf(report, d.range);
-  return {
-    code: d.code,
-    severity: d.severity,
-    line: position.line + 1,
-    column: position.character + 1,
-    message: detached(d.message),
-    quote: { before: detached(q.before), text: detached(q.text), after: detached(q.after) },
-  };
+  const { line, column, quote } = placeOf(report, d.range);
+  return { code: d.code, severity: d.severity, line, column, message: detached(d.message), quote };
+}
+
+/** Where a finding is, as the reader sees it: its line and column, its text — a cell, a sentence — with a little around it. */
+function placeOf(report: Report, range: OffsetRange): Pick<ReviewedFinding, 'line' | 'column' | 'quote'> {
+  const position = report.sourceLines.positionAt(range.start);
+  const q = quoteOf(report, range);
+  return { line: position.line + 1, column: position.character + 1, quote: { before: detached(q.before), text: detached(q.text), after: detached(q.after) } };
 }
 
 function plain(markup: string): string {

@@ -39,15 +39,20 @@ export function detached<S extends string | undefined>(s: S): S {
  */
 const cache = new Map<string, string>();
 export function squash(text: string): string {
-  if (text.length > 200) return text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+  // A long text (a section's content) is not a label, and does not recur: not cached.
+  if (text.length > 200) return squashed(text);
   let v = cache.get(text);
   if (v === undefined) {
     const key = detached(text);
-    v = key.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
+    v = squashed(key);
     if (cache.size > 20000) cache.clear();
     cache.set(key, v);
   }
   return v;
+}
+
+function squashed(text: string): string {
+  return text.normalize('NFKC').replace(WHITESPACE, '').replace(QUOTES, '');
 }
 
 export type OrdinalStyle =
