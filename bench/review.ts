@@ -243,7 +243,6 @@ function reuseAt(n: number) {
     fingerprintMs += now() - t0;
   });
   let t = now();
-  t = now();
   const similar = similarReports(candidates);
   const lshMs = now() - t;
   t = now();

@@ -45,7 +45,7 @@ export function isPlainDigits(text: string): boolean {
 /**
  * The values of the small counts most cells hold, one object each, shared by every cell that
  * holds them (values are never changed once made): a report's tables are mostly 0s, and a
- * review keeps hundreds of reports' cells alive at once.
+ * review keeps a batch of reports' cells alive at once.
  */
 const SMALL_COUNTS: CellValue[] = Array.from({ length: 100 }, (_, value) => ({ kind: 'number', value }));
 
