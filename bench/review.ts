@@ -6,26 +6,20 @@
  *   npm run bench:review                         # build, compile, run; writes bench/results/review.json
  *   node out/bench/review.js --quick             # 200 reports and up to 2,500 for reuse: a smoke run
  *   node out/bench/review.js --reports 400 --reuse 1250,2500,5000,10000 --runs 3 [--only batch|reuse]
- *   node out/bench/review.js --drop-results      # nothing held across the forced GCs (see below)
  *
  * The reports are generated (bench/support/generate.ts: our own prose, the layouts drafts arrive
  * in) and written to a temporary folder, so both tools read the same files from disk.
- *
- * Held across the benchmark's forced collections, as in the engine benchmark (bench/engine.ts):
- * each task's last result, and one report of the batch parsed and checked — what a review of
- * more files than one run always holds in its cache when a collection comes. Without them,
- * every forced GC frees every object of the checker's shapes, V8 discards the optimized code
- * that depends on those shapes ("weak objects" deoptimizations), and every run starts from
- * cold code, a state no running review is in. `--drop-results` measures that state instead.
  *
  * Part 1, the batch: markdownlint 0.37 `lint({ files })` (default rules, synchronous) against
  * (a) our checks — read, parse, pair, MinHash, check every rule, in the lanes the review
  * chooses (`checkAll`, what `review` runs before writing anything; one lane per two cores), the
  * same with every report kept for a second pass (`checkAsRead: false`, as before reports were
  * checked as read), in this thread only, and with one lane per core asked for — and (b) the
- * whole review, index.html, summary.csv and summary.xlsx written. Each the median of `--runs`
- * runs, after each task has run for WARM_UP_MS (the same time for every tool; see there). As new
- * processes, each tool once before the timed runs.
+ * whole review, index.html, summary.csv and summary.xlsx written. Each task runs in a process of
+ * its own in every round, for WARM_UP_MS (the same time for every tool; see there) and then
+ * RUNS_PER_PROCESS timed runs back to back, with no collection forced (see `rounds` for why);
+ * the figure is the median over `--runs` rounds. As new processes, each tool once before the
+ * timed runs.
  *
  * Part 2, the reuse check on N reports of one year (parsing each, the checker's own cost, timed
  * apart): fingerprints (own sentences, hashes — in this thread), candidate pairs (MinHash
@@ -34,10 +28,10 @@
  * verified on a sample, extrapolated to N(N−1)/2 pairs. Speed is reported, never asserted.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkReport, copiedFrom, gramHashes, ownTextJoined, ownTextOf, parse } from '../server/src/report';
+import { copiedFrom, gramHashes, ownTextJoined, ownTextOf, parse } from '../server/src/report';
 import { checkAll, defaultJobs, review } from '../server/src/review';
 import { similarReports } from '../server/src/review/minhash';
 import { sentenceHashes } from '../server/src/review/job';
@@ -52,20 +46,17 @@ interface Args {
   out: string;
   /** Run one part only: `batch` or `reuse`. */
   only?: string;
-  /** Hold nothing across the forced collections between runs. */
-  dropResults: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const quick = argv.includes('--quick');
-  const a: Args = { reports: quick ? 200 : 400, reuse: quick ? [625, 1250, 2500] : [1250, 2500, 5000, 10000], runs: quick ? 1 : 5, out: path.join(ROOT, 'bench', 'results', 'review.json'), dropResults: false };
+  const a: Args = { reports: quick ? 200 : 400, reuse: quick ? [625, 1250, 2500] : [1250, 2500, 5000, 10000], runs: quick ? 1 : 5, out: path.join(ROOT, 'bench', 'results', 'review.json') };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--reports') a.reports = Number(argv[++i]);
     else if (argv[i] === '--reuse') a.reuse = argv[++i].split(',').map(Number);
     else if (argv[i] === '--runs') a.runs = Number(argv[++i]);
     else if (argv[i] === '--out') a.out = path.resolve(argv[++i]);
     else if (argv[i] === '--only') a.only = argv[++i];
-    else if (argv[i] === '--drop-results') a.dropResults = true;
   }
   return a;
 }
@@ -74,61 +65,125 @@ const now = () => Number(process.hrtime.bigint()) / 1e6;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /**
- * How long each in-process task runs before it is timed: V8 compiles a function's optimised code
- * only after it has run a while, and keeps improving it for seconds. Each tool gets the same
+ * How long each task runs in its process before it is timed: V8 compiles a function's optimised
+ * code only after it has run a while, and keeps improving it for seconds. Each tool gets the same
  * time, not the same number of runs: markdownlint's run of 400 files takes some 2 s and is
  * compiled by its end, while our checks of the same files take some 150 ms, and after one run
  * were timed half-compiled (runs 1 to 12 alone: 225, 192, 168, 158, 135, … 121 ms).
  */
 const WARM_UP_MS = 2000;
-/**
- * The pause after each forced collection, before the next run is timed: freeing a large heap
- * (markdownlint's run leaves some 100 MB of garbage) goes on in the background for a while, and
- * the task timed next would pay for it. Without a pause our checks right after markdownlint took
- * 141 ms against 125 ms for the same checks elsewhere in the round (one run); with a pause the
- * two agree to within the runs' noise (some ±10 % on this machine).
- */
-const SETTLE_MS = 500;
+/** Timed runs in each process, back to back, after the warm-up: the process's time is their median. */
+const RUNS_PER_PROCESS = 5;
 
 /**
- * Median time of each task over `runs` rounds, the order alternating; a full GC before each run.
- * Before the rounds, each task runs for `warmUpMs` (at least twice; once when 0). Each task's
- * last result is held until its next run, unless `drop`.
+ * The in-process tasks of the batch, by name: each is timed in a process of its own (see
+ * `rounds`), so that no tool runs on another's heap or pays for its garbage.
  */
-async function rounds(runs: number, tasks: Array<() => unknown>, drop: boolean, warmUpMs = WARM_UP_MS): Promise<number[]> {
-  const held: unknown[] = [];
-  for (const [i, f] of tasks.entries()) {
-    const started = now();
-    let n = 0;
-    do {
-      held[i] = await f();
-      n++;
-    } while (warmUpMs > 0 && (n < 2 || now() - started < warmUpMs));
+type BatchTask = 'markdownlint' | 'checks' | 'checksByPlan' | 'checksOneThread' | 'checksPerCore' | 'whole';
+const BATCH_TASKS: BatchTask[] = ['markdownlint', 'checks', 'checksByPlan', 'checksOneThread', 'checksPerCore', 'whole'];
+
+interface BatchInput {
+  files: string[];
+  dir: string;
+  out: string;
+}
+
+interface MarkdownlintSync {
+  lint(options: { files: string[] }): Record<string, unknown[]>;
+}
+
+function batchTask(name: BatchTask, input: BatchInput): () => unknown {
+  const { files, dir, out } = input;
+  const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: dir };
+  const quiet = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd: dir };
+  const cores = os.availableParallelism?.() ?? os.cpus().length;
+  // The review's own choice of lanes (--jobs unset), and one lane per core asked for outright.
+  const jobs = defaultJobs();
+  switch (name) {
+    case 'markdownlint': {
+      const markdownlint = require('markdownlint/sync') as MarkdownlintSync;
+      return () => markdownlint.lint({ files });
+    }
+    case 'checks':
+      return () => checkAll(files, settings, { jobs });
+    case 'checksByPlan':
+      return () => checkAll(files, settings, { jobs, checkAsRead: false });
+    case 'checksOneThread':
+      return () => checkAll(files, settings, { jobs: 0 });
+    case 'checksPerCore':
+      return () => checkAll(files, settings, { jobs: cores });
+    case 'whole':
+      return () => review([dir, '-o', out], quiet);
   }
-  if (drop) held.length = 0;
+}
+
+/**
+ * In a process of its own (`--task`): the task run for WARM_UP_MS (at least twice), then timed
+ * RUNS_PER_PROCESS times back to back. No collection is forced: each run pays for the garbage of
+ * the run before it, as every run of a longer batch does, whatever the tool. The times go to
+ * stdout as JSON.
+ */
+async function taskProcess(name: BatchTask, inputFile: string, warmUpMs: number, runs: number): Promise<void> {
+  const run = batchTask(name, JSON.parse(readFileSync(inputFile, 'utf8')) as BatchInput);
+  const started = now();
+  let n = 0;
+  let held: unknown;
+  do {
+    held = await run();
+    n++;
+  } while (n < 2 || now() - started < warmUpMs);
+  const times: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const t = now();
+    held = await run();
+    times.push(now() - t);
+  }
+  void held;
+  process.stdout.write(JSON.stringify({ times }) + '\n');
+}
+
+/**
+ * Median time of each task over `runs` rounds, the order alternating. Each task of a round runs
+ * in a new process (`taskProcess`): its median after the warm-up is the round's time.
+ *
+ * Why a process each, and no forced collection: a full GC between runs in one process (how this
+ * benchmark used to measure) slows a tool down unless something holds its objects across it —
+ * it frees every object of the tool's shapes, and V8 then discards the optimised code that
+ * depends on them. Markdownlint measured that way took 2.7–2.8 s against 2.3–2.4 s back to back,
+ * our checks 212 ms against 134 ms (measured 2026-12-01); holding one of our reports across the
+ * collection spared our code and not markdownlint's, and gave our checks an edge of some 15 %.
+ */
+function rounds(runs: number, tasks: BatchTask[], inputFile: string): number[] {
   const times = tasks.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {
     const order = tasks.map((_, i) => i);
     if (r % 2) order.reverse();
     for (const i of order) {
-      (global as { gc?: () => void }).gc?.();
-      // The collection's work goes on in the background for a while (see SETTLE_MS): let it
-      // end, so that it does not run on the clock of whichever task comes next.
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-      const t = now();
-      const result = await tasks[i]();
-      times[i].push(now() - t);
-      if (!drop) held[i] = result;
+      const child = spawnSync(process.execPath, [__filename, '--task', tasks[i], '--input', inputFile, '--per-process', String(RUNS_PER_PROCESS)], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: ROOT });
+      if (child.status !== 0) throw new Error(`${tasks[i]}: ${child.stderr}`);
+      times[i].push(median((JSON.parse(child.stdout.trim().split('\n').pop()!) as { times: number[] }).times));
     }
   }
   return times.map(median);
 }
 
-/** What a longer review holds at every collection: a report of the batch, parsed and checked (see the head comment). */
-let heldReport: unknown;
-
-interface MarkdownlintSync {
-  lint(options: { files: string[] }): Record<string, unknown[]>;
+/** Median time of each command, each run as a new process, over `runs` rounds, the order alternating. */
+function coldRounds(runs: number, commands: string[][]): number[] {
+  const times = commands.map(() => [] as number[]);
+  // A new process is cold by design: one run of each first, for the files to be in the page cache.
+  const run = (argv: string[]) => {
+    const t = now();
+    const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
+    if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
+    return now() - t;
+  };
+  for (const argv of commands) run(argv);
+  for (let r = 0; r < runs; r++) {
+    const order = commands.map((_, i) => i);
+    if (r % 2) order.reverse();
+    for (const i of order) times[i].push(run(commands[i]));
+  }
+  return times.map(median);
 }
 
 async function batch(args: Args) {
@@ -142,44 +197,27 @@ async function batch(args: Args) {
       return f;
     });
     const bytes = reports.reduce((n, r) => n + Buffer.byteLength(r.text), 0);
-    if (!args.dropResults) {
-      const report = parse(reports[0].text);
-      heldReport = { report, diagnostics: checkReport(report), own: ownTextOf(report) };
-    }
-    const markdownlint = require('markdownlint/sync') as MarkdownlintSync;
     const cores = os.availableParallelism?.() ?? os.cpus().length;
     const settings = { locale: 'zh-CN' as const, rules: {}, reportFormat: 'auto' as const, settings: {}, cwd: dir };
-    const quiet = { stdout: () => undefined, stderr: () => undefined, stderrIsTTY: false, cwd: dir };
-    // The review's own choice of lanes (--jobs unset), and one lane per core asked for outright.
-    const jobs = defaultJobs();
-    const lanes = (await checkAll(files, settings, { jobs })).jobs;
+    // How many lanes the review chooses (--jobs unset), and how many one per core gives.
+    const lanes = (await checkAll(files, settings, { jobs: defaultJobs() })).jobs;
     const lanesPerCore = (await checkAll(files, settings, { jobs: cores })).jobs;
+    const input = path.join(out, 'bench-input.json');
+    writeFileSync(input, JSON.stringify({ files, dir, out } satisfies BatchInput));
     // Rounds alternate the tools, so drift on a shared machine hits them alike.
-    const [md, checks, checksByPlan, checksOneThread, checksPerCore, whole] = await rounds(args.runs, [
-      () => markdownlint.lint({ files }),
-      () => checkAll(files, settings, { jobs }),
-      () => checkAll(files, settings, { jobs, checkAsRead: false }),
-      () => checkAll(files, settings, { jobs: 0 }),
-      () => checkAll(files, settings, { jobs: cores }),
-      () => review([dir, '-o', out], quiet),
-    ], args.dropResults);
+    const [md, checks, checksByPlan, checksOneThread, checksPerCore, whole] = rounds(args.runs, BATCH_TASKS, input);
     // Cold: each tool as a new process, as a person runs it (JIT warm-up, worker start-up and all).
     const list = path.join(out, 'files.json');
     writeFileSync(list, JSON.stringify(files));
     const cli = path.join(ROOT, 'dist', 'cli.js');
-    const run = (argv: string[]) => () => {
-      const r = spawnSync(process.execPath, argv, { encoding: 'utf8', maxBuffer: 1 << 28, cwd: ROOT });
-      if (r.status !== 0 && r.status !== 1) throw new Error(`${argv.join(' ')}: ${r.stderr}`);
-    };
-    const [mdCold, reviewCold, reviewColdOneThread, reviewColdPerCore] = await rounds(args.runs, [
-      run(['-e', `require('markdownlint/sync').lint({ files: JSON.parse(require('fs').readFileSync(${JSON.stringify(list)}, 'utf8')) })`]),
-      run([cli, 'review', dir, '-o', out, '--no-progress']),
-      run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', '1']),
-      run([cli, 'review', dir, '-o', out, '--no-progress', '--jobs', String(cores)]),
-      // A new process is cold by design: one run first, for the files to be in the page cache.
-    ], true, 0);
+    const [mdCold, reviewCold, reviewColdOneThread, reviewColdPerCore] = coldRounds(args.runs, [
+      ['-e', `require('markdownlint/sync').lint({ files: JSON.parse(require('fs').readFileSync(${JSON.stringify(list)}, 'utf8')) })`],
+      [cli, 'review', dir, '-o', out, '--no-progress'],
+      [cli, 'review', dir, '-o', out, '--no-progress', '--jobs', '1'],
+      [cli, 'review', dir, '-o', out, '--no-progress', '--jobs', String(cores)],
+    ]);
     const row = {
-      resultsHeld: heldReport !== undefined,
+      method: { warmUpMs: WARM_UP_MS, runsPerProcess: RUNS_PER_PROCESS, forcedGc: false },
       reports: reports.length,
       megabytes: bytes / 1e6,
       cores,
@@ -193,12 +231,8 @@ async function batch(args: Args) {
       reviewMs: whole,
       cold: { markdownlintMs: mdCold, reviewMs: reviewCold, reviewOneThreadMs: reviewColdOneThread, reviewPerCoreMs: reviewColdPerCore },
     };
-    console.log(`\n## ${reports.length} reports (${(bytes / 1e6).toFixed(2)} MB; ${cores} cores), median of ${args.runs} runs\n`);
-    console.log(
-      heldReport !== undefined
-        ? "Each task's last result and one checked report held across the forced GCs, as a longer review holds reports (--drop-results to hold nothing).\n"
-        : '--drop-results: nothing held across the forced GCs, so every run starts from cold code.\n',
-    );
+    console.log(`\n## ${reports.length} reports (${(bytes / 1e6).toFixed(2)} MB; ${cores} cores), median of ${args.runs} rounds\n`);
+    console.log(`Each task in a process of its own per round: ${WARM_UP_MS / 1000} s of warm-up, then the median of ${RUNS_PER_PROCESS} runs back to back, no collection forced.\n`);
     console.log('| what | ms | reports/s | markdownlint / this |');
     console.log('|---|--:|--:|--:|');
     const line = (what: string, ms: number) => console.log(`| ${what} | ${ms.toFixed(0)} | ${((reports.length / ms) * 1000).toFixed(0)} | ${(md / ms).toFixed(1)}× |`);
@@ -288,7 +322,15 @@ function reuseAt(n: number) {
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const task = argv.indexOf('--task');
+  if (task >= 0) {
+    const name = argv[task + 1] as BatchTask;
+    if (!BATCH_TASKS.includes(name)) throw new Error(`unknown task ${name}`);
+    const runs = argv.indexOf('--per-process');
+    return taskProcess(name, argv[argv.indexOf('--input') + 1], WARM_UP_MS, runs >= 0 ? Number(argv[runs + 1]) : RUNS_PER_PROCESS);
+  }
+  const args = parseArgs(argv);
   console.log(`review benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism?.() ?? os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
   const batchResult = args.only === 'reuse' ? undefined : await batch(args);
   if (args.only === 'batch') args.reuse = [];
