@@ -25,6 +25,7 @@ import { describeConfigProblem, describeUnreadable } from './config/strings';
 import { acceptedBy, BaselineError, baselineName, type Baseline, type BaselineFinding } from './config/baseline';
 import { readBaseline, writeBaseline } from './config/baselineFile';
 import { ruleDoc, ruleDocHref, ruleDocIn } from './common/ruleDocs';
+import { tuneHeapForBatch } from './common/heap';
 
 declare const GOVREPORT_VERSION: string;
 const VERSION = typeof GOVREPORT_VERSION === 'string' ? GOVREPORT_VERSION : '0.0.0-dev';
@@ -417,6 +418,7 @@ function printConfig(options: CliOptions, project: ProjectFiles, io: CliIo, at: 
 }
 
 if (require.main === module) {
+  tuneHeapForBatch();
   const io: CliIo = {
     stdout: (s) => process.stdout.write(s),
     stderr: (s) => process.stderr.write(s),
