@@ -19,10 +19,10 @@
  * each call) in alternating rounds (ours, markdownlint, markdownlint, ours, ...) until both a
  * time box and a minimum iteration count are reached. Each tool's result is held until its next
  * call, as an editor holds the diagnostics it shows (`--drop-results` drops it at once). No
- * collection is forced between blocks unless `--gc-between-blocks` asks (the method before
- * 2026-12-01, up to commit 357aa5d): a full GC frees every object of a shape the tool no longer holds, and V8 then
- * discards the optimized code that depends on those shapes ("weak objects" deoptimizations), so
- * the tool's next block starts from cold code. Our held result kept our shapes alive; nothing
+ * collection is forced between blocks unless `--gc-between-blocks` asks (the method up to
+ * commit 357aa5d): a full GC frees every object of a shape the tool no longer holds, and V8
+ * then discards the optimized code that depends on those shapes ("weak objects"
+ * deoptimizations), so the tool's next block starts from cold code. Our held result kept our shapes alive; nothing
  * kept markdownlint's, whose lint results hold none of its parser's objects. Measured at
  * 357aa5d on the seeds: markdownlint's medians 1.2–1.7× slower with a GC between blocks (seed
  * 000: 7.08 against 4.37 ms), ours 1.1–1.2×, and the median ratio 28.8× against 19.9×.

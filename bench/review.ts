@@ -17,9 +17,9 @@
  * checked as read), in this thread only, and with one lane per core asked for — and (b) the
  * whole review, index.html, summary.csv and summary.xlsx written. Each task runs in a process of
  * its own in every round, for WARM_UP_MS (the same time for every tool; see there) and then
- * timed runs back to back (RUNS_PER_PROCESS and TIMED_MS at least), with no collection forced (see `rounds` for why);
- * the figure is the median over `--runs` rounds. As new processes, each tool once before the
- * timed runs.
+ * timed back to back (RUNS_PER_PROCESS runs and TIMED_MS at least), with no collection forced
+ * (see `rounds` for why); the figure is the median over `--runs` rounds. As new processes, each
+ * tool once before the timed runs.
  *
  * Part 2, the reuse check on N reports of one year (parsing each, the checker's own cost, timed
  * apart): fingerprints (own sentences, hashes — in this thread), candidate pairs (MinHash
@@ -126,11 +126,11 @@ function batchTask(name: BatchTask, input: BatchInput): () => unknown {
 
 /**
  * In a process of its own (`--task`): the task run for WARM_UP_MS (at least twice), then timed
- * back to back (RUNS_PER_PROCESS runs and TIMED_MS at least). No collection is forced: each run pays for the garbage of
- * the run before it, as every run of a longer batch does, whatever the tool. The times go to
- * stdout as JSON.
+ * back to back (RUNS_PER_PROCESS runs and TIMED_MS at least). No collection is forced: each run
+ * pays for the garbage of the run before it, as every run of a longer batch does, whatever the
+ * tool. The times go to stdout as JSON.
  */
-async function taskProcess(name: BatchTask, inputFile: string, warmUpMs: number, runs: number): Promise<void> {
+async function taskProcess(name: BatchTask, inputFile: string): Promise<void> {
   // Our tasks run with the heap set up as `govreport` sets it up (common/heap.ts); markdownlint
   // as it ships, unless asked for with the same setting (markdownlintTuned).
   if (name !== 'markdownlint') tuneHeapForBatch();
@@ -141,10 +141,10 @@ async function taskProcess(name: BatchTask, inputFile: string, warmUpMs: number,
   do {
     held = await run();
     n++;
-  } while (n < 2 || now() - started < warmUpMs);
+  } while (n < 2 || now() - started < WARM_UP_MS);
   const times: number[] = [];
   const timing = now();
-  while (times.length < runs || now() - timing < TIMED_MS) {
+  while (times.length < RUNS_PER_PROCESS || now() - timing < TIMED_MS) {
     const t = now();
     held = await run();
     times.push(now() - t);
@@ -170,7 +170,7 @@ function rounds(runs: number, tasks: BatchTask[], inputFile: string): number[] {
     const order = tasks.map((_, i) => i);
     if (r % 2) order.reverse();
     for (const i of order) {
-      const child = spawnSync(process.execPath, [__filename, '--task', tasks[i], '--input', inputFile, '--per-process', String(RUNS_PER_PROCESS)], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: ROOT });
+      const child = spawnSync(process.execPath, [__filename, '--task', tasks[i], '--input', inputFile], { encoding: 'utf8', maxBuffer: 1 << 26, cwd: ROOT });
       if (child.status !== 0) throw new Error(`${tasks[i]}: ${child.stderr}`);
       times[i].push(median((JSON.parse(child.stdout.trim().split('\n').pop()!) as { times: number[] }).times));
     }
@@ -340,8 +340,7 @@ async function main() {
   if (task >= 0) {
     const name = argv[task + 1] as BatchTask;
     if (!BATCH_TASKS.includes(name)) throw new Error(`unknown task ${name}`);
-    const runs = argv.indexOf('--per-process');
-    return taskProcess(name, argv[argv.indexOf('--input') + 1], WARM_UP_MS, runs >= 0 ? Number(argv[runs + 1]) : RUNS_PER_PROCESS);
+    return taskProcess(name, argv[argv.indexOf('--input') + 1]);
   }
   const args = parseArgs(argv);
   console.log(`review benchmark: node ${process.version}, ${os.cpus()[0]?.model ?? 'cpu'}, ${os.availableParallelism?.() ?? os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);

@@ -201,6 +201,28 @@ describe('govreport review', () => {
     const r = spawnSync(process.execPath, [CLI, 'review', '--help'], { encoding: 'utf8' });
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^用法：govreport review/);
+  });  it('runs its batch with V8’s allocation-site pretenuring off (common/heap.ts)', () => {
+    // V8 prints each pretenuring decision with --trace-pretenuring-statistics, and none once the
+    // setting is off. The same review run through the module (no CLI start-up, so no setting)
+    // is the control: it shows the trace is there to be seen.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govreport-heap-'));
+    try {
+      for (const g of generate({ reports: 120, seed: 3 })) fs.writeFileSync(path.join(dir, g.name), g.text);
+      const decisions = (argv: string[]) => {
+        const r = spawnSync(process.execPath, ['--trace-pretenuring-statistics', ...argv], { encoding: 'utf8', maxBuffer: 1 << 26 });
+        assert.ok(r.status === 0 || r.status === 1, r.stderr);
+        return (r.stdout.match(/pretenuring: AllocationSite/g) ?? []).length;
+      };
+      const review = path.join(REPO_ROOT, 'dist', 'review.js');
+      const io = '{ stdout() {}, stderr() {}, stderrIsTTY: false }';
+      const control = decisions(['-e', `require(${JSON.stringify(review)}).review([${JSON.stringify(dir)}, '-o', ${JSON.stringify(path.join(dir, 'out-module'))}], ${io})`]);
+      const cli = decisions([CLI, 'review', dir, '-o', path.join(dir, 'out-cli'), '--no-progress']);
+      assert.ok(control >= 20, `the control review shows ${control} decisions`);
+      // The few the CLI shows are made while its modules load, before the setting.
+      assert.ok(cli <= 5, `the CLI's review shows ${cli} decisions (the control ${control})`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
