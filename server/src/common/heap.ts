@@ -15,8 +15,9 @@
  * cascade, so the batch turns pretenuring off.
  *
  * The flag is set as the process starts, before any report is read. Node warns that a V8 flag
- * set after start-up may not take effect; this one is read at every collection, and the test
- * suite runs the CLI with it set.
+ * set after start-up may not take effect; this one is read at every collection, and
+ * test/unit/review.test.ts checks, with V8's own trace, that the CLI's review makes no
+ * pretenuring decisions once it is set.
  */
 import { setFlagsFromString } from 'v8';
 
