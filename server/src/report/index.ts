@@ -1,6 +1,6 @@
 /** The domain core's public face. Imports nothing from VS Code or LSP. */
 export { parse, type ParseOptions } from './parse';
-export { check, checkReport, compareDiagnostics, pendingPeerReuse, peerReuseDiagnostics, severityOf, type CheckOptions, type CheckResult, type Diagnostic, type PendingPeerReuse, type RenderedFix } from './check';
+export { check, checkReport, checkReports, compareDiagnostics, pendingPeerReuse, peerReuseDiagnostics, severityOf, type CheckOptions, type CheckResult, type Diagnostic, type PendingPeerReuse, type RenderedFix } from './check';
 export { applyEdits, compatibleFixes, fixAll, fixHolds, MAX_FIX_LENGTH, withHoldingFixes, type FixAllResult } from './fix';
 export { nearestRuleCode, rules, ruleByCode, RULE_CODES, type RuleCode, type Severity, type TextEdit } from './rules';
 export { formats, formatForYear, type Format, type FormatId, type Locale } from './formats';

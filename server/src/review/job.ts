@@ -12,7 +12,7 @@ import { decodeHTML } from 'entities';
 import {
 
   bodyOf,
-  checkReport,
+  checkReports,
   copiedFrom,
   DEFAULT_RULE_SETTINGS,
   deadlineStatus,
@@ -250,7 +250,8 @@ export class Session {
       this.window.set(file, { loaded, bodyKey: facts.bodyKey, year: facts.year });
       return { file, facts, previous };
     });
-    for (const { file, facts, previous } of read) facts.checked = this.checkOne({ file, previous, peers: [] }, true);
+    const checked = this.checkMany(read.map(({ file, previous }) => ({ file, previous, peers: [] })), true);
+    read.forEach((r, i) => (r.facts.checked = checked[i]));
     while (this.window.size > WINDOW) this.window.delete(this.window.keys().next().value as string);
     return read.map((r) => r.facts);
   }
@@ -287,9 +288,24 @@ export class Session {
 
   /** `asRead`: also what `withPeers` needs to add the findings against peers later. */
   private checkOne(task: CheckTask, asRead: boolean): Checked {
+    return this.checkMany([task], asRead)[0];
+  }
+
+  /** The tasks checked together (checkReports: each rule over every report before the next). */
+  private checkMany(tasks: CheckTask[], asRead: boolean): Checked[] {
+    const prepared = tasks.map((task) => this.prepareCheck(task));
+    const diagnostics = checkReports(prepared.flatMap((p) => ('report' in p ? [p] : [])));
+    let k = 0;
+    return prepared.map((p) => ('report' in p ? this.completeCheck(p, diagnostics[k++], asRead) : p.done));
+  }
+
+  /** What checking the task's report needs, or the result for a file that is no report. */
+  private prepareCheck(task: CheckTask): { task: CheckTask; report: Report; options: CheckOptions; previous?: { report: Report; name: string } } | { done: Checked } {
     const loaded = this.load(task.file);
-    const empty = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, byRule: {}, findings: [], figures: {}, indicators: {}, deadline: { status: 'unknown' as const } };
-    if (!isReport(loaded)) return { previous: task.previous, reviewed: { file: task.file, problem: loaded, ...empty }, ranges: [] };
+    if (!isReport(loaded)) {
+      const empty = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, byRule: {}, findings: [], figures: {}, indicators: {}, deadline: { status: 'unknown' as const } };
+      return { done: { previous: task.previous, reviewed: { file: task.file, problem: loaded, ...empty }, ranges: [] } };
+    }
     const report = loaded;
     const named = (file: string) => {
       const r = this.load(file);
@@ -304,9 +320,13 @@ export class Session {
         return p ? [{ ...p, unit: s.unit }] : [];
       }),
     };
+    const options: CheckOptions = { locale: this.settings.locale, rules: this.settings.rules, format: this.settings.reportFormat, previous, peers, subordinates, settings: this.ruleSettings };
+    return { task, report, options, previous };
+  }
+
+  private completeCheck(prepared: { task: CheckTask; report: Report; options: CheckOptions; previous?: { report: Report; name: string } }, diagnostics: Diagnostic[], asRead: boolean): Checked {
+    const { task, report, options, previous } = prepared;
     const settings = this.ruleSettings;
-    const options: CheckOptions = { locale: this.settings.locale, rules: this.settings.rules, format: this.settings.reportFormat, previous, peers, subordinates, settings };
-    const diagnostics = checkReport(report, options);
     const { counts, byRule } = tally(diagnostics);
     const figures = figuresOf(report);
     const dl = deadlineStatus(report, settings);
