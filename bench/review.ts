@@ -164,7 +164,7 @@ async function taskProcess(name: BatchTask, inputFile: string): Promise<void> {
  * our checks 212 ms against 134 ms (measured 2026-12-01); holding one of our reports across the
  * collection spared our code and not markdownlint's, and gave our checks an edge of some 15 %.
  */
-function rounds(runs: number, tasks: BatchTask[], inputFile: string): number[] {
+function rounds(runs: number, tasks: BatchTask[], inputFile: string): number[][] {
   const times = tasks.map(() => [] as number[]);
   for (let r = 0; r < runs; r++) {
     const order = tasks.map((_, i) => i);
@@ -175,7 +175,17 @@ function rounds(runs: number, tasks: BatchTask[], inputFile: string): number[] {
       times[i].push(median((JSON.parse(child.stdout.trim().split('\n').pop()!) as { times: number[] }).times));
     }
   }
-  return times.map(median);
+  return times;
+}
+
+/**
+ * The ratio of two tasks' times round by round: both ran in the same round, a minute apart at
+ * most, so a machine that drifts (a shared VM's neighbours) moves both; the medians of the whole
+ * runs compare times taken up to several minutes apart.
+ */
+function perRound(slower: number[], faster: number[]): { ratios: number[]; median: number; lowest: number; highest: number } {
+  const ratios = slower.map((t, r) => t / faster[r]);
+  return { ratios, median: median(ratios), lowest: Math.min(...ratios), highest: Math.max(...ratios) };
 }
 
 /** Median time of each command, each run as a new process, over `runs` rounds, the order alternating. */
@@ -216,7 +226,15 @@ async function batch(args: Args) {
     const input = path.join(out, 'bench-input.json');
     writeFileSync(input, JSON.stringify({ files, dir, out } satisfies BatchInput));
     // Rounds alternate the tools, so drift on a shared machine hits them alike.
-    const [md, mdTuned, checks, checksByPlan, checksOneThread, checksPerCore, whole] = rounds(args.runs, BATCH_TASKS, input);
+    const byRound = rounds(args.runs, BATCH_TASKS, input);
+    const [md, mdTuned, checks, checksByPlan, checksOneThread, checksPerCore, whole] = byRound.map(median);
+    const [mdRounds, mdTunedRounds, checksRounds, , checksOneThreadRounds] = byRound;
+    const paired = {
+      checks: perRound(mdRounds, checksRounds),
+      checksTuned: perRound(mdTunedRounds, checksRounds),
+      checksOneThread: perRound(mdRounds, checksOneThreadRounds),
+      checksOneThreadTuned: perRound(mdTunedRounds, checksOneThreadRounds),
+    };
     // Cold: each tool as a new process, as a person runs it (JIT warm-up, worker start-up and all).
     const list = path.join(out, 'files.json');
     writeFileSync(list, JSON.stringify(files));
@@ -241,6 +259,8 @@ async function batch(args: Args) {
       checksOneThreadMs: checksOneThread,
       checksPerCoreMs: checksPerCore,
       reviewMs: whole,
+      rounds: Object.fromEntries(BATCH_TASKS.map((t, i) => [t, byRound[i]])),
+      perRound: paired,
       cold: { markdownlintMs: mdCold, reviewMs: reviewCold, reviewOneThreadMs: reviewColdOneThread, reviewPerCoreMs: reviewColdPerCore },
     };
     console.log(`\n## ${reports.length} reports (${(bytes / 1e6).toFixed(2)} MB; ${cores} cores), median of ${args.runs} rounds\n`);
@@ -256,6 +276,15 @@ async function batch(args: Args) {
     line('our checks, this thread only (--jobs 0)', checksOneThread);
     line(`our checks, --jobs ${cores} (${threads(lanesPerCore)})`, checksPerCore);
     line(`the whole review, three files written (${threads(lanes)})`, whole);
+    const show = (what: string, p: ReturnType<typeof perRound>) =>
+      console.log(`| ${what} | ${p.ratios.map((x) => `${x.toFixed(1)}×`).join(', ')} | ${p.median.toFixed(1)}× | ${p.lowest.toFixed(1)}× | ${p.highest.toFixed(1)}× |`);
+    console.log('\nRound by round (the two tasks of a ratio ran in the same round):\n');
+    console.log('| ratio | each round | median | lowest | highest |');
+    console.log('|---|---|--:|--:|--:|');
+    show('markdownlint / our checks as the review runs them', paired.checks);
+    show('markdownlint with our heap setting / the same', paired.checksTuned);
+    show('markdownlint / our checks, this thread only', paired.checksOneThread);
+    show('markdownlint with our heap setting / the same', paired.checksOneThreadTuned);
     console.log(`\nAs new processes (median of ${args.runs}; markdownlint / this on the right):\n`);
     console.log('| what | ms | reports/s | markdownlint / this |');
     console.log('|---|--:|--:|--:|');
