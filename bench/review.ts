@@ -154,8 +154,8 @@ async function taskProcess(name: BatchTask, inputFile: string): Promise<void> {
 }
 
 /**
- * Median time of each task over `runs` rounds, the order alternating. Each task of a round runs
- * in a new process (`taskProcess`): its median after the warm-up is the round's time.
+ * Each task's time in each of `runs` rounds, the order alternating. Each task of a round runs in
+ * a new process (`taskProcess`): its median after the warm-up is the round's time.
  *
  * Why a process each, and no forced collection: a full GC between runs in one process (how this
  * benchmark used to measure) slows a tool down unless something holds its objects across it —

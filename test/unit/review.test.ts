@@ -201,7 +201,9 @@ describe('govreport review', () => {
     const r = spawnSync(process.execPath, [CLI, 'review', '--help'], { encoding: 'utf8' });
     assert.equal(r.status, 0);
     assert.match(r.stdout, /^用法：govreport review/);
-  });  it('runs its batch with V8’s allocation-site pretenuring off (common/heap.ts)', () => {
+  });
+
+  it('runs its batch with V8’s allocation-site pretenuring off (common/heap.ts)', () => {
     // V8 prints each pretenuring decision with --trace-pretenuring-statistics, and none once the
     // setting is off. The same review run through the module (no CLI start-up, so no setting)
     // is the control: it shows the trace is there to be seen.

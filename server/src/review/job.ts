@@ -300,7 +300,7 @@ export class Session {
   }
 
   /** What checking the task's report needs, or the result for a file that is no report. */
-  private prepareCheck(task: CheckTask): { task: CheckTask; report: Report; options: CheckOptions; previous?: { report: Report; name: string } } | { done: Checked } {
+  private prepareCheck(task: CheckTask): PreparedCheck | { done: Checked } {
     const loaded = this.load(task.file);
     if (!isReport(loaded)) {
       const empty = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, byRule: {}, findings: [], figures: {}, indicators: {}, deadline: { status: 'unknown' as const } };
@@ -324,7 +324,7 @@ export class Session {
     return { task, report, options, previous };
   }
 
-  private completeCheck(prepared: { task: CheckTask; report: Report; options: CheckOptions; previous?: { report: Report; name: string } }, diagnostics: Diagnostic[], asRead: boolean): Checked {
+  private completeCheck(prepared: PreparedCheck, diagnostics: Diagnostic[], asRead: boolean): Checked {
     const { task, report, options, previous } = prepared;
     const settings = this.ruleSettings;
     const { counts, byRule } = tally(diagnostics);
@@ -368,6 +368,14 @@ export class Session {
       },
     };
   }
+}
+
+/** A task's report ready to check: the options it is checked with, and last year's report by name. */
+interface PreparedCheck {
+  task: CheckTask;
+  report: Report;
+  options: CheckOptions;
+  previous?: { report: Report; name: string };
 }
 
 const gb18030 = new WeakSet<Report>();
