@@ -44,7 +44,8 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const CACHE_LIMIT = 1500;
 /**
  * Reports kept after reading when the review checks each report as it reads it: enough to hold
- * last year's report of the same body, which the reading order puts beside this year's.
+ * last year's report of the same body, which the reading order puts beside this year's. Only
+ * reports that may still be someone's last year's report are kept (see `factsChecked`).
  */
 const WINDOW = 8;
 
@@ -139,7 +140,7 @@ export interface Reviewed {
 export class Session {
   private cache = new Map<string, Report | Facts['problem']>();
   /** The last reports read while checking as read, in reading order (see WINDOW). */
-  private window = new Map<string, { loaded: Report | Facts['problem']; bodyKey?: string; year?: number }>();
+  private window = new Map<string, { loaded: Report | Facts['problem']; bodyKey?: string; year?: number; used?: true }>();
   /** Word and PDF files, read ahead (reading a PDF is asynchronous); kept until released. */
   private documents = new Map<string, Report | Facts['problem']>();
 
@@ -242,6 +243,7 @@ export class Session {
         for (const [f, w] of this.window) {
           if (w.bodyKey === facts.bodyKey && w.year === facts.year - 1) {
             previous = f;
+            w.used = true;
             break;
           }
         }
@@ -252,6 +254,11 @@ export class Session {
     });
     const checked = this.checkMany(read.map(({ file, previous }) => ({ file, previous, peers: [] })), true);
     read.forEach((r, i) => (r.facts.checked = checked[i]));
+    // Kept for the next batch: the last reports that may yet be last year's report of one to
+    // come. One already taken as such (its body's next year is read) or with no body or year
+    // is let go: kept, it would be copied by every collection it lives through, for a pairing
+    // the plan makes anyway if a second report of that year does come (it is read again then).
+    for (const [f, w] of this.window) if (w.used || w.bodyKey === undefined || w.year === undefined) this.window.delete(f);
     while (this.window.size > WINDOW) this.window.delete(this.window.keys().next().value as string);
     return read.map((r) => r.facts);
   }
