@@ -117,10 +117,12 @@ function only(report: Report, kind: BoundTable['kind']): BoundTable | undefined 
 /** The key figures of a report; a blank cell counts 0, an unreadable one makes the figure unknown. */
 export function figuresOf(report: Report): Figures {
   const out: Figures = {};
+  // Each table looked for once, not once per cell of every figure.
+  const tables = { activeDisclosure: only(report, 'activeDisclosure'), applications: only(report, 'applications'), reviewLitigation: only(report, 'reviewLitigation') };
   for (const def of KEY_FIGURES) {
     let sum: number | undefined = 0;
     for (const c of def.cells) {
-      const table = only(report, c.table);
+      const table = tables[c.table];
       // 2019 tables name table 二's columns differently: only the 2021 stock is compared.
       const cell = table && !(c.table === 'activeDisclosure' && table.format !== '2021' && c.column !== 'decisions') ? cellAt(table, c.row, c.column) : undefined;
       const v = !cell ? undefined : cell.value.kind === 'number' ? cell.value.value : cell.value.kind === 'blank' ? 0 : undefined;
