@@ -7,6 +7,8 @@
  */
 import { describe, it } from 'node:test';
 import * as assert from 'node:assert/strict';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
 import { copiedFrom, GRAM, GramSet, gramHashes, type OwnSection } from '../../server/src/report/reuse';
 
 const section = (text: string): OwnSection => ({ number: 1, text, plain: text });
@@ -101,6 +103,23 @@ describe('copiedFrom: counting one section again', () => {
     assert.equal(copiedFrom(own, plain).copied, second.length);
     plain.clear();
     assert.equal(copiedFrom(own, plain).copied, 0);
+  });
+
+  it('does not keep the source alive: a review keeps each section to its end, not last year’s grams', async () => {
+    // Collections on demand, to see what is still alive.
+    v8.setFlagsFromString('--expose-gc');
+    const collect = vm.runInNewContext('gc') as () => void;
+    const kept = section(own.text);
+    let source: GramSet | undefined = gramHashes(first);
+    const gone = new WeakRef(source);
+    assert.equal(copiedFrom(kept, source, first).copied, first.length);
+    source = undefined;
+    // A WeakRef's target lives to the end of the turn it was made in.
+    await new Promise((resolve) => setImmediate(resolve));
+    collect();
+    assert.equal(gone.deref(), undefined);
+    // The section, still counted against a new set of the same grams, gives the same.
+    assert.equal(copiedFrom(kept, gramHashes(first), first).copied, first.length);
   });
 });
 

@@ -217,7 +217,12 @@ const gramCache = new WeakMap<OwnText, { grams: GramSet; joined: string }>();
  * numbers costs several times as much to fill and to probe, and a review fills one for every
  * report it compares another with (each of a few hundred hashes, probed once per gram).
  */
+/** Numbers each GramSet made, so that a count can name what it was counted against without holding it. */
+let gramSets = 0;
+
 export class GramSet {
+  /** This set among all made (see `counted`). */
+  readonly id = ++gramSets;
   private table: Uint32Array;
   private shift: number;
   private zero = false;
@@ -315,7 +320,7 @@ export interface Copied {
  * against last year's report three times (text-reuse, what it leaves for the peers, the share
  * the summary shows), with the same source.
  */
-const counted = new WeakMap<OwnSection, { source: GramSet; size: number; k: number; copied: number; best: { start: number; end: number } }>();
+const counted = new WeakMap<OwnSection, { source: number; size: number; k: number; copied: number; best: { start: number; end: number } }>();
 
 /** How much of `section` occurs in the text whose K-grams are `source`. */
 export function copiedFrom(section: OwnSection, source: Pick<GramSet, 'has'>, sourceText?: string, k = GRAM): Copied {
@@ -324,7 +329,7 @@ export function copiedFrom(section: OwnSection, source: Pick<GramSet, 'has'>, so
   const memo = counted.get(section);
   let copied = 0;
   let best = { start: 0, end: 0 };
-  if (memo && memo.source === source && memo.size === memo.source.size && memo.k === k) {
+  if (memo && source instanceof GramSet && memo.source === source.id && memo.size === source.size && memo.k === k) {
     copied = memo.copied;
     best = memo.best;
   } else {
@@ -342,7 +347,9 @@ export function copiedFrom(section: OwnSection, source: Pick<GramSet, 'has'>, so
       last = at;
       if (at + k - runStart > best.end - best.start) best = { start: runStart, end: at + k };
     });
-    if (source instanceof GramSet) counted.set(section, { source, size: source.size, k, copied, best });
+    // The source by its number: a section lives to the end of a review (its own text is kept for
+    // peers), and a reference here kept every last year's report's grams alive with it.
+    if (source instanceof GramSet) counted.set(section, { source: source.id, size: source.size, k, copied, best });
   }
   let longest = section.plain.slice(best.start, best.end);
   // Consecutive matching grams are almost always one passage; if the source says otherwise,
