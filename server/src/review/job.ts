@@ -44,10 +44,12 @@ const MAX_BYTES = 64 * 1024 * 1024;
 const CACHE_LIMIT = 1500;
 /**
  * Reports kept after reading when the review checks each report as it reads it: enough to hold
- * last year's report of the same body, which the reading order puts beside this year's. Only
- * reports that may still be someone's last year's report are kept (see `factsChecked`).
+ * last year's report of the same body, which the reading order puts beside this year's (and one
+ * more, for a file between them that is no report). Only reports that may still be someone's
+ * last year's report are kept (see `factsChecked`): each one kept is copied by every collection
+ * it lives through. Two instead of eight: 1.4 % faster over the 400 (20 alternating processes).
  */
-const WINDOW = 8;
+const WINDOW = 2;
 
 export interface JobSettings {
   locale: Locale;
