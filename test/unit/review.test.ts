@@ -14,7 +14,7 @@ import * as vm from 'node:vm';
 import { checkAll, planChecks, review } from '../../server/src/review';
 import { generate } from '../../bench/support/generate';
 import { Session, type Facts } from '../../server/src/review/job';
-import { similarReports, sentenceHash } from '../../server/src/review/minhash';
+import { bandBuckets, BANDS, ROWS, signature, similarReports, sentenceHash } from '../../server/src/review/minhash';
 import { readUnits } from '../../server/src/review/units';
 import { buildSummary } from '../../server/src/review/summary';
 import { writeCsv, writeXlsx } from '../../server/src/review/tables';
@@ -87,6 +87,26 @@ describe('review: MinHash candidates', () => {
       { sections: [same], group: '2023', body: 'b' },
     ]);
     assert.deepEqual(similar, [[], [], []]);
+  });
+  it('puts two sections in one bucket only when they agree on a band in one year, whatever the hashes', () => {
+    // Sections sharing some of their sentences, so that many agree on a band or several.
+    const items = Array.from({ length: 300 }, (_, i) => ({ sig: signature([...words(i % 7, 3), ...words(1000 + (i % 11), 2), ...words(2000 + i, i % 3)]) }));
+    const groupOf = (i: number) => String(2022 + (i % 2));
+    // What a bucket is: the items with the same rows in a band and the same group.
+    const exact = new Map<string, number[]>();
+    items.forEach((item, i) => {
+      for (let b = 0; b < BANDS; b++) {
+        const key = `${b}|${Array.from(item.sig.subarray(b * ROWS, (b + 1) * ROWS)).join(',')}|${groupOf(i)}`;
+        exact.set(key, [...(exact.get(key) ?? []), i]);
+      }
+    });
+    const expected = [...exact.values()].filter((m) => m.length > 1).map((m) => m.join(' ')).sort();
+    assert.ok(expected.length > 50);
+    // With the hashes it uses, with every hash colliding, and with a few hashes for many buckets.
+    for (const hashOf of [undefined, () => 0, (sig: Uint32Array, b: number) => (sig[b * ROWS] % 5) + b]) {
+      const got = bandBuckets(items, groupOf, hashOf).map((m) => m.join(' ')).sort();
+      assert.deepEqual(got, expected);
+    }
   });
 });
 

@@ -96,27 +96,7 @@ export function similarReports(reports: Candidate[], options: { min?: number; ma
       if (own.length >= MIN_SENTENCES) items.push({ owner, sig: signature(own) });
     }
   });
-  const buckets = new Map<string, number[]>();
-  // A bucket's key: the band and its rows as UTF-16 units (each row's two halves), then the
-  // group. The head has a fixed length, so two keys are equal only when band, rows and group all
-  // are; cheaper to build and to hash than the rows written in decimal.
-  const units = new Array<number>(1 + 2 * ROWS);
-  items.forEach((item, i) => {
-    const group = reports[item.owner].group;
-    const sig = item.sig;
-    for (let b = 0; b < BANDS; b++) {
-      units[0] = b;
-      for (let r = 0; r < ROWS; r++) {
-        const v = sig[b * ROWS + r];
-        units[1 + 2 * r] = v & 0xffff;
-        units[2 + 2 * r] = v >>> 16;
-      }
-      const key = String.fromCharCode(...units) + group;
-      const list = buckets.get(key);
-      if (list) list.push(i);
-      else buckets.set(key, [i]);
-    }
-  });
+  const buckets = bandBuckets(items, (i) => reports[items[i].owner].group);
   const pairs = reports.map(() => new Map<number, number>());
   const consider = (x: number, y: number) => {
     const i = items[x].owner;
@@ -128,7 +108,7 @@ export function similarReports(reports: Candidate[], options: { min?: number; ma
       pairs[j].set(i, s);
     }
   };
-  for (const members of buckets.values()) {
+  for (const members of buckets) {
     if (members.length < 2) continue;
     if (members.length <= BUCKET_LIMIT) {
       for (let a = 0; a < members.length; a++) for (let b = a + 1; b < members.length; b++) consider(members[a], members[b]);
@@ -143,4 +123,70 @@ export function similarReports(reports: Candidate[], options: { min?: number; ma
       .slice(0, max)
       .map(([j]) => j),
   );
+}
+
+/** A band's rows and the group, hashed to a small integer: a Map keyed by it holds no string. */
+function bandKey(sig: Uint32Array, b: number, group: number): number {
+  let h = mix(b * 0x9e3779b1 + group);
+  for (let r = 0; r < ROWS; r++) h = mix(h ^ sig[b * ROWS + r]);
+  // Small enough to be held unboxed.
+  return h & 0x3fffffff;
+}
+
+/**
+ * The LSH buckets with two members or more: the items whose signatures agree on every row of
+ * one band, within one group. Each (item, band) goes by a hash of its band and group; almost all
+ * are alone in theirs and cost one entry, no list. Where a second comes to a hash taken, its
+ * rows and group are compared with the first's: equal, they share the bucket; not (two buckets'
+ * hashes collide), the newcomer goes by an exact key, its band's rows written out, so that no
+ * two items share a bucket unless they agree on a band. Members are in item order. (`hashOf`:
+ * for tests, which make every hash collide.)
+ */
+export function bandBuckets(items: Array<{ sig: Uint32Array }>, groupOf: (item: number) => string, hashOf: (sig: Uint32Array, band: number, group: number) => number = bandKey): number[][] {
+  const groups = new Map<string, number>();
+  /** Hash → the first item and band there (item · BANDS + band). */
+  const first = new Map<number, number>();
+  /** Hash → every member, once a second item shares the first's bucket. */
+  const shared = new Map<number, number[]>();
+  /** Exact key → members, for items whose hash another bucket had taken. */
+  const exact = new Map<string, number[]>();
+  const units = new Array<number>(1 + 2 * ROWS);
+  const sameBand = (x: Uint32Array, y: Uint32Array, b: number) => {
+    for (let r = b * ROWS; r < (b + 1) * ROWS; r++) if (x[r] !== y[r]) return false;
+    return true;
+  };
+  items.forEach((item, i) => {
+    const name = groupOf(i);
+    let group = groups.get(name);
+    if (group === undefined) groups.set(name, (group = groups.size));
+    const sig = item.sig;
+    for (let b = 0; b < BANDS; b++) {
+      const key = hashOf(sig, b, group);
+      const at = first.get(key);
+      if (at === undefined) {
+        first.set(key, i * BANDS + b);
+        continue;
+      }
+      const other = Math.floor(at / BANDS);
+      if (at % BANDS === b && groupOf(other) === name && sameBand(items[other].sig, sig, b)) {
+        const list = shared.get(key);
+        if (list) list.push(i);
+        else shared.set(key, [other, i]);
+        continue;
+      }
+      // The band and its rows as UTF-16 units (each row's two halves), then the group: two keys
+      // are equal only when band, rows and group all are.
+      units[0] = b;
+      for (let r = 0; r < ROWS; r++) {
+        const v = sig[b * ROWS + r];
+        units[1 + 2 * r] = v & 0xffff;
+        units[2 + 2 * r] = v >>> 16;
+      }
+      const exactKey = String.fromCharCode(...units) + name;
+      const list = exact.get(exactKey);
+      if (list) list.push(i);
+      else exact.set(exactKey, [i]);
+    }
+  });
+  return [...shared.values(), ...[...exact.values()].filter((m) => m.length > 1)];
 }
