@@ -90,6 +90,24 @@ describe('section headings', () => {
       [],
     );
   });
+  it('judges a line by where it stands each time it is read: a wrapped line, a section seen, an ordinal out of sequence', () => {
+    // Each line's text is read once and remembered; what the lines around it decide is not.
+    const wrapped = '本机关依法依规做好各项公开工作，全年认真办理了\n收到和处理政府信息公开申请情况\n';
+    const alone = '一、总体情况\n\n收到和处理政府信息公开申请情况\n';
+    for (const text of [wrapped, alone, wrapped, alone]) {
+      assert.deepEqual(sectionsOf(text), text === alone ? [[1, '一、总体情况', 'words'], [3, '收到和处理政府信息公开申请情况', 'words']] : []);
+    }
+    // The same unnumbered heading twice: the second is content. Then, in a report of its own, a heading again.
+    assert.deepEqual(sectionsOf('其他需要报告的事项\n\n其他需要报告的事项\n'), [[6, '其他需要报告的事项', 'words']]);
+    assert.deepEqual(sectionsOf('其他需要报告的事项\n'), [[6, '其他需要报告的事项', 'words']]);
+    // An ordinal with other words counts only next in sequence.
+    assert.deepEqual(sectionsOf('五、工作中的不足\n'), []);
+    assert.deepEqual(sectionsOf('四、政府信息公开行政复议、行政诉讼情况\n\n五、工作中的不足\n').map((s) => s[2]), ['words', 'ordinal']);
+    // Its place in the text is this text's, not the first text's that held the line.
+    const at = (text: string) => parse(text).sections.map((s) => [s.heading.lineRange.start, s.heading.textRange.start, s.heading.line]);
+    assert.deepEqual(at('## 一、总体情况\n'), [[0, 3, 0]]);
+    assert.deepEqual(at('标题\n\n## 一、总体情况\n'), [[4, 7, 2]]);
+  });
 });
 
 describe('statistics period, year and signature', () => {

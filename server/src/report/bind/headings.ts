@@ -15,7 +15,7 @@
  */
 import type { Format, SectionDef } from '../formats';
 import type { Heading } from '../model';
-import { isTrimmedSpace, squash, parseOrdinal, trimRange } from '../text/normalize';
+import { detached, isTrimmedSpace, squash, parseOrdinal, trimRange, type Ordinal } from '../text/normalize';
 import { matchLabel } from './labels';
 
 const MAX_HEADING_LENGTH = 40;
@@ -59,13 +59,83 @@ function recognise(format: Format, squashed: string): SectionDef[] {
   return format.sections.filter((section) => section.recognisedBy.some((words) => words.every((w) => squashed.includes(w))));
 }
 
+/**
+ * What a line's text alone says of it as a heading: nothing (it is none, wherever it stands), or
+ * its heading text (offsets in the line), its ordinal and the sections its words name. What the
+ * lines around it decide — a wrapped line, a section already seen, an ordinal in sequence — is
+ * the detector's.
+ */
+interface LineReading {
+  start: number;
+  end: number;
+  text: string;
+  ordinal?: Ordinal;
+  /** No ordinal, not even a lost one: the line must not continue the one above it. */
+  unordered: boolean;
+  candidates: SectionDef[];
+}
+
+/**
+ * Readings by line text, per format. The same headings and captions recur in every report of a
+ * batch (and a page's lines in the language server's every analysis): each is read once. Only
+ * short lines without a sentence's punctuation get here; the texts are kept as strings of their
+ * own (not views into the report), and the map is emptied when it grows past READINGS_KEPT.
+ */
+const readings = new WeakMap<Format, Map<string, LineReading | null>>();
+const READINGS_KEPT = 5000;
+
+function readLine(format: Format, lineText: string): LineReading | undefined {
+  let known = readings.get(format);
+  if (!known) readings.set(format, (known = new Map()));
+  const hit = known.get(lineText);
+  if (hit !== undefined) return hit ?? undefined;
+  const reading = readUncached(format, lineText);
+  if (known.size >= READINGS_KEPT) known.clear();
+  known.set(detached(lineText), reading ?? null);
+  return reading;
+}
+
+function readUncached(format: Format, lineText: string): LineReading | undefined {
+  const endings = format.data.headingWords.endings;
+  const captions = captionsOf(format);
+  const range = headingTextRange(lineText, 0);
+  const text = lineText.slice(range.start, range.end);
+  if (!text || text.length > MAX_HEADING_LENGTH) return undefined;
+  // A parenthesised line is a note or placeholder, never a heading.
+  const open = text.charCodeAt(0);
+  if ((open === 0xff08 /* （ */ || open === 40) && /^[（(].*[)）]$/.test(text)) return undefined;
+  let squashed = squash(text);
+  // An ordinal lost in extraction leaves its comma: 、主动公开政府信息情况.
+  const lostOrdinal = squashed.startsWith('、');
+  if (lostOrdinal) squashed = squashed.slice(1);
+  if (captions.first.has(squashed.charCodeAt(0)) && captions.all.some((c) => squashed.startsWith(c))) return undefined;
+  const ordinal = parseOrdinal(squashed);
+  if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return undefined;
+  const words = ordinal ? squashed.slice(ordinal.length) : squashed;
+  // Tried before the label lookup: most lines that get here are fragments of vertical headers.
+  if (!ordinal && !lostOrdinal && !endings.some((e) => words.endsWith(e))) return undefined;
+  if (matchLabel(text)) return undefined;
+  // A line that lists the outline (一、总体情况 二、主动公开 …) is no heading.
+  if (/[一二三四五六][、.．]/.test(words)) return undefined;
+  const unordered = !ordinal && !lostOrdinal;
+  if (unordered && /^[无未没]/.test(words)) return undefined;
+  return { start: range.start, end: range.end, text: detached(text), ordinal, unordered, candidates: recognise(format, words) };
+}
+
+/** The format's caption prefixes (squashed), and their first characters: a line starting otherwise is no caption, with no search. */
+const captionLists = new WeakMap<Format, { all: string[]; first: Set<number> }>();
+function captionsOf(format: Format): { all: string[]; first: Set<number> } {
+  let lists = captionLists.get(format);
+  if (!lists) {
+    const all = format.data.headingWords.captionPrefixes.map(squash);
+    captionLists.set(format, (lists = { all, first: new Set(all.map((c) => c.charCodeAt(0))) }));
+  }
+  return lists;
+}
+
 export function createHeadingDetector(format: Format): HeadingDetector {
   const headings: Heading[] = [];
   const seen = new Set<string>();
-  const endings = format.data.headingWords.endings;
-  const captions = format.data.headingWords.captionPrefixes.map(squash);
-  /** The captions' first characters: a line starting otherwise is no caption, with no search. */
-  const captionFirst = new Set(captions.map((c) => c.charCodeAt(0)));
   let lastNumber = 0;
   return {
     headings,
@@ -75,31 +145,13 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       // The markers around the heading's words hold no punctuation: a line of prose is ruled
       // out before its heading text is cut out.
       if (SENTENCE_PUNCTUATION.test(lineText)) return false;
-      const range = headingTextRange(lineText, lineStart);
-      const text = lineText.slice(range.start - lineStart, range.end - lineStart);
-      if (!text || text.length > MAX_HEADING_LENGTH) return false;
-      // A parenthesised line is a note or placeholder, never a heading.
-      const open = text.charCodeAt(0);
-      if ((open === 0xff08 /* （ */ || open === 40) && /^[（(].*[)）]$/.test(text)) return false;
-      let squashed = squash(text);
-      // An ordinal lost in extraction leaves its comma: 、主动公开政府信息情况.
-      const lostOrdinal = squashed.startsWith('、');
-      if (lostOrdinal) squashed = squashed.slice(1);
-      if (captionFirst.has(squashed.charCodeAt(0)) && captions.some((c) => squashed.startsWith(c))) return false;
-      const ordinal = parseOrdinal(squashed);
-      if (ordinal && ordinal.style !== 'cn' && ordinal.style !== 'section') return false;
-      const words = ordinal ? squashed.slice(ordinal.length) : squashed;
-      // Tried before the label lookup: most lines that get here are fragments of vertical headers.
-      if (!ordinal && !lostOrdinal && !endings.some((e) => words.endsWith(e))) return false;
-      if (matchLabel(text)) return false;
-      // A line that lists the outline (一、总体情况 二、主动公开 …) is no heading.
-      if (/[一二三四五六][、.．]/.test(words)) return false;
-      if (!ordinal && !lostOrdinal) {
+      const reading = readLine(format, lineText);
+      if (!reading) return false;
+      const { text, ordinal, candidates } = reading;
+      if (reading.unordered) {
         const previous = previousLine?.trim();
         if (previous && previous.length >= WRAP_MIN && !SENTENCE_END.test(previous)) return false;
-        if (/^[无未没]/.test(words)) return false;
       }
-      const candidates = recognise(format, words);
       // Two sections' words in one line is an enumeration of the outline, not a heading.
       let section = candidates.length === 1 ? candidates[0] : candidates.find((s) => ordinal && s.number === ordinal.value);
       let matchedBy: Heading['matchedBy'] = 'words';
@@ -111,7 +163,8 @@ export function createHeadingDetector(format: Format): HeadingDetector {
       if (!ordinal && seen.has(section.id)) return false;
       seen.add(section.id);
       lastNumber = section.number;
-      headings.push({ section, lineRange: { start: lineStart, end: lineStart + lineText.length }, textRange: range, text, line, matchedBy, ordinal: ordinal?.value });
+      const textRange = { start: lineStart + reading.start, end: lineStart + reading.end };
+      headings.push({ section, lineRange: { start: lineStart, end: lineStart + lineText.length }, textRange, text, line, matchedBy, ordinal: ordinal?.value });
       return true;
     },
   };
