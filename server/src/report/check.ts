@@ -69,9 +69,7 @@ export function severityOf(code: RuleCode, options: CheckOptions): Severity | 'o
 }
 
 export function checkReport(report: Report, options: CheckOptions = {}): Diagnostic[] {
-  const run = startCheck(report, options);
-  for (const rule of rules) runRule(run, rule);
-  return finishCheck(run);
+  return checkReports([{ report, options }])[0];
 }
 
 /**
